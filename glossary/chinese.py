@@ -1,0 +1,209 @@
+"""Chinese text helpers: Hanyu Pinyin with tone marks, simplified/traditional conversion, tone folding."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Surnames whose reading differs from the character's most common reading, and two-character surnames.
+_SURNAME_READINGS = {
+    "曾": "zēng", "单": "shàn", "解": "xiè", "仇": "qiú", "朴": "piáo", "区": "ōu", "查": "zhā",
+    "乐": "yuè", "华": "huà", "任": "rén", "沈": "shěn", "万": "wàn", "盖": "gě", "缪": "miào",
+    "种": "chóng", "覃": "qín", "召": "shào", "翟": "zhái", "员": "yùn", "秘": "bì", "繁": "pó",
+    "纪": "jǐ", "柏": "bǎi", "宿": "sù", "长": "cháng", "重": "chóng", "尉": "wèi", "句": "gōu",
+    "折": "shé", "蕃": "pí", "隗": "wěi", "燕": "yān", "阚": "kàn", "冼": "xiǎn",
+}
+_COMPOUND_SURNAMES = {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "钟离",
+}
+# Categories whose pinyin is written as a proper noun (capitalised words).
+PROPER_NOUN_CATEGORIES = {"person", "organization", "business unit", "product", "place", "event"}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
+_VOWEL_START = re.compile(r"^[aoeāáǎàōóǒòēéěè]", re.IGNORECASE)
+_MAX_WORD = 6
+
+
+def has_han(text: str) -> bool:
+    """True when the text holds at least one Chinese character."""
+    return bool(_HAN.search(text))
+
+
+def strip_tones(text: str) -> str:
+    """Pinyin without tone marks or tone numbers, lower-cased: 'Tōngyì' → 'tongyi', 'lü' kept as 'lu'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"(?<=[a-zA-Z])[1-5]", "", bare).lower()
+
+
+# Single characters written as separate words after a proper name (重庆市 → Chóngqìng Shì).
+_NAME_SUFFIXES = set("市省县区镇乡村州路街部局署厅")
+# Syllables that stay lower-case inside a capitalised name (工业和信息化部 → Gōngyè hé Xìnxīhuà Bù).
+_FUNCTION_WORDS = {"hé", "de", "yǔ", "jí", "zhī", "duì"}
+
+
+def _split_words(han: str) -> list[str]:
+    """Divide a run of Chinese characters into words: fewest CC-CEDICT words, unknown characters paired."""
+    from .dictionary import headwords
+
+    words = headwords()
+    n = len(han)
+    # best[i] = (cheapest cost, cut points) for han[:i]
+    best: list[tuple[float, list[int]]] = [(0.0, [])] + [(float("inf"), [])] * n
+    for i in range(n):
+        cost, cuts = best[i]
+        for size in range(1, min(_MAX_WORD, n - i) + 1):
+            piece = han[i : i + size]
+            step = _word_cost(piece, words)
+            if step is not None and cost + step < best[i + size][0]:
+                best[i + size] = (cost + step, cuts + [i + size])
+    pieces, start = [], 0
+    for cut in best[n][1]:
+        pieces.append(han[start:cut])
+        start = cut
+    return _merge_single_characters(pieces)
+
+
+def _word_cost(piece: str, words: frozenset[str]) -> float | None:
+    """Cost of taking a piece as one word: long compounds and name+suffix words cost more than their parts."""
+    if len(piece) == 1:
+        return 1.0 if piece in _NAME_SUFFIXES else 1.5
+    if piece not in words:
+        return None
+    cost = 1.0 if len(piece) <= 3 else (1.9 if len(piece) == 4 else 0.55 * len(piece))
+    if len(piece) >= 3 and piece[-1] in _NAME_SUFFIXES:
+        cost += 1.1
+    return cost
+
+
+def _merge_single_characters(pieces: list[str]) -> list[str]:
+    """Pair up runs of lone characters (most words have two syllables); keep name suffixes apart."""
+    merged: list[str] = []
+    run = ""
+    for piece in pieces + [""]:
+        if len(piece) == 1 and piece not in _NAME_SUFFIXES:
+            run += piece
+            continue
+        if run:
+            merged.extend([run] if len(run) == 3 else [run[i : i + 2] for i in range(0, len(run), 2)])
+            run = ""
+        if piece:
+            merged.append(piece)
+    return merged
+
+
+def _word_syllables(word: str) -> list[str]:
+    """Tone-marked syllables, one per character, read in context (pypinyin's phrase readings)."""
+    from pypinyin import Style, pinyin
+
+    return [choices[0] for choices in pinyin(word, style=Style.TONE, errors="default")]
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Join a word's syllables, with an apostrophe before a syllable starting with a, o or e (Xī'ān)."""
+    out = syllables[0] if syllables else ""
+    for syllable in syllables[1:]:
+        out += ("'" if _VOWEL_START.match(syllable) else "") + syllable
+    return out
+
+
+def _capitalise(word: str) -> str:
+    """Upper-case the first letter of a pinyin word, keeping its tone mark."""
+    return word[:1].upper() + word[1:]
+
+
+def _person_words(han: str, syllables: list[str]) -> list[list[str]]:
+    """A personal name's syllables as surname and given name, with the surname's own reading."""
+    size = 2 if han[:2] in _COMPOUND_SURNAMES else 1
+    surname = syllables[:size]
+    if size == 1 and han[0] in _SURNAME_READINGS:
+        surname = [_SURNAME_READINGS[han[0]]]
+    return [surname, syllables[size:]] if len(han) > size else [surname]
+
+
+def _group(syllables: list[str], words: list[str]) -> list[list[str]]:
+    """Cut a run's syllables (one per character) into the given words."""
+    groups, start = [], 0
+    for word in words:
+        groups.append(syllables[start : start + len(word)])
+        start += len(word)
+    return groups
+
+
+def _is_transliteration(chinese: str) -> bool:
+    """True for a foreign name written with a middle dot (萨姆·奥尔特曼): each part is one word."""
+    return "·" in chinese or "・" in chinese
+
+
+def to_pinyin(chinese: str, category: str = "") -> str:
+    """Hanyu Pinyin with tone marks for a Chinese term, written by word ('重庆' → 'Chóngqìng')."""
+    chinese = chinese.strip()
+    if not has_han(chinese):
+        return ""
+    proper = category in PROPER_NOUN_CATEGORIES
+    pieces: list[str] = []
+    for part in _HAN_RUN.split(chinese):
+        if not part:
+            continue
+        if not has_han(part):
+            text = unicodedata.normalize("NFKC", part).replace("·", " ").replace("・", " ").strip()
+            if text:
+                pieces.append(text)
+            continue
+        syllables = _word_syllables(part)
+        if _is_transliteration(chinese):
+            groups = [syllables]
+        elif category == "person" and 2 <= len(part) <= 4:
+            groups = _person_words(part, syllables)
+        else:
+            groups = _group(syllables, _split_words(part))
+        if proper:
+            groups = _attach_lone_syllables(groups, part)
+        words = [_join_syllables(group) for group in groups if group]
+        pieces.extend(w if (not proper or w in _FUNCTION_WORDS) else _capitalise(w) for w in words)
+    return _join_pieces(pieces)
+
+
+def _attach_lone_syllables(groups: list[list[str]], han: str) -> list[list[str]]:
+    """In a name, a one-syllable word joins the word before it (阿里云 → Ālǐyún), suffixes excepted."""
+    merged: list[list[str]] = []
+    position = 0
+    for group in groups:
+        char = han[position] if len(group) == 1 else ""
+        position += len(group)
+        if char and merged and char not in _NAME_SUFFIXES and group[0] not in _FUNCTION_WORDS:
+            merged[-1] = merged[-1] + group
+        else:
+            merged.append(group)
+    return merged
+
+
+def _join_pieces(pieces: list[str]) -> str:
+    """Join words with spaces, but punctuation straight after the word before it."""
+    out = ""
+    for piece in pieces:
+        if out and not unicodedata.category(piece[0]).startswith("P"):
+            out += " "
+        out += piece
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def _converter(config: str):
+    """An OpenCC converter ('s2t', 't2s', ...), created once."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_traditional(text: str) -> str:
+    """Character conversion from simplified to traditional script (no vocabulary changes)."""
+    return _converter("s2t").convert(text) if text else ""
+
+
+def to_simplified(text: str) -> str:
+    """Character conversion from traditional to simplified script."""
+    return _converter("t2s").convert(text) if text else ""

@@ -1,0 +1,426 @@
+"""The command line: parse arguments, call the library, render the result, map errors to exit codes.
+
+Exit codes: 0 success (or something matched), 1 nothing matched / problems found, 2 bad input or error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import render
+from .errors import GlossaryError, ValidationError
+from .schema import (
+    CATEGORIES, CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS, STATUSES, TRADITIONAL,
+    VARIANTS, TermEntry, join_variants, normalise_category, split_variants,
+)
+
+EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class GlossaryGroup(click.Group):
+    """The command group: commands in definition order, one-line errors, exit code 2 on bad input."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run a command; map GlossaryError and usage errors to one line on stderr and exit code 2."""
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.exceptions.Abort:
+            render.error("aborted")
+            code = EXIT_ERROR
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "glossary"
+            render.error(f"{exc.format_message()} (see `{command} --help`)")
+            code = EXIT_ERROR
+        except click.ClickException as exc:
+            render.error(exc.format_message())
+            code = EXIT_ERROR
+        except GlossaryError as exc:
+            if "--debug" in args:
+                raise
+            render.error(str(exc))
+            code = exc.exit_code
+        except BrokenPipeError:
+            code = EXIT_OK
+        except KeyboardInterrupt:
+            render.error("interrupted")
+            code = 130
+        code = code if isinstance(code, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _category_option(required: bool = False, help_text: str = "Category") -> click.Option:
+    """--category/-c, accepting 'business-unit' or 'Business unit' for 'business unit'."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None:
+            return None
+        normalised = normalise_category(value)
+        if normalised not in CATEGORIES:
+            raise click.BadParameter(f"{value!r} is not one of: {', '.join(CATEGORIES)}")
+        return normalised
+
+    return click.option("--category", "-c", callback=check, required=required, metavar="CATEGORY",
+                        help=f"{help_text}: {', '.join(CATEGORIES)}.")
+
+
+def _status_option(help_text: str = "Status", default: str | None = None) -> click.Option:
+    """--status/-s, one of the schema's statuses."""
+    return click.option("--status", "-s", type=click.Choice(STATUSES), default=default,
+                        help=f"{help_text}.")
+
+
+def _glossary_source(ctx: click.Context):
+    """The glossary chosen by --glossary, $GLOSSARY_FILE, ./terms.csv or the shipped default."""
+    from .store import resolve
+
+    return resolve(ctx.obj.get("glossary"))
+
+
+def _load(ctx: click.Context):
+    """Load the chosen glossary (validated)."""
+    from .store import Glossary, read_entries
+
+    source = _glossary_source(ctx)
+    return Glossary(read_entries(source.path), path=source.path)
+
+
+@click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
+@click.option("--glossary", "-g", "glossary_path", metavar="PATH", envvar=None,
+              help="Glossary file to use (default: $GLOSSARY_FILE, else ./terms.csv, else the shipped one).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="glossary", prog_name="glossary")
+@click.pass_context
+def cli(ctx: click.Context, glossary_path: str | None, debug: bool) -> None:
+    """Bilingual English/Chinese terminology: look up, keep and share the names and jargon of
+    Chinese tech and business news.
+
+    \b
+    Examples:
+      glossary lookup qwen            # English, variant, Chinese (通义) or pinyin (tongyi)
+      glossary list -c person         # all people in the glossary
+      glossary init                   # make a writable ./terms.csv from the shipped glossary
+      glossary add "Tmall Global" 天猫国际 -c product
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["glossary"] = glossary_path
+    ctx.obj["debug"] = debug
+
+
+# --- lookup and list --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--wide", "-w", is_flag=True, help="Also show variants, note and context.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (entry fields + match, score).")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show at most N matches (0: all).")
+@click.option("--exact", is_flag=True, help="No fuzzy fallback: only exact, prefix and substring matches.")
+@_category_option(help_text="Only this category")
+@_status_option("Only this status")
+@click.pass_context
+def lookup(ctx: click.Context, query: tuple[str, ...], wide: bool, as_json: bool, limit: int, exact: bool,
+           category: str | None, status: str | None) -> None:
+    """Find entries by English (variants, prefix, substring, plural), Chinese (simplified or
+    traditional) or pinyin (with or without tones and spaces); falls back to fuzzy matches.
+
+    Exit code 0 when something matched, 1 when nothing did, 2 on errors.
+
+    \b
+    Examples:
+      glossary lookup qwen
+      glossary lookup 通义          (or 通義, tongyi qianwen, tongyiqianwen, tōngyì)
+      glossary lookup "eddie wu" --wide
+      glossary lookup alibaba --json | jq '.[0].chinese'
+    """
+    from .search import index_is_current, lookup as find
+
+    source = _glossary_source(ctx)
+    text = " ".join(query)
+    if not index_is_current(source.path):
+        with render.status(f"Indexing {source.path.name}…"):
+            matches = find(text, source.path, limit=limit, fuzzy=not exact, category=category, status=status)
+    else:
+        matches = find(text, source.path, limit=limit, fuzzy=not exact, category=category, status=status)
+    if as_json:
+        render.print_json([m.to_dict() for m in matches], sys.stdout)
+    elif matches:
+        render.entries_table([m.entry for m in matches], sys.stdout, wide=wide,
+                             extra={"Match": [m.kind for m in matches]})
+    else:
+        render.message(f"no entry matches {text!r}", sys.stderr)
+    ctx.exit(EXIT_OK if matches else EXIT_NO_MATCH)
+
+
+@cli.command(name="list")
+@_category_option(help_text="Only this category")
+@_status_option("Only this status")
+@click.option("--wide", "-w", is_flag=True, help="Also show variants, note and context.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of entries.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=0, help="Show at most N entries (0: all).")
+@click.pass_context
+def list_entries(ctx: click.Context, category: str | None, status: str | None, wide: bool, as_json: bool,
+                 limit: int) -> None:
+    """List entries, sorted by English term, optionally filtered by category and status.
+
+    \b
+    Examples:
+      glossary list --category person
+      glossary list -c "business unit" -s approved --wide
+      glossary list --status proposed --json
+    """
+    entries = [e for e in _load(ctx) if (not category or e.category == category)
+               and (not status or e.status == status)]
+    entries.sort(key=lambda e: (e.english or e.chinese).casefold())
+    if limit:
+        entries = entries[:limit]
+    if as_json:
+        render.print_json([e.to_row() for e in entries], sys.stdout)
+    else:
+        render.entries_table(entries, sys.stdout, wide=wide)
+        render.message(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", sys.stderr)
+
+
+# --- changing the glossary --------------------------------------------------------------------
+
+
+def _field_options(func):
+    """The options that set an entry's fields (shared by add and edit)."""
+    options = [
+        click.option("--traditional", "-t", help="Traditional Chinese (zh-Hant) form."),
+        click.option("--pinyin", "-p", help="Hanyu Pinyin with tone marks (derived from Chinese when omitted)."),
+        click.option("--note", help="Note for translators."),
+        click.option("--context", "context_text", help="An example sentence."),
+        click.option("--source", help="Where the term or its Chinese form comes from."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _entry_line(verb: str, entry: TermEntry) -> str:
+    """One line describing an entry that was added, changed or removed."""
+    chinese = f" → {entry.chinese}" if entry.chinese else ""
+    return f"{verb} {entry.id}: {entry.english}{chinese} [{entry.category}, {entry.status}]"
+
+
+def _report_entry(verb: str, entry: TermEntry, as_json: bool) -> None:
+    """Tell the user what changed: JSON on stdout, or a line plus the entry's table."""
+    if as_json:
+        render.print_json(entry.to_row(), sys.stdout)
+        return
+    render.message(_entry_line(verb, entry), sys.stdout, "green")
+
+
+@cli.command()
+@click.argument("english")
+@click.argument("chinese", required=False, default="")
+@_category_option(help_text="Category (default: other)")
+@_status_option("Status", default="proposed")
+@click.option("--variant", "-v", "variants", multiple=True, help="Another English form (repeatable).")
+@_field_options
+@click.option("--json", "as_json", is_flag=True, help="Print the new entry as JSON.")
+@click.pass_context
+def add(ctx: click.Context, english: str, chinese: str, category: str | None, status: str,
+        variants: tuple[str, ...], traditional: str | None, pinyin: str | None, note: str | None,
+        context_text: str | None, source: str | None, as_json: bool) -> None:
+    """Add an entry to a writable glossary (the new entry is 'proposed' unless --status says otherwise).
+
+    \b
+    Examples:
+      glossary add "Alibaba Cloud" 阿里云 -c organization -s approved -v "Aliyun"
+      glossary add "lying flat" 躺平 -c jargon --note "youth opting out of the rat race"
+    """
+    from .store import editing
+
+    path = _glossary_source(ctx).require_writable()
+    entry = TermEntry(
+        id="", english=english, chinese=chinese, traditional=traditional or "", pinyin=pinyin or "",
+        category=category or "other", status=status, variants=join_variants(variants), note=note or "",
+        context=context_text or "", source=source or "",
+    )
+    with editing(path) as glossary:
+        added = glossary.add(entry)
+    _report_entry("added", added, as_json)
+
+
+@cli.command()
+@click.argument("selector")
+@click.option("--english", "-e", help="New canonical English term.")
+@click.option("--chinese", "-z", help="New simplified Chinese form (pinyin follows unless --pinyin is given).")
+@_category_option(help_text="New category")
+@_status_option("New status")
+@click.option("--variants", help="Replace all variants ('|'-separated; '' clears them).")
+@click.option("--add-variant", multiple=True, help="Add an English variant (repeatable).")
+@click.option("--remove-variant", multiple=True, help="Remove an English variant (repeatable).")
+@_field_options
+@click.option("--json", "as_json", is_flag=True, help="Print the changed entry as JSON.")
+@click.pass_context
+def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | None, category: str | None,
+         status: str | None, variants: str | None, add_variant: tuple[str, ...], remove_variant: tuple[str, ...],
+         traditional: str | None, pinyin: str | None, note: str | None, context_text: str | None,
+         source: str | None, as_json: bool) -> None:
+    """Change an entry, named by its id or its exact English term or variant.
+
+    \b
+    Examples:
+      glossary edit "Alibaba Cloud" --status approved
+      glossary edit T0C2ZP8Q4RA --chinese 阿里云 --add-variant "Aliyun"
+      glossary edit "Eddie Wu" --note "Alibaba Group CEO since 2023"
+    """
+    from .store import editing
+
+    path = _glossary_source(ctx).require_writable()
+    given = {ENGLISH: english, CHINESE: chinese, CATEGORY: category, STATUS: status, TRADITIONAL: traditional,
+             PINYIN: pinyin, NOTE: note, CONTEXT: context_text, SOURCE: source, VARIANTS: variants}
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes and not add_variant and not remove_variant:
+        raise click.UsageError("nothing to change: give at least one option such as --chinese or --status")
+    with editing(path) as glossary:
+        entry = glossary.find(selector)
+        if add_variant or remove_variant:
+            current = split_variants(changes.get(VARIANTS, entry.variants))
+            missing = [v for v in remove_variant if v not in current]
+            if missing:
+                raise GlossaryError(f"{entry.english!r} has no variant {missing[0]!r}")
+            kept = [v for v in current if v not in remove_variant] + list(add_variant)
+            changes[VARIANTS] = join_variants(kept)
+        changed = glossary.update(entry.id, **changes)
+    _report_entry("changed" if changed != entry else "unchanged", changed, as_json)
+
+
+@cli.command()
+@click.argument("selectors", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the removed entries as JSON.")
+@click.pass_context
+def remove(ctx: click.Context, selectors: tuple[str, ...], as_json: bool) -> None:
+    """Remove entries, named by id or exact English term or variant. Ids are never reused.
+
+    To retire a term but keep it visible to translators, prefer `glossary edit TERM --status deprecated`.
+
+    \b
+    Examples:
+      glossary remove "Tmall Global"
+      glossary remove T0C2ZP8Q4RA T0C2ZP8Q4RB
+    """
+    from .store import editing
+
+    path = _glossary_source(ctx).require_writable()
+    with editing(path) as glossary:
+        removed = [glossary.remove(glossary.find(selector).id) for selector in selectors]
+    if as_json:
+        render.print_json([e.to_row() for e in removed], sys.stdout)
+    else:
+        for entry in removed:
+            render.message(_entry_line("removed", entry), sys.stdout, "yellow")
+
+
+# --- checking and describing ------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print {file, entries, problems: [{row, message}]}.")
+@click.pass_context
+def validate(ctx: click.Context, path: Path | None, as_json: bool) -> None:
+    """Check a glossary file against the schema and report every problem with its row.
+
+    Exit code 0 when valid, 1 when problems were found, 2 when the file cannot be read at all.
+    The file is never changed.
+
+    \b
+    Examples:
+      glossary validate
+      glossary validate my-terms.csv --json
+    """
+    from .store import read_entries
+
+    target = path or _glossary_source(ctx).path
+    try:
+        entries = read_entries(target)
+    except ValidationError as exc:
+        if as_json:
+            render.print_json({"file": str(target), "valid": False,
+                               "problems": [{"row": r, "message": m} for r, m in exc.problems]}, sys.stdout)
+        else:
+            for line in exc.lines():
+                render.message(line, sys.stdout)
+            render.message(f"{len(exc.problems)} problem(s) in {target}", sys.stderr, "bold red")
+        ctx.exit(EXIT_NO_MATCH)
+    if as_json:
+        render.print_json({"file": str(target), "valid": True, "entries": len(entries), "problems": []}, sys.stdout)
+    else:
+        render.message(f"{target}: {len(entries)} entries, valid", sys.stdout, "green")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Show how many entries the glossary holds, by category and status, and what is filled in.
+
+    \b
+    Examples:
+      glossary stats
+      glossary --glossary team.csv stats --json
+    """
+    from .store import summarise
+
+    glossary = _load(ctx)
+    summary = summarise(glossary)
+    summary["file"] = str(glossary.path)
+    if as_json:
+        render.print_json(summary, sys.stdout)
+        return
+    total = summary["entries"]
+    render.key_value_table(f"{glossary.path}", [
+        ("entries", str(total)),
+        ("with Chinese", str(summary["with_chinese"])),
+        ("with traditional", str(summary["with_traditional"])),
+        ("with pinyin (stored)", str(summary["with_pinyin"])),
+        ("with variants", f"{summary['with_variants']} ({summary['variants']} variants)"),
+        ("last updated", str(summary["last_updated"] or "-")),
+    ], sys.stdout)
+    render.key_value_table("by category", [(k, str(v)) for k, v in summary["by_category"].items()], sys.stdout)
+    render.key_value_table("by status", [(k, str(v)) for k, v in summary["by_status"].items()], sys.stdout)
+
+
+@cli.command()
+@click.argument("path", required=False, default="terms.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--empty", is_flag=True, help="Start an empty glossary (header only) instead of a copy.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.pass_context
+def init(ctx: click.Context, path: Path, empty: bool, force: bool) -> None:
+    """Create a writable glossary file: a copy of the shipped glossary, or an empty one.
+
+    \b
+    Examples:
+      glossary init                  # ./terms.csv, a copy of the shipped glossary
+      glossary init team.csv --empty
+    """
+    from .store import create, embedded_path, read_entries
+
+    entries = [] if empty else read_entries(embedded_path())
+    create(path, entries, overwrite=force)
+    what = "an empty glossary" if empty else f"{len(entries)} entries from the shipped glossary"
+    render.message(f"created {path} with {what}", sys.stdout, "green")
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (the `glossary` console script)."""
+    cli.main(args=sys.argv[1:] if argv is None else argv, prog_name="glossary")

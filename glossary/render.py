@@ -1,0 +1,166 @@
+"""Terminal output: rich tables on a terminal, aligned plain text when piped or NO_COLOR is set, JSON.
+
+The only module (with cli.py) that knows about terminals; rich is imported only when a terminal shows it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import unicodedata
+from typing import IO, Iterable, Iterator, Sequence
+
+from .schema import CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, STATUS, VARIANTS, TermEntry
+
+# Column headings for entry tables, by schema field.
+HEADINGS = {
+    ENGLISH: "English", CHINESE: "中文", PINYIN: "Pinyin", CATEGORY: "Category", STATUS: "Status",
+    VARIANTS: "Variants", NOTE: "Note", CONTEXT: "Context",
+}
+NARROW_FIELDS = (ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS)
+WIDE_FIELDS = NARROW_FIELDS + (VARIANTS, NOTE, CONTEXT)
+STATUS_STYLES = {"approved": "green", "proposed": "yellow", "deprecated": "magenta", "forbidden": "bold red"}
+MATCH_STYLES = {"exact": "green", "prefix": "cyan", "substring": "blue", "fuzzy": "yellow"}
+
+
+def wants_rich(stream: IO[str]) -> bool:
+    """Rich output only on a terminal, and never when NO_COLOR is set or TERM is dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: wide and full-width (CJK) characters count two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad text with spaces to a display width."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def _one_line(text: str) -> str:
+    """Cell text on one line (newlines and tabs shown as spaces)."""
+    return " ".join(text.split())
+
+
+def plain_table(headings: Sequence[str], rows: Iterable[Sequence[str]], stream: IO[str]) -> None:
+    """Columns aligned with spaces, CJK widths counted; a heading line, no colours."""
+    rows = [[_one_line(cell) for cell in row] for row in rows]
+    widths = [display_width(h) for h in headings]
+    for row in rows:
+        widths = [max(w, display_width(cell)) for w, cell in zip(widths, row)]
+    lines = [headings] + rows
+    for cells in lines:
+        line = "  ".join(_pad(cell, width) for cell, width in zip(cells, widths))
+        stream.write(line.rstrip() + "\n")
+
+
+def rich_console(stream: IO[str]):
+    """A rich console writing to a stream (colours as the terminal allows)."""
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False, soft_wrap=False)
+
+
+def entries_table(
+    entries: Sequence[TermEntry],
+    stream: IO[str],
+    *,
+    wide: bool = False,
+    extra: dict[str, Sequence[str]] | None = None,
+    title: str | None = None,
+) -> None:
+    """Print entries as a table (rich on a terminal, plain otherwise); extra columns appended."""
+    fields = WIDE_FIELDS if wide else NARROW_FIELDS
+    extra = extra or {}
+    headings = [HEADINGS[f] for f in fields] + list(extra)
+    rows = []
+    for position, entry in enumerate(entries):
+        cells = [getattr(entry, f) for f in fields]
+        if VARIANTS in fields:
+            cells[fields.index(VARIANTS)] = ", ".join(entry.variant_list())
+        rows.append(cells + [values[position] for values in extra.values()])
+    if not wants_rich(stream):
+        plain_table(headings, rows, stream)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, header_style="bold", show_lines=wide)
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        styled = []
+        for heading, cell in zip(headings, row):
+            styled.append(Text(cell, style=_cell_style(heading, cell)))
+        table.add_row(*styled)
+    rich_console(stream).print(table)
+
+
+def _cell_style(heading: str, cell: str) -> str:
+    """Colour for a cell: statuses and match kinds have their own, English terms are bold."""
+    if heading == "Status":
+        return STATUS_STYLES.get(cell, "")
+    if heading == "Match":
+        return MATCH_STYLES.get(cell, "")
+    return "bold" if heading == "English" else ""
+
+
+def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str]) -> None:
+    """A two-column table of labels and values."""
+    if not wants_rich(stream):
+        stream.write(f"{title}\n")
+        width = max((display_width(k) for k, _ in pairs), default=0)
+        for key, value in pairs:
+            stream.write(f"  {_pad(key, width)}  {value}\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=title, show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for key, value in pairs:
+        table.add_row(key, value)
+    rich_console(stream).print(table)
+
+
+def print_json(data: object, stream: IO[str]) -> None:
+    """JSON for scripts: UTF-8 text as is (no \\u escapes), indented."""
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def message(text: str, stream: IO[str] | None = None, style: str = "") -> None:
+    """A line of feedback (stderr by default), styled on a terminal."""
+    stream = stream or sys.stderr
+    if style and wants_rich(stream):
+        from rich.text import Text
+
+        rich_console(stream).print(Text(text, style=style))
+    else:
+        stream.write(text + "\n")
+
+
+def error(text: str) -> None:
+    """A one-line error on stderr."""
+    message(f"glossary: error: {text}", sys.stderr, "bold red")
+
+
+@contextlib.contextmanager
+def status(text: str, stream: IO[str] | None = None) -> Iterator[None]:
+    """A spinner with a message while slow work runs, only on a terminal."""
+    stream = stream or sys.stderr
+    if not wants_rich(stream):
+        yield
+        return
+    with rich_console(stream).status(text):
+        yield

@@ -1,0 +1,396 @@
+"""terms.csv: which file, loading with validation, and atomic, locked, deterministic saving."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import secrets
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import GlossaryError, ValidationError
+from .schema import (
+    CHINESE, COLUMNS, ENGLISH, PINYIN, UPDATED, VARIANTS, TermEntry, check_entries, check_entry, check_header,
+    english_identity, split_variants, join_variants, today,
+)
+
+ENV_GLOSSARY = "GLOSSARY_FILE"
+DEFAULT_FILENAME = "terms.csv"
+LOCK_TIMEOUT_SECONDS = 30.0
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_ID_EPOCH_MS = 1_704_067_200_000  # 2024-01-01T00:00:00Z
+_last_id_ms = 0
+
+
+# --- which glossary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GlossarySource:
+    """Where a glossary comes from, and whether it may be written."""
+
+    path: Path
+    embedded: bool = False
+    reason: str = ""
+
+    def require_writable(self) -> Path:
+        """The path, or an error saying how to get a writable glossary."""
+        if self.embedded:
+            raise GlossaryError(
+                "the shipped glossary is read-only: run `glossary init` to copy it to ./terms.csv "
+                "(or `glossary init --empty`), or name a file with --glossary PATH or $GLOSSARY_FILE"
+            )
+        return self.path
+
+
+def embedded_path() -> Path:
+    """The terms.csv shipped inside the package (the default glossary)."""
+    return Path(str(resources.files("glossary").joinpath("data").joinpath(DEFAULT_FILENAME)))
+
+
+def resolve(explicit: str | os.PathLike | None = None) -> GlossarySource:
+    """Pick the glossary: --glossary PATH, else $GLOSSARY_FILE, else ./terms.csv, else the shipped one."""
+    if explicit:
+        return GlossarySource(Path(explicit), reason="--glossary")
+    from_env = os.environ.get(ENV_GLOSSARY)
+    if from_env:
+        return GlossarySource(Path(from_env), reason=f"${ENV_GLOSSARY}")
+    local = Path.cwd() / DEFAULT_FILENAME
+    if local.is_file():
+        return GlossarySource(local, reason="./terms.csv")
+    return GlossarySource(embedded_path(), embedded=True, reason="shipped default")
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """A glossary file's text: UTF-8 (a BOM is accepted), with a clear error otherwise."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError(f"{path}: no such glossary file (create one with `glossary init {path}`)") from None
+    except IsADirectoryError:
+        raise GlossaryError(f"{path}: is a folder, not a glossary file") from None
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError(
+            f"{path} row {row}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8 CSV"
+        ) from None
+
+
+def parse_rows(text: str, path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the (row number, cells by column) records of CSV text; blank lines skipped."""
+    if "\x00" in text:
+        raise GlossaryError(f"{path}: contains NUL bytes; this is not a CSV text file")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise GlossaryError(f"{path} row 1: empty file; a glossary needs the header {','.join(COLUMNS)}")
+        header = [name.strip() for name in header]
+        problems = check_header(header)
+        if problems:
+            raise ValidationError(str(path), [(1, p) for p in problems])
+        records = []
+        start = reader.line_num + 1
+        for cells in reader:
+            if cells and any(c.strip() for c in cells):
+                if len(cells) != len(header):
+                    raise ValidationError(
+                        str(path), [(start, f"{len(cells)} cells where the header has {len(header)}")]
+                    )
+                records.append((start, dict(zip(header, cells))))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise GlossaryError(f"{path} row {reader.line_num}: malformed CSV: {exc}") from None
+    return header, records
+
+
+def read_entries(path: Path) -> list[TermEntry]:
+    """Load and validate a glossary file; every problem is reported with its row, nothing repaired."""
+    _, records = parse_rows(read_text(path), path)
+    entries = [TermEntry.from_row(cells) for _, cells in records]
+    problems = check_entries(entries, [row for row, _ in records])
+    if problems:
+        raise ValidationError(str(path), problems)
+    return entries
+
+
+# --- the in-memory glossary -------------------------------------------------------------------
+
+
+def new_id(existing: Iterable[str] = ()) -> str:
+    """A fresh id: 'T' + milliseconds since 2024 + random bits (Crockford base32), sortable by creation."""
+    global _last_id_ms
+    taken = set(existing)
+    while True:
+        now_ms = max(int(time.time() * 1000) - _ID_EPOCH_MS, _last_id_ms + 1)
+        _last_id_ms = now_ms
+        number = (now_ms << 10) | secrets.randbits(10)
+        text = "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(45, -1, -5))
+        candidate = "T" + text
+        if candidate not in taken:
+            return candidate
+
+
+class Glossary:
+    """A glossary in memory: entries by id, with checked add, update and remove."""
+
+    def __init__(self, entries: Iterable[TermEntry] = (), path: Path | None = None) -> None:
+        self.path = path
+        self._entries: dict[str, TermEntry] = {}
+        self._owners: dict[str, str] = {}  # English identity of a term or variant → entry id
+        for entry in entries:
+            self._entries[entry.id] = entry
+            self._claim(entry)
+        self.changed = False
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[TermEntry]:
+        return iter(self.entries())
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._entries
+
+    def entries(self) -> list[TermEntry]:
+        """All entries, sorted by id (the order they are saved in)."""
+        return [self._entries[key] for key in sorted(self._entries)]
+
+    def get(self, entry_id: str) -> TermEntry:
+        """The entry with this id, or an error naming it."""
+        try:
+            return self._entries[entry_id]
+        except KeyError:
+            raise GlossaryError(f"no entry with id {entry_id!r}") from None
+
+    def owner_of(self, english: str) -> TermEntry | None:
+        """The entry whose English term or variant is this string (case-insensitive), if any."""
+        owner = self._owners.get(english_identity(english))
+        return self._entries.get(owner) if owner else None
+
+    def find(self, selector: str) -> TermEntry:
+        """The entry named by an id, or by its exact English term or variant."""
+        if selector in self._entries:
+            return self._entries[selector]
+        owner = self.owner_of(selector)
+        if owner is None:
+            raise GlossaryError(f"no entry with id or English term {selector!r}")
+        return owner
+
+    def add(self, entry: TermEntry) -> TermEntry:
+        """Add a new entry (id assigned when empty, pinyin derived, date stamped); refuses clashes."""
+        if entry.id and entry.id in self._entries:
+            raise GlossaryError(f"id {entry.id!r} is already used by {self._entries[entry.id].english!r}")
+        entry = complete_entry(entry.with_changes(id=entry.id or new_id(self._entries)))
+        self._check_fits(entry)
+        self._entries[entry.id] = entry
+        self._claim(entry)
+        self.changed = True
+        return entry
+
+    def update(self, entry_id: str, **changes: str) -> TermEntry:
+        """Change fields of an entry; pinyin follows a changed Chinese form unless given too."""
+        old = self.get(entry_id)
+        if CHINESE in changes and PINYIN not in changes and changes[CHINESE] != old.chinese:
+            changes[PINYIN] = ""
+        if VARIANTS in changes:
+            changes[VARIANTS] = join_variants(split_variants(changes[VARIANTS]))
+        new = complete_entry(old.with_changes(**changes))
+        if new == old:
+            return old
+        new = new.with_changes(updated=today())
+        self._check_fits(new)
+        self._release(old)
+        self._entries[entry_id] = new
+        self._claim(new)
+        self.changed = True
+        return new
+
+    def remove(self, entry_id: str) -> TermEntry:
+        """Remove an entry and return it."""
+        entry = self.get(entry_id)
+        del self._entries[entry_id]
+        self._release(entry)
+        self.changed = True
+        return entry
+
+    def _check_fits(self, entry: TermEntry) -> None:
+        """Refuse an entry that breaks the schema or claims another entry's English term."""
+        label = entry.english or entry.chinese
+        problems = check_entry(entry)
+        if problems:
+            raise GlossaryError(f"{label!r}: {problems[0]}")
+        for form in entry.english_forms():
+            owner = self._owners.get(english_identity(form))
+            if owner is not None and owner != entry.id:
+                raise GlossaryError(
+                    f"{label!r}: {form!r} is claimed by two entries (also id {owner}, {self._entries[owner].english!r})"
+                )
+
+    def _claim(self, entry: TermEntry) -> None:
+        """Record the entry as owner of its English term and variants."""
+        for form in entry.english_forms():
+            self._owners.setdefault(english_identity(form), entry.id)
+
+    def _release(self, entry: TermEntry) -> None:
+        """Forget the entry as owner of its English forms."""
+        for form in entry.english_forms():
+            if self._owners.get(english_identity(form)) == entry.id:
+                del self._owners[english_identity(form)]
+
+    def to_frame(self):
+        """The entries as a pandas DataFrame with the schema's columns (all text)."""
+        import pandas as pd
+
+        return pd.DataFrame([e.values() for e in self.entries()], columns=list(COLUMNS), dtype="string")
+
+
+def complete_entry(entry: TermEntry) -> TermEntry:
+    """Fill what can be derived: pinyin from the Chinese form, today's date when missing."""
+    changes: dict[str, str] = {}
+    if entry.chinese and not entry.pinyin:
+        from .chinese import to_pinyin
+
+        changes[PINYIN] = to_pinyin(entry.chinese, entry.category)
+    if not entry.updated:
+        changes[UPDATED] = today()
+    stripped = {name: getattr(entry, name).strip() for name in (ENGLISH, CHINESE)}
+    changes.update({k: v for k, v in stripped.items() if v != getattr(entry, k)})
+    return entry.with_changes(**changes) if changes else entry
+
+
+def load(path: str | os.PathLike | None = None) -> Glossary:
+    """Load a glossary (resolved like the CLI's --glossary when no path is given)."""
+    source = resolve(path)
+    return Glossary(read_entries(source.path), path=source.path)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def serialise(entries: Iterable[TermEntry]) -> str:
+    """The CSV text of a glossary: header, then rows sorted by id; same entries, same bytes."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for entry in sorted(entries, key=lambda e: e.id):
+        writer.writerow(entry.values())
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write text to a temporary file beside the target, fsync it, then rename it over the target."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable (where the platform allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def save(glossary: Glossary, path: str | os.PathLike | None = None) -> Path:
+    """Save a glossary atomically to its own path (or another one)."""
+    target = Path(path) if path else glossary.path
+    if target is None:
+        raise GlossaryError("no path to save the glossary to")
+    if target.resolve() == embedded_path().resolve():
+        GlossarySource(target, embedded=True).require_writable()
+    write_atomically(target, serialise(glossary.entries()))
+    glossary.changed = False
+    return target
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold the glossary's lock file (PATH.lock) so that concurrent writers take turns."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise GlossaryError(
+            f"{path}: another glossary process has held the lock for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+        ) from None
+
+
+@contextlib.contextmanager
+def editing(path: str | os.PathLike) -> Iterator[Glossary]:
+    """Lock the file, load it fresh, let the caller change it, and save it if it changed."""
+    path = Path(path)
+    with file_lock(path):
+        glossary = Glossary(read_entries(path), path=path)
+        yield glossary
+        if glossary.changed:
+            save(glossary)
+
+
+def create(path: str | os.PathLike, entries: Iterable[TermEntry] = (), overwrite: bool = False) -> Path:
+    """Create a new glossary file (refusing to replace an existing one unless asked)."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise GlossaryError(f"{path} already exists (use --force to replace it)")
+    if not path.parent.exists():
+        raise GlossaryError(f"{path.parent}: no such folder")
+    with file_lock(path):
+        write_atomically(path, serialise(entries))
+    return path
+
+
+def summarise(entries: Iterable[TermEntry]) -> dict[str, object]:
+    """Counts for `glossary stats`: entries by category and status, filled fields, last change."""
+    from .schema import CATEGORIES, STATUSES
+
+    entries = list(entries)
+    by_category = {name: 0 for name in CATEGORIES}
+    by_status = {name: 0 for name in STATUSES}
+    for entry in entries:
+        by_category[entry.category] = by_category.get(entry.category, 0) + 1
+        by_status[entry.status] = by_status.get(entry.status, 0) + 1
+    return {
+        "entries": len(entries),
+        "by_category": by_category,
+        "by_status": by_status,
+        "with_chinese": sum(1 for e in entries if e.chinese),
+        "with_traditional": sum(1 for e in entries if e.traditional),
+        "with_pinyin": sum(1 for e in entries if e.pinyin),
+        "with_variants": sum(1 for e in entries if e.variants),
+        "variants": sum(len(e.variant_list()) for e in entries),
+        "last_updated": max((e.updated for e in entries if e.updated), default=""),
+    }

@@ -1,0 +1,51 @@
+"""Shared fixtures: a small real glossary file, an isolated cache and working folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEADER = "id,english,chinese,traditional,pinyin,category,status,variants,note,context,source,updated\n"
+SMALL_GLOSSARY = HEADER + (
+    "T001,Tongyi Qianwen,通义千问,通義千問,,product,approved,Qwen|Tongyi,Alibaba Cloud's LLM,,,2026-11-01\n"
+    "T002,Alibaba Cloud,阿里云,阿里雲,,organization,approved,Aliyun,,,,2026-11-01\n"
+    "T003,Eddie Wu,吴泳铭,吳泳銘,,person,approved,Wu Yongming|Eddie Yongming Wu,Alibaba Group CEO,,,2026-11-01\n"
+    "T004,Chongqing,重庆,重慶,,place,approved,,,,,2026-11-01\n"
+    "T005,business group,业务集团,業務集團,,jargon,proposed,,,,,2026-11-01\n"
+    "T006,post-85s,85后,85後,,jargon,approved,born after 1985|post-85 generation,,,,2026-11-01\n"
+    "T007,Ant Financial,蚂蚁金服,螞蟻金服,,organization,deprecated,,now Ant Group,,,2026-11-01\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test runs in an empty folder with its own index cache and no $GLOSSARY_FILE or NO_COLOR."""
+    work = tmp_path_factory.mktemp("work")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(work / ".cache"))
+    monkeypatch.delenv("GLOSSARY_FILE", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return work
+
+
+@pytest.fixture
+def small_glossary(tmp_path: Path) -> Path:
+    """A real seven-entry terms.csv on disk."""
+    path = tmp_path / "terms.csv"
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    return path
+
+
+def run_python(code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
+    """Run Python code in a fresh interpreter (a real separate process)."""
+    import subprocess
+
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env=full_env, timeout=timeout)
