@@ -41,8 +41,8 @@ def strip_tones(text: str) -> str:
 
 # Single characters written as separate words after a proper name (重庆市 → Chóngqìng Shì).
 _NAME_SUFFIXES = set("市省县区镇乡村州路街部局署厅")
-# Syllables that stay lower-case inside a capitalised name (工业和信息化部 → Gōngyè hé Xìnxīhuà Bù).
-_FUNCTION_WORDS = {"hé", "de", "yǔ", "jí", "zhī", "duì"}
+# Characters that stay lower-case words inside a capitalised name (工业和信息化部 → Gōngyè hé Xìnxīhuà Bù).
+_FUNCTION_CHARACTERS = set("和的与及之对")
 
 
 def _split_words(han: str) -> list[str]:
@@ -73,7 +73,13 @@ def _word_cost(piece: str, words: frozenset[str]) -> float | None:
         return 1.0 if piece in _NAME_SUFFIXES else 1.5
     if piece not in words:
         return None
-    cost = 1.0 if len(piece) <= 3 else (1.9 if len(piece) == 4 else 0.55 * len(piece))
+    if len(piece) <= 3:
+        cost = 1.0
+    elif len(piece) == 4:
+        # Two words beat one four-character word (中国 电信), except sound-spelt names (阿里巴巴, 哔哩哔哩).
+        cost = 1.9 if (piece[2] == piece[3] or piece[:2] == piece[2:]) else 2.05
+    else:
+        cost = 0.55 * len(piece)
     if len(piece) >= 3 and piece[-1] in _NAME_SUFFIXES:
         cost += 1.1
     return cost
@@ -160,10 +166,9 @@ def to_pinyin(chinese: str, category: str = "") -> str:
             groups = _person_words(part, syllables)
         else:
             groups = _group(syllables, _split_words(part))
-        if proper:
+        if proper and category != "person":
             groups = _attach_lone_syllables(groups, part)
-        words = [_join_syllables(group) for group in groups if group]
-        pieces.extend(w if (not proper or w in _FUNCTION_WORDS) else _capitalise(w) for w in words)
+        pieces.extend(_style_words([g for g in groups if g], part, proper))
     return _join_pieces(pieces)
 
 
@@ -174,11 +179,22 @@ def _attach_lone_syllables(groups: list[list[str]], han: str) -> list[list[str]]
     for group in groups:
         char = han[position] if len(group) == 1 else ""
         position += len(group)
-        if char and merged and char not in _NAME_SUFFIXES and group[0] not in _FUNCTION_WORDS:
+        if char and merged and char not in _NAME_SUFFIXES and char not in _FUNCTION_CHARACTERS:
             merged[-1] = merged[-1] + group
         else:
             merged.append(group)
     return merged
+
+
+def _style_words(groups: list[list[str]], han: str, proper: bool) -> list[str]:
+    """Join each word's syllables; in names capitalise every word but the function words."""
+    words, position = [], 0
+    for group in groups:
+        word = _join_syllables(group)
+        is_function = len(group) == 1 and han[position] in _FUNCTION_CHARACTERS
+        position += len(group)
+        words.append(_capitalise(word) if proper and not is_function else word)
+    return words
 
 
 def _join_pieces(pieces: list[str]) -> str:
