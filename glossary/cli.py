@@ -96,7 +96,7 @@ def _load(ctx: click.Context):
     return Glossary(read_entries(source.path), path=source.path)
 
 
-@click.group(cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(name="glossary", cls=GlossaryGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--glossary", "-g", "glossary_path", metavar="PATH", envvar=None,
               help="Glossary file to use (default: $GLOSSARY_FILE, else ./terms.csv, else the shipped one).")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")

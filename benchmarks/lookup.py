@@ -1,0 +1,126 @@
+"""Benchmark: whole `glossary lookup` processes against a bare interpreter start, in the same virtual environment.
+
+Run:  python benchmarks/lookup.py [--runs 15] [--entries 100000]
+
+Prints the median wall time of `python -c pass`, of lookups on the shipped glossary and on a generated
+glossary of N entries (built from the CC-CEDICT data the package ships), and the ratios. The index of
+each glossary is built once before timing (a cold build is reported separately), as a user's second
+lookup would find it. Output is piped, as in a script (plain text, no rich).
+Targets (issue 2): shipped glossary within 8x a bare start; 100,000 entries within 12x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+QUERIES = {
+    "english exact": ["qwen"],
+    "chinese prefix": ["通义"],
+    "pinyin": ["tongyi qianwen"],
+    "fuzzy": ["alibaba clod"],
+}
+
+
+def glossary_command() -> list[str]:
+    """The `glossary` console script of this interpreter's environment."""
+    script = Path(sys.executable).with_name("glossary")
+    if not script.exists():
+        sys.exit(f"no glossary script beside {sys.executable}: pip install . first")
+    return [str(script)]
+
+
+def time_command(command: list[str], runs: int, env: dict[str, str]) -> float:
+    """Median wall-clock seconds of a command over several runs (output discarded, as through a pipe)."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def numbered_to_marks(numbered: str) -> str:
+    """CC-CEDICT's 'tong1 yi4' as 'tōngyì' (tone marks, one word)."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return "".join(to_tone(syllable.lower().replace("u:", "v")) for syllable in numbered.split())
+
+
+def generate_glossary(path: Path, size: int) -> int:
+    """Write a valid glossary of `size` entries from CC-CEDICT headwords and glosses; returns the count."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from glossary.schema import COLUMNS, english_identity
+
+    seen: set[str] = set()
+    data = resources.files("glossary").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines, \
+            path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        count = 0
+        for line in lines:
+            if line.startswith("#") or count >= size:
+                continue
+            head, _, rest = line.partition(" /")
+            traditional, simplified, reading = head.split(" ", 2)
+            gloss = rest.split("/")[0].strip()
+            english = gloss if english_identity(gloss) not in seen else f"{gloss} ({simplified})"
+            if not gloss or english_identity(english) in seen or "|" in english:
+                continue
+            seen.add(english_identity(english))
+            count += 1
+            pinyin = numbered_to_marks(reading.strip("[]"))
+            writer.writerow([f"B{count:06d}", english, simplified, traditional, pinyin, "jargon", "approved",
+                             "", "", "", "CC-CEDICT", "2026-11-24"])
+    return count
+
+
+def main() -> None:
+    """Run the benchmark and print figures and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--entries", type=int, default=100_000)
+    options = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="glossary-bench-"))
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(work / "cache"))
+    env.pop("GLOSSARY_FILE", None)
+    env.pop("NO_COLOR", None)
+    glossary = glossary_command()
+
+    big = work / "big.csv"
+    count = generate_glossary(big, options.entries)
+    # make sure the probes hit: one known entry in the big file too
+    with big.open("a", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerow(
+            ["Z000001", "Tongyi Qianwen", "通义千问", "通義千問", "Tōngyì Qiānwèn", "product", "approved",
+             "Qwen", "", "", "", "2026-11-24"])
+
+    bare = time_command([sys.executable, "-c", "pass"], options.runs, env)
+    print(f"python -c pass: {bare * 1000:.1f} ms (median of {options.runs})\n")
+
+    for label, target, extra in (("shipped glossary", None, []), (f"{count + 1:,} entries", big, ["-g", str(big)])):
+        start = time.perf_counter()
+        subprocess.run(glossary + extra + ["lookup", "qwen"], capture_output=True, env=env, check=True)
+        print(f"{label}: first lookup, building the index: {time.perf_counter() - start:.2f} s")
+        limit = 8 if target is None else 12
+        for kind, query in QUERIES.items():
+            median = time_command(glossary + extra + ["lookup", *query], options.runs, env)
+            ratio = median / bare
+            verdict = "ok" if ratio <= limit else f"OVER the {limit}x target"
+            print(f"  {kind:15} {median * 1000:7.1f} ms  {ratio:5.1f}x bare start  ({verdict})")
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Pinyin with tone marks (names and places right), tone folding, simplified/traditional conversion."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.chinese import has_han, strip_tones, to_pinyin, to_simplified, to_traditional
+
+
+@pytest.mark.parametrize("chinese, category, pinyin", [
+    ("重庆", "place", "Chóngqìng"),               # 重 read chóng in the place name, not zhòng
+    ("厦门", "place", "Xiàmén"),                  # 厦 read xià, not shà
+    ("西安", "place", "Xī'ān"),                   # apostrophe before a syllable starting with a vowel
+    ("长沙", "place", "Chángshā"),
+    ("重庆市", "place", "Chóngqìng Shì"),          # administrative suffix written apart
+    ("吴泳铭", "person", "Wú Yǒngmíng"),           # surname apart, given name as one word
+    ("曾毓群", "person", "Zēng Yùqún"),            # surname 曾 is Zēng, not céng
+    ("单仁平", "person", "Shàn Rénpíng"),          # surname 单 is Shàn
+    ("欧阳娜娜", "person", "Ōuyáng Nànà"),         # two-character surname
+    ("萨姆·奥尔特曼", "person", "Sàmǔ Ào'ěrtèmàn"),  # transliterated name: each part one word
+    ("通义千问", "product", "Tōngyì Qiānwèn"),
+    ("阿里巴巴集团", "organization", "Ālǐbābā Jítuán"),
+    ("阿里云", "organization", "Ālǐyún"),
+    ("中国电信", "organization", "Zhōngguó Diànxìn"),
+    ("工业和信息化部", "organization", "Gōngyè hé Xìnxīhuà Bù"),
+    ("用户为先", "jargon", "yònghù wèixiān"),       # jargon is not capitalised
+    ("AI驱动", "jargon", "AI qūdòng"),             # Latin letters kept
+    ("85后", "jargon", "85 hòu"),
+    ("客户第一，员工第二", "jargon", "kèhù dìyī, yuángōng dì'èr"),
+])
+def test_pinyin_of_names_places_and_jargon(chinese: str, category: str, pinyin: str):
+    assert to_pinyin(chinese, category) == pinyin
+
+
+def test_no_pinyin_for_text_without_chinese_characters():
+    assert to_pinyin("ChatGPT", "product") == "" and not has_han("ChatGPT") and has_han("AI驱动")
+
+
+@pytest.mark.parametrize("marked, bare", [("Tōngyì Qiānwèn", "tongyi qianwen"), ("tong1yi4", "tongyi"),
+                                          ("Xī'ān", "xi'an"), ("LǙ", "lu")])
+def test_strip_tones(marked: str, bare: str):
+    assert strip_tones(marked) == bare
+
+
+def test_script_conversion_both_ways():
+    assert to_traditional("通义千问 阿里云 吴泳铭") == "通義千問 阿里雲 吳泳銘"
+    assert to_simplified("騰訊雲") == "腾讯云"

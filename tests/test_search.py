@@ -1,0 +1,151 @@
+"""Lookup: English, variants, plural, prefix, substring, Chinese in both scripts, pinyin, fuzzy; the cached index."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from glossary import search
+from glossary.errors import GlossaryError, ValidationError
+
+from .conftest import HEADER, run_python
+
+
+def first(query: str, path: Path, **options) -> search.Match:
+    """The best match for a query."""
+    matches = search.lookup(query, path, **options)
+    assert matches, f"nothing found for {query!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("query", [
+    "Tongyi Qianwen", "tongyi qianwen", "QWEN", "Tongyi",          # English and variants, any case
+    "通义千问", "通義千問", "通义",                                   # simplified, traditional, a prefix of either
+    "tongyiqianwen", "tōngyì qiānwèn", "tōngyì", "tong1yi4",         # pinyin: spaces, tones, tone numbers
+    "qianwen",                                                       # a later word of the term
+])
+def test_tongyi_qianwen_is_found_every_way_a_translator_types_it(query: str, small_glossary: Path):
+    assert first(query, small_glossary).entry.id == "T001"
+
+
+def test_exact_variant_match_is_marked_exact(small_glossary: Path):
+    match = first("Wu Yongming", small_glossary)
+    assert (match.entry.english, match.kind, match.field) == ("Eddie Wu", "exact", "variant")
+
+
+def test_plural_query_finds_singular_entry(small_glossary: Path):
+    match = first("business groups", small_glossary)
+    assert (match.entry.id, match.kind) == ("T005", "exact")
+
+
+def test_prefix_ranks_above_substring(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text(HEADER + "A1,Alibaba Cloud,阿里云,,,organization,approved,,,,,\n"
+                    "A2,Cloud Intelligence Group,阿里云智能集团,,,business unit,approved,,,,,\n", encoding="utf-8")
+    found = [(m.entry.id, m.kind) for m in search.lookup("cloud", path)]
+    assert found == [("A2", "prefix"), ("A1", "substring")]
+
+
+def test_substring_inside_a_word_is_found_when_nothing_better_is(small_glossary: Path):
+    match = first("baba", small_glossary)
+    assert (match.entry.id, match.kind) == ("T002", "substring")
+
+
+def test_substring_at_a_word_start_is_found(small_glossary: Path):
+    match = first("cloud", small_glossary)
+    assert (match.entry.id, match.kind) == ("T002", "substring")
+
+
+def test_traditional_query_finds_entry_whose_traditional_cell_is_empty(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text(HEADER + "A1,Alibaba Cloud,阿里云,,,organization,approved,,,,,\n", encoding="utf-8")
+    assert first("阿里雲", path).entry.id == "A1"
+
+
+def test_full_width_letters_in_a_chinese_query_are_folded(small_glossary: Path):
+    assert first("８５后", small_glossary).entry.id == "T006"
+
+
+def test_pinyin_is_derived_for_display_when_the_file_has_none(small_glossary: Path):
+    assert first("chongqing", small_glossary).entry.pinyin == "Chóngqìng"
+
+
+def test_misspelling_falls_back_to_fuzzy_matches_marked_as_such(small_glossary: Path):
+    match = first("Alibaba Clod", small_glossary)
+    assert (match.entry.id, match.kind) == ("T002", "fuzzy")
+    assert match.score < 100
+
+
+def test_no_fuzzy_fallback_when_asked_for_exact(small_glossary: Path):
+    assert search.lookup("Alibaba Clod", small_glossary, fuzzy=False) == []
+
+
+def test_nothing_close_gives_no_match(small_glossary: Path):
+    assert search.lookup("zzzzqqqq", small_glossary) == []
+
+
+def test_filters_by_category_and_status(small_glossary: Path):
+    assert [m.entry.id for m in search.lookup("ant", small_glossary, status="deprecated")] == ["T007"]
+    assert search.lookup("ant", small_glossary, category="person") == []
+
+
+def test_match_dict_carries_every_field_and_the_match(small_glossary: Path):
+    data = first("qwen", small_glossary).to_dict()
+    assert data["id"] == "T001" and data["chinese"] == "通义千问" and data["match"] == "exact"
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_index_is_cached_and_rebuilt_when_the_file_changes(small_glossary: Path):
+    assert not search.index_is_current(small_glossary)
+    search.lookup("qwen", small_glossary)
+    assert search.index_is_current(small_glossary)
+    text = small_glossary.read_text(encoding="utf-8").replace("Chongqing,重庆", "Chungking,重庆")
+    small_glossary.write_text(text, encoding="utf-8")
+    os.utime(small_glossary, ns=(time.time_ns(), time.time_ns() + 1_000_000))
+    assert not search.index_is_current(small_glossary)
+    assert first("chungking", small_glossary).entry.id == "T004"
+    assert search.lookup("chongqing", small_glossary, fuzzy=False)[0].field == "pinyin"
+
+
+def test_lookup_on_an_invalid_file_raises_with_the_row(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text(HEADER + "A1,Alibaba Cloud,阿里云,,,organisation,approved,,,,,\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"row 2: unknown category 'organisation'"):
+        search.lookup("alibaba", path)
+
+
+def test_empty_query_is_an_error(small_glossary: Path):
+    with pytest.raises(GlossaryError, match="empty query"):
+        search.lookup("   ", small_glossary)
+
+
+def test_index_works_without_a_writable_cache(small_glossary: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker / "cache"))
+    assert first("qwen", small_glossary).entry.id == "T001"
+
+
+def test_lookup_does_not_import_pandas_or_openpyxl(small_glossary: Path, isolated: Path):
+    code = (
+        "import sys\n"
+        "from glossary.cli import main\n"
+        "try:\n    main(['--glossary', sys.argv[1], 'lookup', 'qwen'])\n"
+        "except SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'rich', 'pypinyin') if m in sys.modules]\n"
+        "print(','.join(heavy) or 'none')\n"
+    )
+    search.lookup("qwen", small_glossary)  # build the index first, as a second lookup would find it
+    result = run_python(code, str(small_glossary), env={"GLOSSARY_CACHE_DIR": str(isolated / ".cache")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "none"
+
+
+@pytest.mark.parametrize("word, plural", [("company", "companies"), ("business group", "business groups"),
+                                          ("box", "boxes"), ("Kimi", "Kimi"), ("bus", "bus")])
+def test_singular_forms(word: str, plural: str):
+    assert search.singular(search.fold_latin(plural)) == search.fold_latin(word)
