@@ -217,7 +217,7 @@ def _entry_line(verb: str, entry: TermEntry) -> str:
 
 
 def _report_entry(verb: str, entry: TermEntry, as_json: bool) -> None:
-    """Tell the user what changed: JSON on stdout, or a line plus the entry's table."""
+    """Tell the user what changed: the entry as JSON on stdout, or one line."""
     if as_json:
         render.print_json(entry.to_row(), sys.stdout)
         return

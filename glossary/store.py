@@ -287,9 +287,12 @@ def serialise(entries: Iterable[TermEntry]) -> str:
     """The CSV text of a glossary: header, then rows sorted by id; same entries, same bytes."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv quotes a lone carriage return only when it is part of the line terminator: such rows are fully quoted
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for entry in sorted(entries, key=lambda e: e.id):
-        writer.writerow(entry.values())
+        values = entry.values()
+        (quoting_writer if any("\r" in value for value in values) else writer).writerow(values)
     return buffer.getvalue()
 
 

@@ -31,7 +31,7 @@ def test_the_package_ships_the_repository_terms_csv(shipped: store.Glossary):
 
 
 def test_the_file_is_saved_in_canonical_form(shipped: store.Glossary):
-    assert store.serialise(shipped.entries()) == store.embedded_path().read_text(encoding="utf-8")
+    assert store.serialise(shipped.entries()).encode("utf-8") == store.embedded_path().read_bytes()
 
 
 def test_every_category_is_represented_and_unverified_forms_are_proposed(shipped: store.Glossary):
