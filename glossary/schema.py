@@ -188,3 +188,18 @@ def check_entries(entries: Iterable[TermEntry], rows: Iterable[int] | None = Non
                     (row, f"{form!r} is claimed by two entries (also row {owner[0]}, id {owner[1]})")
                 )
     return sorted(problems, key=lambda p: p[0])
+
+
+# --- the miner's output table ------------------------------------------------------------------
+
+KNOWN = "known"
+FREQUENCY = "frequency"
+DOCUMENTS = "documents"
+SCORE = "score"
+SUGGESTION = "suggestion"
+
+MINED_COLUMNS: tuple[str, ...] = (
+    ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS, KNOWN, FREQUENCY, DOCUMENTS, SCORE, CONTEXT, SOURCE, SUGGESTION,
+)
+# Where an unapproved Chinese form in a mined row came from.
+SUGGESTION_SOURCES: tuple[str, ...] = ("glossary", "dictionary", "pinyin")
