@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "STATUSES", "Glossary", "GlossaryError", "TermEntry", "ValidationError",
-    "load", "lookup", "__version__",
+    "load", "lookup", "mine", "__version__",
 ]
 
 
@@ -23,6 +23,10 @@ def __getattr__(name: str):
         from . import store
 
         return getattr(store, name)
+    if name == "mine":
+        from .mining import mine
+
+        return mine
     if name == "lookup":
         from .search import lookup
 

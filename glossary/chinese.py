@@ -223,3 +223,53 @@ def to_traditional(text: str) -> str:
 def to_simplified(text: str) -> str:
     """Character conversion from traditional to simplified script."""
     return _converter("t2s").convert(text) if text else ""
+
+
+# --- Hanyu Pinyin in English text --------------------------------------------------------------
+
+_NOT_SYLLABLES = {"m", "n", "ng", "hm", "hng", "ê", "e", "o", "r"}
+
+
+@functools.lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless Hanyu Pinyin syllable ('zhong', 'qian', 'lü' as 'lv' and 'lu'), from pypinyin's readings."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            bare = strip_tones(reading).replace("ü", "v")
+            if bare.isalpha() and bare.isascii():
+                syllables.add(bare)
+                syllables.add(bare.replace("v", "u"))
+    return frozenset(syllables - _NOT_SYLLABLES)
+
+
+def pinyin_syllable_split(word: str) -> list[str] | None:
+    """Split a romanised word into pinyin syllables ('Qianwen' → ['qian', 'wen']), or None if it is not pinyin."""
+    word = strip_tones(word)
+    if not word or not all(part.isalpha() and part.isascii() for part in word.split("'")):
+        return None
+    syllables = pinyin_syllables()
+    result: list[str] = []
+    for part in word.split("'"):
+        split = _split_syllables(part, syllables)
+        if split is None:
+            return None
+        result.extend(split)
+    return result
+
+
+def _split_syllables(text: str, syllables: frozenset[str]) -> list[str] | None:
+    """Fewest-syllables division of a lower-case string into pinyin syllables (longest first on ties)."""
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for i in range(len(text)):
+        if best[i] is None:
+            continue
+        for size in range(6, 0, -1):
+            piece = text[i : i + size]
+            if len(piece) == size and piece in syllables:
+                candidate = best[i] + [piece]
+                if best[i + size] is None or len(candidate) < len(best[i + size]):
+                    best[i + size] = candidate
+    return best[len(text)]

@@ -1,12 +1,38 @@
-"""CC-CEDICT, the bilingual dictionary shipped with the package (CC BY-SA 4.0, see data/CEDICT-LICENSE.txt)."""
+"""CC-CEDICT, the bilingual dictionary shipped with the package (CC BY-SA 4.0, see data/CEDICT-LICENSE.txt).
+
+Used for word division (pinyin spelling) and for Chinese suggestions: English gloss → Chinese, and
+Hanyu Pinyin reading → Chinese characters. Suggestions from it are always proposals.
+"""
 
 from __future__ import annotations
 
 import functools
 import gzip
+import re
+from dataclasses import dataclass
 from importlib import resources
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_CROSS_REFERENCE = re.compile(r"^(see|variant of|old variant of|also written|abbr\. for|surname|CL:|used in)\b", re.I)
+_REFERENCE_ONLY = re.compile(r"^(see|variant of|old variant of|erroneous variant of|archaic variant of)\b", re.I)
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class DictionaryEntry:
+    """One CC-CEDICT entry."""
+
+    traditional: str
+    simplified: str
+    reading: str  # numbered pinyin as in CEDICT: 'Chong2 qing4'
+    glosses: tuple[str, ...]
+
+    @property
+    def is_proper_noun(self) -> bool:
+        """CEDICT writes readings of proper nouns with a capital letter."""
+        return self.reading[:1].isupper()
 
 
 def _cedict_lines():
@@ -22,3 +48,99 @@ def _cedict_lines():
 def headwords() -> frozenset[str]:
     """Every simplified headword in CC-CEDICT (about 119,000 words), for dividing text into words."""
     return frozenset(line.split(" ", 2)[1] for line in _cedict_lines())
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> tuple[DictionaryEntry, ...]:
+    """All CC-CEDICT entries, parsed."""
+    parsed = []
+    for line in _cedict_lines():
+        match = _LINE.match(line)
+        if match:
+            traditional, simplified, reading, glosses = match.groups()
+            parsed.append(DictionaryEntry(traditional, simplified, reading, tuple(glosses.split("/"))))
+    return tuple(parsed)
+
+
+def gloss_key(gloss: str) -> str:
+    """A gloss reduced to a comparable English key: parentheses, 'to ' and punctuation removed, lower case."""
+    gloss = _PARENTHESES.sub(" ", gloss).strip()
+    if gloss.lower().startswith("to "):
+        gloss = gloss[3:]
+    return " ".join(_NOT_WORD.sub(" ", gloss.casefold()).split())
+
+
+@functools.lru_cache(maxsize=1)
+def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
+    """English gloss key → entries that give it as a whole gloss (more specific entries first)."""
+    index: dict[str, list[DictionaryEntry]] = {}
+    for entry in entries():
+        for gloss in entry.glosses:
+            if not gloss or _CROSS_REFERENCE.match(gloss):
+                continue
+            for part in gloss.split(";"):
+                key = gloss_key(part)
+                if key:
+                    index.setdefault(key, []).append(entry)
+    # Mainland forms before Taiwan ones, then the more common word, then the more specific entry.
+    frequency = chinese_frequencies()
+
+    def rank(entry: DictionaryEntry) -> tuple:
+        taiwan = any(g.startswith("(Tw)") for g in entry.glosses)
+        return (taiwan, -frequency.get(entry.simplified, 0.0), len(entry.glosses))
+
+    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
+
+
+def toneless(reading: str) -> str:
+    """CEDICT's numbered reading as one lower-case toneless string: 'Chong2 qing4' → 'chongqing'."""
+    return re.sub(r"[\d\s:]", "", reading).lower().replace("u:", "v")
+
+
+@functools.lru_cache(maxsize=1)
+def reading_index() -> dict[str, tuple[DictionaryEntry, ...]]:
+    """Toneless pinyin (no spaces) → entries with that reading, proper nouns first."""
+    index: dict[str, list[DictionaryEntry]] = {}
+    for entry in entries():
+        index.setdefault(toneless(entry.reading), []).append(entry)
+    frequency = chinese_frequencies()
+
+    def rank(entry: DictionaryEntry) -> tuple:
+        only_reference = all(_REFERENCE_ONLY.match(g) for g in entry.glosses)
+        return (only_reference, not entry.is_proper_noun, -frequency.get(entry.simplified, 0.0))
+
+    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def chinese_frequencies() -> dict[str, float]:
+    """How common Chinese words are (wordfreq), to prefer 重庆 over 崇庆 and 吴 over 仵."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("zh")
+
+
+def suggest_from_english(term: str) -> DictionaryEntry | None:
+    """The most specific CC-CEDICT entry whose gloss is exactly this English term (singular tried too)."""
+    key = gloss_key(term)
+    index = english_index()
+    for candidate in (key, _singular(key)):
+        found = index.get(candidate)
+        if found:
+            return found[0]
+    return None
+
+
+def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
+    """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
+    found = reading_index().get(re.sub(r"[^a-z]", "", romanised.lower()))
+    return found[0] if found else None
+
+
+def _singular(key: str) -> str:
+    """The key with a plural last word made singular (a light rule; the miner folds plurals the same way)."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss"):
+        return key[:-1]
+    return key

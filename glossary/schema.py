@@ -201,5 +201,5 @@ SUGGESTION = "suggestion"
 MINED_COLUMNS: tuple[str, ...] = (
     ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS, KNOWN, FREQUENCY, DOCUMENTS, SCORE, CONTEXT, SOURCE, SUGGESTION,
 )
-# Where an unapproved Chinese form in a mined row came from.
-SUGGESTION_SOURCES: tuple[str, ...] = ("glossary", "dictionary", "pinyin")
+# Where an unapproved Chinese form in a mined row came from ('pattern': generational jargon, born after 1985 → 85后).
+SUGGESTION_SOURCES: tuple[str, ...] = ("glossary", "dictionary", "pinyin", "pattern")

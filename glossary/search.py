@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .english import singular
 from .errors import GlossaryError
 from .schema import COLUMNS, TermEntry
 
@@ -78,20 +79,6 @@ def fold_cjk(text: str) -> str:
 def compact(key: str) -> str:
     """A folded key without spaces ('tongyi qianwen' → 'tongyiqianwen')."""
     return key.replace(" ", "")
-
-
-def singular(key: str) -> str:
-    """The folded key with its last word made singular ('business groups' → 'business group')."""
-    head, _, last = key.rpartition(" ")
-    if len(last) <= 3 or not last.isalpha():
-        return key
-    if last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith(("sses", "xes", "ches", "shes", "zzes")):
-        last = last[:-2]
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "os")):
-        last = last[:-1]
-    return f"{head} {last}" if head else last
 
 
 def keys_for_entry(entry: TermEntry, pinyin: str, traditional_forms: Iterable[str]) -> list[tuple[str, str, int]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from glossary import search
+from glossary.english import singular
 from glossary.errors import GlossaryError, ValidationError
 
 from .conftest import HEADER, run_python
@@ -148,4 +149,4 @@ def test_lookup_does_not_import_pandas_or_openpyxl(small_glossary: Path, isolate
 @pytest.mark.parametrize("word, plural", [("company", "companies"), ("business group", "business groups"),
                                           ("box", "boxes"), ("Kimi", "Kimi"), ("bus", "bus")])
 def test_singular_forms(word: str, plural: str):
-    assert search.singular(search.fold_latin(plural)) == search.fold_latin(word)
+    assert singular(search.fold_latin(plural)) == search.fold_latin(word)

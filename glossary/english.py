@@ -1,0 +1,86 @@
+"""English word forms: plural folding, stop words and general-English word frequency (wordfreq)."""
+
+from __future__ import annotations
+
+import functools
+
+# Function words: never at the edge of a term, and breaking runs of content words.
+STOPWORDS = frozenset("""
+a about above across after again against all almost along already also although always am among an and another
+any anyone anything are around as at away back be became because become becomes been before being below between
+both but by can cannot could did do does doing done down during each either else enough even ever every few for
+from further had has have having he her here hers herself him himself his how however i if in into is it its
+itself just least less like many may me might more most much must my myself neither no nor not now of off often on
+once one only onto or other others otherwise our ours ourselves out over own per perhaps quite rather same shall
+she should since so some something such than that the their theirs them themselves then there these they this
+those though through thus to too toward towards under until up upon us very via was we were what whatever when
+whenever where whereas whether which while who whom whose why will with within without would yet you your yours
+yourself yourselves said says say saying told tells asked according also including included includes new
+hundreds thousands millions billions dozens tens several various numerous lot lots kind sort
+""".split())
+
+
+def singular(key: str) -> str:
+    """The key with its last word made singular ('business groups' → 'business group', 'companies' → 'company')."""
+    head, _, last = key.rpartition(" ")
+    if len(last) <= 3 or not last.isalpha():
+        return key
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "os")):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+@functools.lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    """wordfreq's English word frequencies (about 320,000 words)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+def zipf(word: str) -> float:
+    """How common a word is in general English on the Zipf scale (7 'the' … 1 rare, 0 unseen)."""
+    import math
+
+    frequency = _english_frequencies().get(word.lower(), 0.0)
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech a word can have (lemminflect's lexicon: NOUN, VERB, ADJ, ADV…); empty if unknown."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def can_end_term(word: str) -> bool:
+    """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon)."""
+    classes = word_classes(word)
+    return not classes or "NOUN" in classes or "PROPN" in classes
+
+
+def is_comparison(word: str) -> bool:
+    """Comparatives and superlatives (bigger, largest, cheaper) grade things; they do not name them."""
+    lower = word.lower()
+    if not lower.endswith(("er", "est")) or "ADJ" not in word_classes(lower):
+        return False
+    from lemminflect import getLemma
+
+    lemma = getLemma(lower, upos="ADJ")
+    return bool(lemma) and lemma[0] != lower
+
+
+def can_be_inside_term(word: str, position: int) -> bool:
+    """Premodifiers are nouns or adjectives; a participle may open a term (reduced ejection fraction)."""
+    if is_comparison(word) or (word.endswith("ly") and "ADV" in word_classes(word)):
+        return False
+    classes = word_classes(word)
+    if not classes or classes & {"NOUN", "ADJ", "PROPN"}:
+        return True
+    participle = word.lower().endswith(("ed", "ing", "en"))
+    return position == 0 and "VERB" in classes and participle

@@ -1,0 +1,334 @@
+"""The kinds of terms in a document: known glossary terms, names, pinyin names, quoted coinages,
+acronym definitions, generational jargon, multi-word domain terms, and Chinese terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..chinese import pinyin_syllable_split
+from ..english import STOPWORDS, can_be_inside_term, can_end_term, singular, zipf
+from .known import KnownHit, KnownTerms
+from .text import Token, han_runs, has_han, sentence_spans, tokenize
+
+# Kinds of occurrence, also the miner's internal record of why a row exists.
+KNOWN, NAME, PINYIN, QUOTED, TERM, ACRONYM, GENERATION, CHINESE_TERM = (
+    "known", "name", "pinyin", "quoted", "term", "acronym", "generation", "chinese",
+)
+
+MAX_TERM_WORDS = 4
+NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "von", "van", "&", "on", "in"})
+# Words that look like names but are titles or calendar words: they end a name (CEO Eddie Wu → Eddie Wu).
+NOT_NAMES = frozenset("""
+ceo cfo cto coo cmo cio cso evp svp vp gm md mr mrs ms dr prof sir madam chairman chairwoman chair president
+vice chief executive officer founder cofounder co-founder director minister premier secretary governor mayor
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec i am pm a.m p.m
+""".split())
+ABBREVIATED_SUFFIXES = frozenset({"ltd", "inc", "co", "corp", "plc", "bhd", "llc"})
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+_GENERATION = re.compile(
+    r"\bborn (?:after|since|in) (?:the )?((?:19|20)\d\d)s?((?:,? (?:and|or) (?:in )?(?:the )?(?:19|20)\d\ds?)*)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)(\d\d)")
+_CHINESE_QUOTED = re.compile(r"[“「『]([\u3400-\u9fff]{2,8})[”」』]")
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One place a candidate term occurs."""
+
+    kind: str
+    key: str  # what groups occurrences into one row (lower case, singular; or 'entry:N' for known terms)
+    display: str  # the surface form
+    start: int  # offset in the document
+    sentence: tuple[int, int]
+    words: int = 1
+    sentence_initial: bool = False
+    entry: int | None = None
+    link: str = ""  # for acronyms: the long form's key; for generations: the canonical 'post-85s' form
+    extra: dict = field(default_factory=dict)
+
+
+def term_key(words: list[str]) -> str:
+    """Grouping key of a word sequence: lower case, last word singular."""
+    return singular(" ".join(w.lower() for w in words))
+
+
+def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
+    """Every candidate occurrence in one document's text."""
+    hits = known.find(text)
+    mid_sentence_titles, lower_words = _word_evidence(text)
+    hit_index = 0
+    for span in sentence_spans(text):
+        start, end = span
+        sentence_hits = []
+        while hit_index < len(hits) and hits[hit_index].start < end:
+            if hits[hit_index].start >= start:
+                sentence_hits.append(hits[hit_index])
+            hit_index += 1
+        yield from _sentence_occurrences(text, span, sentence_hits, mid_sentence_titles, lower_words)
+
+
+def _word_evidence(text: str) -> tuple[set[str], set[str]]:
+    """Words written with a capital inside sentences, and words written in lower case, in this document."""
+    titles: set[str] = set()
+    lower: set[str] = set()
+    for start, end in sentence_spans(text):
+        for position, token in enumerate(tokenize(text, start, end)):
+            if token.shape == "lower":
+                lower.add(token.text)
+            elif position > 0 and token.shape in ("title", "mixed", "upper"):
+                titles.add(token.text.lower())
+    return titles, lower
+
+
+def _sentence_occurrences(text: str, span: tuple[int, int], hits: list[KnownHit], mid_titles: set[str],
+                          lower_words: set[str]) -> Iterator[Occurrence]:
+    """Candidate occurrences in one sentence."""
+    start, end = span
+    for hit in hits:
+        yield Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
+    covered = [(hit.start, hit.end) for hit in hits]
+    sentence_text = text[start:end]
+    if has_han(sentence_text):
+        yield from _chinese_occurrences(text, span, covered)
+    tokens = [t for t in tokenize(text, start, end) if not _inside(t.start, t.end, covered)]
+    headline = _is_headline(tokenize(text, start, end))
+    yield from _generation_occurrences(text, span, covered)
+    yield from _quoted_occurrences(text, span, covered)
+    yield from _acronym_definitions(text, span, tokens)
+    name_tokens: set[int] = set()
+    if not headline:
+        for run in _name_runs(text, tokens, start, mid_titles, lower_words):
+            name_tokens.update(id(t) for t in run)
+            yield _name_occurrence(run, span, text)
+    yield from _term_ngrams(text, [t for t in tokens if id(t) not in name_tokens], span, headline)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps one of the spans."""
+    return any(start < span_end and end > span_start for span_start, span_end in spans)
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    """A title-case line (most words capitalised), where capitals say nothing about names."""
+    words = [t for t in tokens if t.shape != "digit"]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for t in words if t.shape in ("title", "upper", "mixed") or t.lower in STOPWORDS)
+    return capitalised / len(words) > 0.85 and sum(1 for t in words if t.shape == "title") >= 3
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def _is_name_token(token: Token, first: bool, mid_titles: set[str], lower_words: set[str]) -> bool:
+    """Capitalised words are names, except titles and calendar words and common words opening a sentence."""
+    if token.shape not in ("title", "upper", "mixed") or token.lower in NOT_NAMES:
+        return False
+    if not first or token.shape != "title":
+        return True
+    word = token.lower
+    if word in mid_titles:
+        return True
+    if word in STOPWORDS or word in lower_words:
+        return False
+    return zipf(word) < 3.0 or (pinyin_syllable_split(word) is not None and zipf(word) < 4.5)
+
+
+def _name_runs(text: str, tokens: list[Token], sentence_start: int, mid_titles: set[str],
+               lower_words: set[str]) -> Iterator[list[Token]]:
+    """Maximal runs of name words, joined by connectors (Ministry of Industry and Information Technology)."""
+    run: list[Token] = []
+    pending: list[Token] = []  # connectors waiting for a following name word
+    for position, token in enumerate(tokens):
+        first = position == 0 or _opens_sentence(text, sentence_start, token)
+        adjacent = bool(run) and _adjacent(text, (pending or run)[-1], token)
+        if _is_name_token(token, first, mid_titles, lower_words):
+            if run and adjacent:
+                run.extend(pending)
+                run.append(token)
+            else:
+                if run:
+                    yield run
+                run = [token]
+            pending = []
+            if token.possessive:
+                yield run
+                run = []
+        elif run and adjacent and token.lower in NAME_CONNECTORS and not token.possessive and len(pending) < 2:
+            pending.append(token)
+        else:
+            if run:
+                yield run
+            run, pending = [], []
+    if run:
+        yield run
+
+
+def _opens_sentence(text: str, sentence_start: int, token: Token) -> bool:
+    """True for the first word of a sentence, also after an opening quote or bracket."""
+    return not text[sentence_start:token.start].strip(" \t“\"‘'([—-")
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """True when only spaces separate two tokens (no comma, bracket or full stop between them)."""
+    gap = text[left.end + (2 if left.possessive else 0):right.start]
+    return not gap.strip()
+
+
+def _name_occurrence(run: list[Token], span: tuple[int, int], text: str) -> Occurrence:
+    """An occurrence for a run of name words (a pinyin name when every word is pinyin)."""
+    words = [t.text for t in run]
+    display = " ".join(words)
+    last = run[-1]
+    if last.lower in ABBREVIATED_SUFFIXES and text[last.end:last.end + 1] == ".":
+        display += "."
+    is_pinyin = all(t.shape == "title" and zipf(t.text) < 4.0 and pinyin_syllable_split(t.text) is not None
+                    for t in run)
+    kind = PINYIN if is_pinyin else (ACRONYM if len(run) == 1 and run[0].shape == "upper" else NAME)
+    return Occurrence(kind, display.lower().rstrip("."), display, run[0].start, span, words=len(run),
+                      sentence_initial=_opens_sentence(text, span[0], run[0]))
+
+
+# --- quoted coinages, acronyms, generations -------------------------------------------------
+
+
+def _quoted_occurrences(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> Iterator[Occurrence]:
+    """Short quoted phrases that read as coinages or slogans (“user first”, “AI-driven”), unless already known."""
+    start, end = span
+    for match in _QUOTED.finditer(text, start, end):
+        inner = match.group(1).strip().rstrip(",.;:!?").strip()
+        inner_start = text.index(inner, match.start(1)) if inner else match.start(1)
+        if any(s <= inner_start and inner_start + len(inner) <= e for s, e in covered):
+            continue
+        words = inner.split()
+        if not 1 <= len(words) <= 5 or any(ch in inner for ch in ".!?;") or not inner:
+            continue
+        lower = [w.lower() for w in words]
+        if all(w in STOPWORDS for w in lower) or lower[0] in STOPWORDS - {"a"} and len(words) > 3:
+            continue
+        if len(words) == 1 and "-" not in inner and zipf(lower[0]) >= 3.5 and inner.islower():
+            continue  # a single common word in quotes is emphasis, not a coinage
+        yield Occurrence(QUOTED, term_key(words), inner, match.start(1), span, words=len(words))
+
+
+def _acronym_definitions(text: str, span: tuple[int, int], tokens: list[Token]) -> Iterator[Occurrence]:
+    """'large language model (LLM)': the acronym, linked to the words whose initials spell it."""
+    for position, token in enumerate(tokens):
+        if token.shape not in ("upper", "mixed") or not 2 <= len(token.text) <= 8 or position == 0:
+            continue
+        if text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
+            continue
+        long_form = _spelled_by(token.text, tokens[:position])
+        if long_form:
+            words = [t.text for t in long_form]
+            yield Occurrence(ACRONYM, token.text.lower(), token.text, token.start, span,
+                             link=term_key(words), extra={"long_form": " ".join(words)})
+
+
+def _spelled_by(acronym: str, before: list[Token]) -> list[Token] | None:
+    """The words just before an acronym whose initials spell it (connectors such as 'of' may be skipped)."""
+    letters = [ch.lower() for ch in acronym if ch.isalpha()]
+    words: list[Token] = []
+    index = len(letters) - 1
+    for token in reversed(before):
+        if index < 0:
+            break
+        if token.lower[0] == letters[index]:
+            words.insert(0, token)
+            index -= 1
+        elif token.lower in NAME_CONNECTORS and words:
+            words.insert(0, token)
+        else:
+            return None
+    return words if index < 0 and words[0].lower not in NAME_CONNECTORS else None
+
+
+def _generation_occurrences(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> Iterator[Occurrence]:
+    """'born after 1985 and the 1990s' → post-85s and post-90s."""
+    start, end = span
+    for match in _GENERATION.finditer(text, start, end):
+        if _inside(match.start(), match.end(), covered):
+            continue
+        for year in _YEAR.finditer(match.group(0)):
+            canonical = f"post-{year.group(1)}s"
+            yield Occurrence(GENERATION, canonical, match.group(0), match.start(), span, link=canonical,
+                             extra={"chinese": f"{year.group(1)}后"})
+
+
+# --- multi-word domain terms ----------------------------------------------------------------
+
+
+def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], headline: bool) -> Iterator[Occurrence]:
+    """Every 1- to 4-word sequence of content words (no stop word at either end), for termhood scoring."""
+    for run in _content_runs(text, tokens, span[0], headline):
+        for size in range(1, min(MAX_TERM_WORDS, len(run)) + 1):
+            for first in range(0, len(run) - size + 1):
+                words = run[first:first + size]
+                if words[0].lower in STOPWORDS or words[-1].lower in STOPWORDS or not _noun_phrase(words):
+                    continue
+                yield Occurrence(TERM, term_key([w.text for w in words]), " ".join(w.text for w in words),
+                                 words[0].start, span, words=size)
+
+
+def _noun_phrase(words: list[Token]) -> bool:
+    """Whether words can form a noun phrase: modifiers then a final noun (lexicon-based, no tagger)."""
+    if words[-1].shape in ("lower", "title") and not can_end_term(words[-1].text):
+        return False
+    return all(w.shape not in ("lower", "title") or w.lower == "of" or can_be_inside_term(w.text, i)
+               for i, w in enumerate(words[:-1]))
+
+
+def _content_runs(text: str, tokens: list[Token], sentence_start: int, headline: bool) -> Iterator[list[Token]]:
+    """Runs of adjacent term-like words; broken by punctuation, digits-only words and most stop words."""
+    run: list[Token] = []
+    for token in tokens:
+        usable = _term_word(text, sentence_start, token, headline)
+        if usable and (not run or _adjacent(text, run[-1], token)) and not (run and run[-1].possessive):
+            run.append(token)
+            continue
+        if run:
+            yield _trim_stopwords(run)
+        run = [token] if usable else []
+    if run:
+        yield _trim_stopwords(run)
+
+
+def _term_word(text: str, sentence_start: int, token: Token, headline: bool) -> bool:
+    """Whether a word may be part of a domain term (lower-case words, acronyms, and sentence openers)."""
+    if token.shape == "digit" or not token.text[0].isalnum():
+        return False
+    if token.shape in ("lower", "upper", "mixed"):
+        return token.lower not in STOPWORDS or token.lower == "of"
+    # A capitalised word is a name unless it opens the sentence or the line is a headline.
+    return (headline or _opens_sentence(text, sentence_start, token)) and token.lower not in STOPWORDS
+
+
+def _trim_stopwords(run: list[Token]) -> list[Token]:
+    """A run without stop words at its edges."""
+    while run and run[0].lower in STOPWORDS:
+        run = run[1:]
+    while run and run[-1].lower in STOPWORDS:
+        run = run[:-1]
+    return run
+
+
+# --- Chinese text -----------------------------------------------------------------------------
+
+
+def _chinese_occurrences(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> Iterator[Occurrence]:
+    """Quoted Chinese coinages (“躺平”) and 2–4 character sequences for frequency-based discovery."""
+    start, end = span
+    for match in _CHINESE_QUOTED.finditer(text, start, end):
+        if not _inside(match.start(1), match.end(1), covered):
+            yield Occurrence(QUOTED, match.group(1), match.group(1), match.start(1), span, words=1)
+    for run_start, run_end in han_runs(text, start, end):
+        for size in range(2, 5):
+            for first in range(run_start, run_end - size + 1):
+                if not _inside(first, first + size, covered):
+                    piece = text[first:first + size]
+                    yield Occurrence(CHINESE_TERM, piece, piece, first, span, words=size)

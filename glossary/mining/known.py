@@ -1,0 +1,97 @@
+"""Known terms: every glossary entry and variant found in text by one Aho-Corasick automaton."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..schema import TermEntry
+from .text import has_han
+
+
+@dataclass(frozen=True)
+class KnownHit:
+    """A glossary form found in a text: where, which entry, and through which form."""
+
+    start: int
+    end: int
+    entry: int  # index into the matcher's entries
+    form: str
+
+
+def fold_case(text: str) -> str:
+    """Lower case that keeps every character in place (so offsets in the folded text fit the original)."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+
+
+def _plural_forms(form: str) -> list[str]:
+    """English plural spellings of a form's last word (company → companies, group → groups)."""
+    if not form[-1:].isalpha() or has_han(form):
+        return []
+    if form.endswith("y") and len(form) > 2 and form[-2] not in "aeiou":
+        return [form[:-1] + "ies"]
+    if form.endswith(("s", "x", "z", "ch", "sh")):
+        return [form + "es"]
+    return [form + "s"]
+
+
+class KnownTerms:
+    """Finds every English form (term, variants, their plurals) and Chinese form of a glossary's entries.
+
+    Case: a form written in lower case matches any case; a form with capitals (Apple, MOST, iQiyi) matches
+    only where the text has capitals at least in the same places, so 'apple' or 'most' do not match.
+    English forms match on word boundaries; Chinese forms match anywhere (Chinese has no spaces).
+    """
+
+    def __init__(self, entries: Sequence[TermEntry]) -> None:
+        import ahocorasick_rs
+
+        self.entries = list(entries)
+        patterns: dict[str, tuple[int, str]] = {}
+        status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
+        order = sorted(range(len(self.entries)), key=lambda i: status_rank.get(self.entries[i].status, 9))
+        for index in order:
+            entry = self.entries[index]
+            forms = entry.english_forms() + [f for f in (entry.chinese, entry.traditional) if f]
+            for form in forms:
+                for spelling in [form] + _plural_forms(form):
+                    patterns.setdefault(fold_case(spelling), (index, spelling))
+        self._owners = list(patterns.values())
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if patterns else None
+        )
+
+    def __len__(self) -> int:
+        return len(self._owners)
+
+    def find(self, text: str) -> list[KnownHit]:
+        """Every glossary form in the text, longest first where forms overlap, in text order."""
+        if self._automaton is None:
+            return []
+        hits = []
+        for pattern, start, end in self._automaton.find_matches_as_indexes(fold_case(text), overlapping=False):
+            entry, spelling = self._owners[pattern]
+            if has_han(spelling) or (_on_word_boundaries(text, start, end) and _case_fits(text[start:end], spelling)):
+                hits.append(KnownHit(start, end, entry, spelling))
+        return hits
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when the match is not part of a longer word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+        return False
+    # a full stop inside a word (996.ICU, JD.com) joins, it does not separate
+    if after == "." and text[end + 1:end + 2].isalnum():
+        return False
+    return not (before == "." and start > 1 and text[start - 2].isalnum())
+
+
+def _case_fits(found: str, form: str) -> bool:
+    """True when the text has capitals wherever the form has them (ALIBABA and Alibaba fit Alibaba; alibaba does not)."""
+    return all(not want.isupper() or have.isupper() for have, want in zip(found, form))

@@ -1,0 +1,244 @@
+"""The mine() pipeline: documents in, a ranked bilingual candidate table out."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Union
+
+from ..errors import GlossaryError
+from ..schema import MINED_COLUMNS, TermEntry
+from .candidates import (
+    ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence, document_occurrences,
+)
+from .grouping import SurnameLinker, merge_acronyms
+from .known import KnownTerms
+from .scoring import c_value, candidate_score, nested_frequencies
+from .suggestions import describe_known, describe_new
+
+# Which kind names a row when several kinds found the same words (the first one listed wins).
+KIND_PRIORITY = (KNOWN, GENERATION, QUOTED, ACRONYM, PINYIN, NAME, TERM, CHINESE_TERM)
+# Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
+PRUNE_ABOVE = 1_500_000
+CONTEXT_CHARS = 300
+
+Input = Union[str, os.PathLike, "Document"]
+
+
+@dataclass(slots=True)
+class Tally:
+    """What the miner knows about one candidate so far."""
+
+    kind: str
+    count: int = 0
+    documents: int = 0
+    last_document: int = -1
+    words: int = 1
+    initial: int = 0
+    entry: int | None = None
+    display: str = ""
+    displays: dict[str, int] = field(default_factory=dict)
+    context: str = ""
+    source: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def add(self, occurrence: Occurrence, document: int, context: str, source: str) -> None:
+        """Count one occurrence."""
+        self.count += 1
+        if self.last_document != document:
+            self.documents += 1
+            self.last_document = document
+        if occurrence.sentence_initial:
+            self.initial += 1
+        if len(self.displays) < 8 or occurrence.display in self.displays:
+            self.displays[occurrence.display] = self.displays.get(occurrence.display, 0) + 1
+        if not self.context:
+            self.context, self.source = context, source
+        if occurrence.extra:
+            for name, value in occurrence.extra.items():
+                self.extra.setdefault(name, value)
+
+
+class Miner:
+    """Streams documents through candidate extraction into tallies, then ranks them."""
+
+    def __init__(self, entries: list[TermEntry]) -> None:
+        self.entries = entries
+        self.known = KnownTerms(entries)
+        self.tallies: dict[str, Tally] = {}
+        self.links: dict[str, str] = {}  # acronym key → long-form key
+        self.documents = 0
+        self._prune_level = 1
+
+    def add_document(self, name: str, text: str) -> None:
+        """Extract and count every candidate of one document."""
+        from .text import LineIndex
+
+        document = self.documents
+        self.documents += 1
+        lines = LineIndex(text)
+        linker = SurnameLinker(self.entries)
+        seen: set[tuple[str, int]] = set()
+        contexts: dict[tuple[int, int], str] = {}
+        for occurrence in document_occurrences(text, self.known):
+            key = linker.key_for(occurrence)
+            if (key, occurrence.start) in seen:
+                continue
+            seen.add((key, occurrence.start))
+            if occurrence.link and occurrence.kind == ACRONYM:
+                self.links.setdefault(key, occurrence.link)
+            span = occurrence.sentence
+            if span not in contexts:
+                contexts[span] = _context(text[span[0]:span[1]])
+            tally = self.tallies.get(key)
+            if tally is None:
+                tally = self.tallies[key] = Tally(occurrence.kind, words=occurrence.words, entry=occurrence.entry)
+            elif KIND_PRIORITY.index(occurrence.kind) < KIND_PRIORITY.index(tally.kind):
+                tally.kind, tally.entry = occurrence.kind, occurrence.entry if occurrence.entry is not None else tally.entry
+            tally.add(occurrence, document, contexts[span], f"{name}:{lines.line_of(occurrence.start)}")
+        if len(self.tallies) > PRUNE_ABOVE:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Drop n-grams seen no more than the current level (they cannot rank), then raise the level."""
+        for key in [k for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM) and t.count <= self._prune_level]:
+            del self.tallies[key]
+        self._prune_level += 1
+
+    def ranked(self) -> list[tuple[float, str, Tally]]:
+        """Every candidate (variants grouped) with its raw score, best first."""
+        merge_acronyms(self.tallies, self.links)
+        self._fold_generations()
+        term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
+        nested = nested_frequencies(term_counts)
+        scored = []
+        for key, tally in self.tallies.items():
+            cvalue = c_value(key, tally.count, nested.get(key)) if tally.kind in (TERM, CHINESE_TERM) else 0.0
+            raw = candidate_score(tally.kind, _score_key(key, tally, self.entries), tally.count, tally.documents,
+                                  cvalue, tally.words, tally.initial / tally.count if tally.count else 0.0)
+            if raw > 0:
+                scored.append((raw, key, tally))
+        scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
+        return scored
+
+    def describe(self, raw: float, key: str, tally: Tally) -> dict[str, object]:
+        """The output row of one candidate: bilingual fields, counts, score, first context."""
+        row = describe_known(self.entries[tally.entry]) if tally.kind == KNOWN else describe_new(key, tally)
+        row.update(
+            known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
+            score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, source=tally.source, kind=tally.kind,
+        )
+        return row
+
+    def _fold_generations(self) -> None:
+        """'born after 1985' counts toward the glossary's post-85s entry when there is one."""
+        owners = {form.lower(): index for index, entry in enumerate(self.entries) for form in entry.english_forms()}
+        for key in [k for k, t in self.tallies.items() if t.kind == GENERATION]:
+            index = owners.get(key)
+            if index is None:
+                continue
+            tally = self.tallies.pop(key)
+            target = self.tallies.setdefault(f"entry:{index}", Tally(KNOWN, entry=index))
+            target.count += tally.count
+            target.documents = max(target.documents, tally.documents)
+            if not target.context:
+                target.context, target.source = tally.context, tally.source
+
+
+def _score_key(key: str, tally: Tally, entries: list[TermEntry]) -> str:
+    """The words whose specificity scores a row: the glossary term for known rows, else the key."""
+    if tally.kind == KNOWN and tally.entry is not None:
+        return entries[tally.entry].english.lower() or key
+    return key
+
+
+def _context(sentence: str) -> str:
+    """A sentence on one line, cut to a readable length."""
+    text = " ".join(sentence.split())
+    return text if len(text) <= CONTEXT_CHARS else text[: CONTEXT_CHARS - 1].rstrip() + "…"
+
+
+def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[[str], None] | None):
+    """Documents from paths, Document objects and plain texts."""
+    from ..readers import Document, iter_documents
+
+    paths: list[str | os.PathLike] = []
+    text_number = 0
+    for item in inputs:
+        if isinstance(item, Document):
+            yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+            paths = []
+            yield item
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
+            paths.append(item)
+        else:
+            yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+            paths = []
+            text_number += 1
+            yield Document(f"<text {text_number}>", str(item))
+    yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line string naming an existing file, folder or glob, or '-' for standard input."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    return text == "-" or os.path.exists(text) or any(ch in text for ch in "*?[")
+
+
+def _glossary_entries(glossary) -> list[TermEntry]:
+    """The entries of a Glossary, a path, or the default glossary (None)."""
+    from ..store import Glossary, load
+
+    if isinstance(glossary, Glossary):
+        return glossary.entries()
+    if glossary is False:
+        return []
+    return load(glossary).entries()
+
+
+def mine(
+    inputs: Iterable[Input] | Input,
+    glossary=None,
+    *,
+    top: int | None = None,
+    min_freq: int = 1,
+    category: str | None = None,
+    new_only: bool = False,
+    encoding: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_skip: Callable[[str], None] | None = None,
+    details: bool = False,
+):
+    """Mine documents for names and jargon: a pandas DataFrame ranked best first.
+
+    `inputs`: file or folder paths, globs, '-' (standard input), readers.Document objects, or texts.
+    `glossary`: a Glossary, a path, None for the default glossary (as the CLI picks it), False for none.
+    Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
+    pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
+    acronym, generation, term, chinese: why the row exists).
+    """
+    import pandas as pd
+
+    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
+        inputs = [inputs]
+    miner = Miner(_glossary_entries(glossary))
+    for document in _documents(inputs, encoding, on_skip):
+        miner.add_document(document.name, document.text)
+        if progress:
+            progress(document.name)
+    rows = []
+    for raw, key, tally in miner.ranked():
+        if tally.count < min_freq or (new_only and tally.kind == KNOWN):
+            continue
+        row = miner.describe(raw, key, tally)
+        if category and row["category"] != category:
+            continue
+        rows.append(row)
+        if top and len(rows) >= top:
+            break
+    frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + ["kind"])
+    frame.attrs["documents"] = miner.documents
+    return frame if details else frame.drop(columns=["kind"])

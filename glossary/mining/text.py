@@ -1,0 +1,119 @@
+"""Text units for mining: sentences with their lines, and word tokens with their shape."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "etc", "inc", "ltd",
+    "co", "corp", "plc", "bhd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "u.s", "u.k", "fig", "approx", "dept", "est", "vol", "al",
+}
+_SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s|$)|[。！？]+")
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of a sentence: its surface text (possessive removed), offsets and shape."""
+
+    text: str
+    start: int
+    end: int
+    shape: str  # lower, title, upper, mixed, digit
+    possessive: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def word_shape(text: str) -> str:
+    """'lower', 'title' (Alibaba), 'upper' (CEO, LLM), 'mixed' (ChatGPT, iQiyi, JD.com) or 'digit' (996, 2023)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "digit"
+    if all(ch.islower() for ch in letters):
+        return "lower"
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "upper"
+    if text[0].isupper() and not any(ch.isupper() for ch in letters[1:]):
+        return "title"
+    return "mixed"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        surface = match.group()
+        possessive = len(surface) > 2 and surface[-2] in "'’" and surface[-1] in "sS"
+        if possessive:
+            surface = surface[:-2]
+        tokens.append(Token(surface, match.start(), match.start() + len(surface), word_shape(surface), possessive))
+    return tokens
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence: split at line breaks and at sentence-final punctuation."""
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        sentence_start = line_start
+        for match in _SENTENCE_END.finditer(line):
+            end = line_start + match.end()
+            if not _is_abbreviation_stop(text, line_start + match.start(), match.group()):
+                if text[sentence_start:end].strip():
+                    yield _trimmed(text, sentence_start, end)
+                sentence_start = end
+        if text[sentence_start : line_start + len(line)].strip():
+            yield _trimmed(text, sentence_start, line_start + len(line))
+
+
+def _is_abbreviation_stop(text: str, dot: int, punctuation: str) -> bool:
+    """True when a full stop closes an abbreviation (Sept., Ltd., U.S.) or an initial (C. C. Wei)."""
+    if not punctuation.startswith(".") or len(punctuation.rstrip("\"”’')]")) > 1:
+        return False
+    word = re.search(r"[\w.]+$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    word_text = word.group().lower()
+    return word_text in _ABBREVIATIONS or (len(word_text) == 1 and word_text.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without its surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class LineIndex:
+    """Offset → line number (1-based) in a document's text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        """The line holding a character offset."""
+        return bisect.bisect_right(self._starts, offset)
+
+
+def has_han(text: str) -> bool:
+    """True when text holds Chinese characters."""
+    return bool(_HAN.search(text))
+
+
+def han_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of consecutive Chinese characters in text[start:end]."""
+    for match in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+", text[start:end]):
+        yield start + match.start(), start + match.end()
