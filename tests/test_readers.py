@@ -1,0 +1,514 @@
+"""Readers: encodings, Markdown, HTML, DOCX, PDF, folders, globs and stdin, on real files built in tmp_path."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+import types
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from glossary import readers
+from glossary.errors import GlossaryError
+from glossary.readers import (
+    SUPPORTED_SUFFIXES, Document, UnreadableDocument, count_inputs, decode_bytes, iter_documents, read_document,
+)
+
+ENGLISH = "Alibaba Cloud launched Tongyi Qianwen.\nEddie Wu spoke in Hangzhou.\n"
+CHINESE = "阿里云发布了通义千问。\n吴泳铭在杭州发言。\n"
+GB_PARAGRAPH = (
+    "阿里云今天在杭州举行的云栖大会上发布了通义千问的新版本。阿里巴巴集团首席执行官吴泳铭表示，"
+    "人工智能将深刻改变各行各业，公司会继续加大对算力和大模型的投入。新模型在中文理解、代码生成和"
+    "逻辑推理方面都有明显提升，并向开发者开放了更多接口。分析人士认为，国内大模型市场的竞争正在加剧，"
+    "价格战可能会持续一段时间。"
+)
+BIG5_PARAGRAPH = (
+    "阿里雲今天在杭州舉行的雲棲大會上發布了通義千問的新版本。阿里巴巴集團首席執行官吳泳銘表示，"
+    "人工智慧將深刻改變各行各業，公司會繼續加大對算力和大模型的投入。新模型在中文理解、程式碼生成和"
+    "邏輯推理方面都有明顯提升，並向開發者開放了更多介面。分析人士認為，國內大模型市場的競爭正在加劇，"
+    "價格戰可能會持續一段時間。台灣的半導體產業同樣受惠於這波浪潮，台積電的先進製程訂單已經排到明年。"
+    "香港的金融機構也開始測試生成式人工智慧，用於客戶服務、風險管理和法規遵循等領域。"
+    "專家提醒，企業在導入新技術時，必須重視資料安全與個人隱私，並建立清楚的治理架構。"
+    "與此同時，各地政府陸續推出補助計畫，鼓勵中小企業數位轉型，培養更多跨領域人才。"
+    "教育界則討論如何在課堂上善用這些工具，讓學生學會提出好問題，而不是只依賴機器給出的答案。"
+    "出版業者也在觀察讀者習慣的變化，電子書與有聲書的銷售持續成長，傳統書店則轉型為文化空間。"
+    "醫療院所嘗試以影像辨識協助醫師判讀，縮短病患等待報告的時間，但最後的診斷仍由醫師負責。"
+    "交通部門運用即時資料調整號誌，尖峰時段的車流因此更加順暢，市民通勤時間明顯減少。"
+    "農業方面，感測器與無人機被用來監測土壤濕度和病蟲害，農民可以更精準地施肥與灌溉，減少浪費。"
+    "零售商分析消費紀錄，預測熱門商品的需求，並調整庫存與物流路線，讓貨品更快送到顧客手中。"
+    "觀光業者推出多語言導覽服務，外國旅客可以用手機查詢景點介紹、交通資訊和在地美食推薦。"
+)
+PNG_HEADER = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+
+
+def write(path: Path, data: bytes) -> Path:
+    """Write bytes to path (parents created) and return it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def read_one(path: Path, **kwargs) -> str:
+    """The text read_document extracts from path."""
+    return read_document(path, **kwargs).text
+
+
+# --- encodings --------------------------------------------------------------------------------
+
+
+def test_utf8_without_bom_is_read_as_is(tmp_path: Path) -> None:
+    path = write(tmp_path / "plain.txt", (ENGLISH + CHINESE).encode("utf-8"))
+    assert read_document(path) == Document(str(path), ENGLISH + CHINESE)
+
+
+def test_utf8_bom_is_removed(tmp_path: Path) -> None:
+    path = write(tmp_path / "bom.txt", codecs.BOM_UTF8 + CHINESE.encode("utf-8"))
+    assert read_one(path) == CHINESE
+
+
+def test_utf16_le_with_bom_and_crlf_becomes_lf_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "le.txt", codecs.BOM_UTF16_LE + CHINESE.replace("\n", "\r\n").encode("utf-16-le"))
+    assert read_one(path) == CHINESE
+
+
+def test_utf16_be_with_bom_is_decoded(tmp_path: Path) -> None:
+    path = write(tmp_path / "be.txt", codecs.BOM_UTF16_BE + (ENGLISH + CHINESE).encode("utf-16-be"))
+    assert read_one(path) == ENGLISH + CHINESE
+
+
+def test_utf32_bom_is_not_mistaken_for_utf16(tmp_path: Path) -> None:
+    path = write(tmp_path / "32.txt", codecs.BOM_UTF32_LE + CHINESE.encode("utf-32-le"))
+    assert read_one(path) == CHINESE
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern(codec: str) -> None:
+    assert decode_bytes((ENGLISH + CHINESE).encode(codec), "x.txt") == ENGLISH + CHINESE
+
+
+def test_gb18030_paragraph_is_detected(tmp_path: Path) -> None:
+    data = GB_PARAGRAPH.encode("gb18030")
+    assert 250 < len(data) < 1200
+    assert read_one(write(tmp_path / "gb.txt", data)) == GB_PARAGRAPH
+
+
+def test_short_gb18030_is_detected_despite_tiny_sample(tmp_path: Path) -> None:
+    text = "阿里云发布通义千问。"
+    data = text.encode("gb18030")
+    assert len(data) == 20
+    assert read_one(write(tmp_path / "short.txt", data)) == text
+
+
+def test_short_big5_is_not_forced_into_gb18030() -> None:
+    text = BIG5_PARAGRAPH[:40]
+    assert decode_bytes(text.encode("big5"), "short.txt") == text
+
+
+def test_big5_paragraph_is_detected(tmp_path: Path) -> None:
+    data = BIG5_PARAGRAPH.encode("big5")
+    assert len(data) >= 1200
+    assert read_one(write(tmp_path / "big5.txt", data)) == BIG5_PARAGRAPH
+
+
+def test_cp1252_curly_quotes_are_not_read_as_chinese(tmp_path: Path) -> None:
+    text = "It’s the “cloud” market — naïve café owners.\n"
+    assert read_one(write(tmp_path / "west.txt", text.encode("cp1252"))) == text
+
+
+def test_isolated_accented_letters_are_not_read_as_big5() -> None:
+    text = "Ärger mit Änderungen, Äpfel"  # Ä+r, Ä+n, Ä+p are common Big5 characters
+    assert decode_bytes(text.encode("cp1252"), "de.txt") == text
+
+
+def test_binary_file_is_skipped_with_one_line_message(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", b"Alibaba Cloud\n")
+    image = write(tmp_path / "picture.png", PNG_HEADER)
+    skipped: list[str] = []
+    documents = list(iter_documents([str(image), str(good)], on_skip=skipped.append))
+    assert [document.name for document in documents] == [str(good)]
+    assert len(skipped) == 1
+    assert str(image) in skipped[0] and "binary" in skipped[0] and "\n" not in skipped[0]
+
+
+def test_binary_without_on_skip_raises_unreadable(tmp_path: Path) -> None:
+    image = write(tmp_path / "picture.txt", PNG_HEADER)
+    with pytest.raises(UnreadableDocument, match="picture.txt"):
+        list(iter_documents([image]))
+
+
+def test_control_characters_without_nul_count_as_binary() -> None:
+    with pytest.raises(UnreadableDocument, match="binary"):
+        decode_bytes(bytes(range(1, 32)) * 20 + b"\xff\xfe\xfd", "blob.dat")
+
+
+def test_forced_encoding_overrides_the_guess(tmp_path: Path) -> None:
+    text = "吳泳銘"
+    path = write(tmp_path / "name.txt", text.encode("big5"))
+    assert read_one(path, encoding="big5") == text
+    assert read_one(path, encoding="gb18030") != text
+
+
+def test_forced_encoding_failure_names_encoding_and_offset(tmp_path: Path) -> None:
+    path = write(tmp_path / "gb.txt", b"Alibaba " + "阿里云".encode("gb18030"))
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(path, encoding="utf-8")
+    message = str(caught.value)
+    assert str(path) in message and "utf-8" in message and "byte 8" in message
+
+
+def test_unknown_encoding_is_a_usage_error_not_a_skip(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", b"text")
+    with pytest.raises(GlossaryError, match="unknown encoding 'klingon'") as caught:
+        list(iter_documents([path], encoding="klingon", on_skip=lambda message: None))
+    assert not isinstance(caught.value, UnreadableDocument)
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_markup_is_stripped_and_line_numbers_kept(tmp_path: Path) -> None:
+    source = "\n".join([
+        "# Alibaba Cloud ##",
+        "Some **bold** and *italic* and _under_ text with snake_case_name.",
+        "See [Tongyi Qianwen](https://qwen.ai) and ![the logo](logo.png).",
+        "```python",
+        "x = a_b_c * 2  # **not bold**",
+        "```",
+        "> quoted `__init__` here",
+        "[ref]: https://example.com",
+        "* a bullet with 2 * 3 stars",
+    ])
+    path = write(tmp_path / "notes.md", source.encode("utf-8"))
+    assert read_one(path).split("\n") == [
+        "Alibaba Cloud",
+        "Some bold and italic and under text with snake_case_name.",
+        "See Tongyi Qianwen and the logo.",
+        "",
+        "x = a_b_c * 2  # **not bold**",
+        "",
+        "quoted __init__ here",
+        "",
+        "* a bullet with 2 * 3 stars",
+    ]
+
+
+def test_plain_text_keeps_markdown_like_characters(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.txt", b"# not a heading here\n**kept**\n")
+    assert read_one(path) == "# not a heading here\n**kept**\n"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>TITLE_TEXT</title>
+<style>body { color: red } .STYLE_TEXT {}</style>
+<script>var x = "SCRIPT_TEXT"; if (a < b) { document.write("<p>no</p>"); }</script>
+</head>
+<body>
+<nav><ul><li><a href="/">NAV_TEXT</a></li></ul></nav>
+<header>HEADER_TEXT</header>
+<div role="navigation"><div>ROLE_NAV_TEXT</div><div>MORE_ROLE_NAV</div></div>
+<h1>Alibaba   Cloud</h1>
+<p>Tom &amp; Jerry&nbsp;Studio &lt;3</p>
+<p>First<br>second</p>
+<ul><li>one</li><li>two</li></ul>
+<table><tr><td>阿里云</td><td>Alibaba Cloud</td></tr></table>
+<noscript>NOSCRIPT_TEXT</noscript><template><p>TEMPLATE_TEXT</p></template>
+<svg><text>SVG_TEXT</text></svg>
+<aside>ASIDE_TEXT</aside><form><label>FORM_TEXT</label></form>
+<article><section><p>Inside <b>bold</b> and <i>italic</i>.</p></section></article>
+<footer>FOOTER_TEXT</footer>
+<blockquote>After the footer</blockquote>
+</body></html>
+"""
+
+
+def test_html_keeps_visible_text_in_block_lines(tmp_path: Path) -> None:
+    path = write(tmp_path / "page.html", PAGE.encode("utf-8"))
+    assert read_one(path).split("\n") == [
+        "Alibaba Cloud",
+        "Tom & Jerry Studio <3",
+        "First",
+        "second",
+        "one",
+        "two",
+        "阿里云\tAlibaba Cloud",
+        "Inside bold and italic.",
+        "After the footer",
+    ]
+
+
+def test_html_drops_scripts_styles_and_navigation(tmp_path: Path) -> None:
+    text = read_one(write(tmp_path / "page.htm", PAGE.encode("utf-8")))
+    for hidden in ("TITLE", "STYLE", "SCRIPT", "NAV", "HEADER", "ROLE_NAV", "NOSCRIPT", "TEMPLATE", "SVG",
+                   "ASIDE", "FORM", "FOOTER", "<p>"):
+        assert hidden not in text
+
+
+def test_html_meta_charset_gb2312_is_honoured(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="gb2312"><title>t</title></head><body><p>阿里云</p><p>通义千问</p></body></html>'
+    path = write(tmp_path / "gb.html", page.encode("gb2312"))
+    assert read_one(path) == "阿里云\n通义千问"
+
+
+def test_html_http_equiv_charset_beats_the_guess(tmp_path: Path) -> None:
+    # KOI8-R is never guessed, so only the declaration can produce the right text
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head>'
+            "<body><p>Привет, мир</p></body></html>")
+    assert read_one(write(tmp_path / "ru.html", page.encode("koi8-r"))) == "Привет, мир"
+
+
+def test_html_wrong_charset_declaration_falls_back_to_guessing(tmp_path: Path) -> None:
+    page = f'<meta charset="utf-8"><p>{GB_PARAGRAPH}</p>'
+    assert read_one(write(tmp_path / "liar.html", page.encode("gb18030"))) == GB_PARAGRAPH
+
+
+def test_html_source_line_break_between_hanzi_is_not_a_space(tmp_path: Path) -> None:
+    page = "<p>阿里云发布了通义\n  千问，Alibaba\nCloud</p>"
+    assert read_one(write(tmp_path / "wrap.html", page.encode("utf-8"))) == "阿里云发布了通义千问，Alibaba Cloud"
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def word_xml(body: str) -> str:
+    """A word/document.xml around body."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    )
+
+
+def build_docx(path: Path, document_xml: str, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    """A minimal .docx: content types plus word/document.xml."""
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", document_xml)
+    return path
+
+
+def test_docx_paragraphs_tabs_breaks_and_table_cells_become_lines(tmp_path: Path) -> None:
+    body = (
+        "<w:p><w:r><w:t>Alibaba Cloud launched Tongyi Qianwen.</w:t></w:r></w:p>"
+        '<w:p><w:r><w:t>Term</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">通义千问 </w:t></w:r></w:p>'
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>阿里云</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>Alibaba </w:t></w:r><w:r><w:t>Cloud</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>line two</w:t></w:r></w:p>"
+        "<w:p><w:del><w:r><w:delText>DELETED</w:delText></w:r></w:del></w:p>"
+    )
+    path = build_docx(tmp_path / "memo.docx", word_xml(body))
+    assert read_one(path).split("\n") == [
+        "Alibaba Cloud launched Tongyi Qianwen.",
+        "Term\t通义千问 ",
+        "阿里云",
+        "Alibaba Cloud",
+        "Line one",
+        "line two",
+        "",
+    ]
+
+
+def test_docx_that_is_not_a_zip_is_skipped(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.docx", b"this is not a zip file at all")
+    skipped: list[str] = []
+    assert list(iter_documents([broken], on_skip=skipped.append)) == []
+    assert len(skipped) == 1 and str(broken) in skipped[0] and "Word" in skipped[0]
+
+
+def test_zip_without_document_xml_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+    with pytest.raises(UnreadableDocument, match="no word/document.xml"):
+        read_document(path)
+
+
+def test_docx_with_entity_expansion_is_refused(tmp_path: Path) -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    with pytest.raises(UnreadableDocument, match="broken Word document"):
+        read_document(build_docx(tmp_path / "lol.docx", bomb))
+
+
+def test_docx_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_DOCX_XML_BYTES", 10_000)
+    path = build_docx(tmp_path / "bomb.docx", word_xml("<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>" * 2000))
+    skipped: list[str] = []
+    assert list(iter_documents([path], on_skip=skipped.append)) == []
+    assert len(skipped) == 1 and "bomb.docx" in skipped[0] and "10000" in skipped[0]
+
+
+def test_docx_compressed_suspiciously_well_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "DOCX_RATIO_FLOOR", 1000)
+    path = build_docx(tmp_path / "ratio.docx", word_xml("<w:p/>" * 50_000))
+    with pytest.raises(UnreadableDocument, match="zip bomb"):
+        read_document(path)
+
+
+def test_docx_under_the_limits_is_read(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "long.docx", word_xml("<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>" * 2000))
+    assert read_one(path) == "\n".join(["aaaa"] * 2000)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def build_pdf(path: Path, sentence: str) -> Path:
+    """A minimal valid one-page PDF showing sentence in Helvetica, with a correct xref table."""
+    content = f"BT /F1 12 Tf 72 720 Td ({sentence}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
+    return write(path, bytes(out))
+
+
+def test_pdf_text_is_extracted(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "release.pdf", "Alibaba Cloud launched Tongyi Qianwen")
+    assert "Alibaba Cloud launched Tongyi Qianwen" in read_one(path)
+
+
+def test_broken_pdf_is_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path / "broken.pdf", b"%PDF-1.4\nthis is not really a pdf")
+    skipped: list[str] = []
+    assert list(iter_documents([path], on_skip=skipped.append)) == []
+    assert len(skipped) == 1 and "broken.pdf" in skipped[0] and "\n" not in skipped[0]
+
+
+def test_encrypted_pdf_is_unreadable(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=72, height=72)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(UnreadableDocument, match="encrypted"):
+        read_document(path)
+
+
+# --- inputs: files, folders, globs, stdin -----------------------------------------------------
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of documents with a subfolder, hidden files and a file of unsupported type."""
+    root = tmp_path / "corpus"
+    write(root / "b.txt", b"bee")
+    write(root / "a.md", b"# ay")
+    write(root / "aa" / "d.txt", b"dee")
+    write(root / "sub" / "c.html", b"<p>see</p>")
+    write(root / ".hidden.txt", b"hidden")
+    write(root / ".git" / "notes.txt", b"git")
+    write(root / "~$lock.docx", b"lock")
+    write(root / "picture.png", PNG_HEADER)
+    return root
+
+
+def test_folder_is_read_recursively_sorted_without_hidden_files(corpus: Path) -> None:
+    documents = list(iter_documents([corpus]))
+    assert [Path(document.name).relative_to(corpus).as_posix() for document in documents] == [
+        "a.md", "aa/d.txt", "b.txt", "sub/c.html",
+    ]
+    assert [document.text for document in documents] == ["ay", "dee", "bee", "see"]
+
+
+def test_glob_pattern_yields_its_matches_sorted(corpus: Path) -> None:
+    documents = list(iter_documents([str(corpus / "**" / "*.txt")]))
+    assert [Path(document.name).name for document in documents] == ["d.txt", "b.txt"]
+
+
+def test_glob_without_match_is_an_error(tmp_path: Path) -> None:
+    pattern = str(tmp_path / "*.nothing")
+    with pytest.raises(GlossaryError, match="no file matches") as caught:
+        list(iter_documents([pattern]))
+    assert str(caught.value) == f"{pattern}: no file matches"
+
+
+def test_explicit_file_of_any_suffix_is_read_as_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "release.log", "阿里云\n".encode("utf-8"))
+    assert [document.text for document in iter_documents([path])] == ["阿里云\n"]
+
+
+def test_stdin_is_decoded_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = codecs.BOM_UTF16_LE + CHINESE.encode("utf-16-le")
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
+    assert list(iter_documents(["-"])) == [Document("<stdin>", CHINESE)]
+
+
+def test_missing_path_is_a_glossary_error_raised_when_reached(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", b"first")
+    missing = tmp_path / "missing.txt"
+    documents = iter_documents([good, missing], on_skip=lambda message: None)
+    assert next(documents).text == "first"
+    with pytest.raises(GlossaryError) as caught:
+        next(documents)
+    assert str(caught.value) == f"{missing}: no such file or folder"
+    assert not isinstance(caught.value, UnreadableDocument)
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "missing.docx", "missing.pdf"])
+def test_read_document_of_missing_path_says_so(tmp_path: Path, name: str) -> None:
+    with pytest.raises(GlossaryError, match="no such file or folder") as caught:
+        read_document(tmp_path / name)
+    assert not isinstance(caught.value, UnreadableDocument)
+
+
+def test_count_inputs_counts_files_and_gives_up_on_stdin(corpus: Path, tmp_path: Path) -> None:
+    single = write(tmp_path / "single.txt", b"x")
+    assert count_inputs([corpus, single, str(corpus / "*.txt")]) == 4 + 1 + 1
+    assert count_inputs([single, "-"]) is None
+
+
+def test_iter_documents_reads_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [write(tmp_path / f"{index}.txt", b"x") for index in range(3)]
+    read: list[Path] = []
+    original = readers.read_document
+    monkeypatch.setattr(readers, "read_document", lambda path, encoding=None: read.append(path) or original(path))
+    documents = iter_documents(paths)
+    next(documents)
+    assert read == paths[:1]
+
+
+def test_supported_suffixes_cover_the_documented_formats() -> None:
+    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+
+
+def test_importing_readers_stays_light() -> None:
+    from .conftest import run_python
+
+    result = run_python(
+        "import sys, glossary.readers; "
+        "print(sorted(m for m in ('pypdf', 'charset_normalizer', 'defusedxml') if m in sys.modules))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
