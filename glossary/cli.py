@@ -193,6 +193,95 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
         render.message(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", sys.stderr)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--top", "-n", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Keep the N best rows (0: all).")
+@click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only terms seen at least N times.")
+@_category_option(help_text="Only this category")
+@click.option("--new-only", is_flag=True, help="Only candidates the glossary does not know yet.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of rows on stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the table to a .csv, .xlsx or .json file.")
+@click.option("--save", is_flag=True, help="Add the new candidates to the (writable) glossary as 'proposed'.")
+@click.option("--encoding", help="Read every input in this encoding (default: detected).")
+@click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source.")
+@click.pass_context
+def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
+         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool) -> None:
+    """Find the names and jargon in documents a translator must render consistently: known glossary
+    terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin).
+
+    PATHS are files (.txt, .md, .html, .docx, .pdf, any common encoding), folders (searched
+    recursively), glob patterns, or - for standard input.
+
+    \b
+    Examples:
+      glossary mine samples/alibaba_ceo_letter.md
+      glossary mine articles/ --new-only --top 30 -o candidates.xlsx
+      glossary mine "news/*.html" --json | jq '.[] | select(.known == false) | .english'
+      cat article.txt | glossary mine - --save
+    """
+    import logging
+
+    from .mining import mine as mine_documents
+    from .readers import count_inputs
+    from .tables import frame_records, write_table
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if output is not None and output.suffix.lower() not in (".csv", ".xlsx", ".json"):
+        raise click.BadParameter(f"{output}: use a .csv, .xlsx or .json file name", param_hint="--output")
+    source = _glossary_source(ctx)
+    if save:
+        source.require_writable()
+
+    def skipped(message: str) -> None:
+        render.message(f"glossary: warning: skipped {message}", sys.stderr, "yellow")
+
+    total = count_inputs(paths)
+    with render.progress_bar(total, "Mining") as advance:
+        frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
+                               category=category, new_only=new_only, encoding=encoding, progress=advance,
+                               on_skip=skipped)
+    rows = frame_records(frame)
+    if output is not None:
+        write_table(frame, output)
+        render.message(f"wrote {len(rows)} rows to {output}", sys.stderr)
+    if as_json:
+        render.print_json(rows, sys.stdout)
+    elif rows:
+        render.mined_tables(rows, sys.stdout, wide=wide)
+    if not rows:
+        render.message(f"no terms found in {frame.attrs.get('documents', 0)} document(s)", sys.stderr)
+    if save:
+        added = _save_candidates(source.path, [r for r in rows if not r["known"] and r["english"]])
+        for entry in added:
+            render.message(_entry_line("added", entry), sys.stderr, "green")
+        render.message(f"added {len(added)} proposed entr{'y' if len(added) == 1 else 'ies'} to {source.path}",
+                       sys.stderr)
+
+
+def _save_candidates(path: Path, rows: list[dict[str, object]]) -> list[TermEntry]:
+    """Add new candidates as proposed entries, skipping any English form the glossary already has."""
+    from .store import editing
+
+    added = []
+    with editing(path) as glossary:
+        for row in rows:
+            english = str(row["english"])
+            if glossary.owner_of(english) is not None:
+                continue
+            origin = f"; Chinese proposed from {row['suggestion']}" if row["suggestion"] else ""
+            entry = TermEntry(
+                id="", english=english, chinese=str(row["chinese"] or ""), category=str(row["category"]),
+                status="proposed", note=f"mined{origin}", context=str(row["context"] or ""),
+                source=str(row["source"] or ""),
+            )
+            added.append(glossary.add(entry))
+    return added
+
+
 # --- changing the glossary --------------------------------------------------------------------
 
 

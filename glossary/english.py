@@ -58,9 +58,12 @@ def word_classes(word: str) -> frozenset[str]:
     return frozenset(getAllLemmas(word.lower()))
 
 
-def can_end_term(word: str) -> bool:
-    """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon)."""
+def can_end_term(word: str, alone: bool = False) -> bool:
+    """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon); a one-word
+    term may also be an adjective (myocardial, renal)."""
     classes = word_classes(word)
+    if alone and "ADJ" in classes and not is_comparison(word):
+        return True
     return not classes or "NOUN" in classes or "PROPN" in classes
 
 

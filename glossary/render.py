@@ -164,3 +164,63 @@ def status(text: str, stream: IO[str] | None = None) -> Iterator[None]:
         return
     with rich_console(stream).status(text):
         yield
+
+
+MINED_HEADINGS = {
+    "english": "English", "chinese": "中文", "pinyin": "Pinyin", "category": "Category", "status": "Status",
+    "frequency": "Freq", "documents": "Docs", "score": "Score", "suggestion": "From", "context": "Context",
+    "source": "Source",
+}
+
+
+def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bool = False) -> None:
+    """Mined candidates as two tables: known glossary terms, then new candidates (proposals marked)."""
+    known = [r for r in rows if r["known"]]
+    new = [r for r in rows if not r["known"]]
+    base = ["english", "chinese", "pinyin", "category", "status", "frequency", "documents", "score"]
+    extra = ["context", "source"] if wide else []
+    for title, group, fields in (
+        (f"Known terms ({len(known)})", known, base + extra),
+        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion"] + extra),
+    ):
+        if not group:
+            continue
+        headings = [MINED_HEADINGS[f] for f in fields]
+        cells = [[_format_cell(row[f]) for f in fields] for row in group]
+        if wants_rich(stream):
+            from rich.table import Table
+            from rich.text import Text
+
+            table = Table(title=title, title_justify="left", header_style="bold")
+            for heading in headings:
+                justify = "right" if heading in ("Freq", "Docs", "Score") else "left"
+                table.add_column(heading, overflow="fold", justify=justify)
+            for row in cells:
+                table.add_row(*(Text(cell, style=_cell_style(h, cell)) for h, cell in zip(headings, row)))
+            rich_console(stream).print(table)
+        else:
+            stream.write(f"# {title}\n")
+            plain_table(headings, cells, stream)
+            stream.write("\n")
+
+
+def _format_cell(value: object) -> str:
+    """Numbers and text as table cells (scores with three decimals)."""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int | None, description: str, stream: IO[str] | None = None) -> Iterator:
+    """A rich progress bar on stderr (only on a terminal); yields a function to call once per step."""
+    stream = stream or sys.stderr
+    if not wants_rich(stream) or not total or total < 2:
+        yield lambda name="": None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=rich_console(stream), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda name="": bar.advance(task)

@@ -159,7 +159,7 @@ def _name_runs(text: str, tokens: list[Token], sentence_start: int, mid_titles: 
             if token.possessive:
                 yield run
                 run = []
-        elif run and adjacent and token.lower in NAME_CONNECTORS and not token.possessive and len(pending) < 2:
+        elif run and adjacent and _may_connect(token, run, pending):
             pending.append(token)
         else:
             if run:
@@ -167,6 +167,16 @@ def _name_runs(text: str, tokens: list[Token], sentence_start: int, mid_titles: 
             run, pending = [], []
     if run:
         yield run
+
+
+def _may_connect(token: Token, run: list[Token], pending: list[Token]) -> bool:
+    """Connectors inside a name; 'and' only after 'of'/'for' (Ministry of Industry and Information Technology),
+    so that two names in a row (the United States and Europe) stay apart."""
+    if token.lower not in NAME_CONNECTORS or token.possessive or len(pending) >= 2:
+        return False
+    if token.lower in ("and", "&"):
+        return any(t.lower in ("of", "for") for t in run)
+    return True
 
 
 def _opens_sentence(text: str, sentence_start: int, token: Token) -> bool:
@@ -190,7 +200,7 @@ def _name_occurrence(run: list[Token], span: tuple[int, int], text: str) -> Occu
     is_pinyin = all(t.shape == "title" and zipf(t.text) < 4.0 and pinyin_syllable_split(t.text) is not None
                     for t in run)
     kind = PINYIN if is_pinyin else (ACRONYM if len(run) == 1 and run[0].shape == "upper" else NAME)
-    return Occurrence(kind, display.lower().rstrip("."), display, run[0].start, span, words=len(run),
+    return Occurrence(kind, term_key(display.rstrip(".").split()), display, run[0].start, span, words=len(run),
                       sentence_initial=_opens_sentence(text, span[0], run[0]))
 
 
@@ -277,7 +287,7 @@ def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], headline
 
 def _noun_phrase(words: list[Token]) -> bool:
     """Whether words can form a noun phrase: modifiers then a final noun (lexicon-based, no tagger)."""
-    if words[-1].shape in ("lower", "title") and not can_end_term(words[-1].text):
+    if words[-1].shape in ("lower", "title") and not can_end_term(words[-1].text, alone=len(words) == 1):
         return False
     return all(w.shape not in ("lower", "title") or w.lower == "of" or can_be_inside_term(w.text, i)
                for i, w in enumerate(words[:-1]))

@@ -57,6 +57,8 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str]) -> None:
                                                context=tally.context, source=tally.source)
         del tallies[acronym]
         target.count += tally.count
+        for kind, count in tally.kinds.items():
+            target.kinds[kind] = target.kinds.get(kind, 0) + count
         target.documents = max(target.documents, tally.documents)
         target.extra["acronym"] = tally.extra.get("acronym") or next(iter(tally.displays), acronym.upper())
         if target.kind not in (KNOWN,):

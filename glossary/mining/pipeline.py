@@ -15,11 +15,9 @@ from .candidates import (
 )
 from .grouping import SurnameLinker, merge_acronyms
 from .known import KnownTerms
-from .scoring import c_value, candidate_score, nested_frequencies
+from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 
-# Which kind names a row when several kinds found the same words (the first one listed wins).
-KIND_PRIORITY = (KNOWN, GENERATION, QUOTED, ACRONYM, PINYIN, NAME, TERM, CHINESE_TERM)
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
 PRUNE_ABOVE = 1_500_000
 CONTEXT_CHARS = 300
@@ -31,7 +29,7 @@ Input = Union[str, os.PathLike, "Document"]
 class Tally:
     """What the miner knows about one candidate so far."""
 
-    kind: str
+    kind: str  # the first occurrence's kind until settle_kind() decides from all of them
     count: int = 0
     documents: int = 0
     last_document: int = -1
@@ -40,6 +38,7 @@ class Tally:
     entry: int | None = None
     display: str = ""
     displays: dict[str, int] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
     context: str = ""
     source: str = ""
     extra: dict = field(default_factory=dict)
@@ -47,6 +46,9 @@ class Tally:
     def add(self, occurrence: Occurrence, document: int, context: str, source: str) -> None:
         """Count one occurrence."""
         self.count += 1
+        self.kinds[occurrence.kind] = self.kinds.get(occurrence.kind, 0) + 1
+        if occurrence.entry is not None:
+            self.entry = occurrence.entry
         if self.last_document != document:
             self.documents += 1
             self.last_document = document
@@ -70,6 +72,7 @@ class Miner:
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
         self.documents = 0
+        self.words = 0
         self._prune_level = 1
 
     def add_document(self, name: str, text: str) -> None:
@@ -78,6 +81,7 @@ class Miner:
 
         document = self.documents
         self.documents += 1
+        self.words += len(text.split())
         lines = LineIndex(text)
         linker = SurnameLinker(self.entries)
         seen: set[tuple[str, int]] = set()
@@ -94,34 +98,44 @@ class Miner:
                 contexts[span] = _context(text[span[0]:span[1]])
             tally = self.tallies.get(key)
             if tally is None:
-                tally = self.tallies[key] = Tally(occurrence.kind, words=occurrence.words, entry=occurrence.entry)
-            elif KIND_PRIORITY.index(occurrence.kind) < KIND_PRIORITY.index(tally.kind):
-                tally.kind, tally.entry = occurrence.kind, occurrence.entry if occurrence.entry is not None else tally.entry
+                tally = self.tallies[key] = Tally(occurrence.kind, words=occurrence.words)
             tally.add(occurrence, document, contexts[span], f"{name}:{lines.line_of(occurrence.start)}")
         if len(self.tallies) > PRUNE_ABOVE:
             self._prune()
 
     def _prune(self) -> None:
         """Drop n-grams seen no more than the current level (they cannot rank), then raise the level."""
-        for key in [k for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM) and t.count <= self._prune_level]:
+        prunable = (TERM, CHINESE_TERM)
+        for key in [k for k, t in self.tallies.items() if t.count <= self._prune_level and set(t.kinds) <= set(prunable)]:
             del self.tallies[key]
         self._prune_level += 1
 
     def ranked(self) -> list[tuple[float, str, Tally]]:
         """Every candidate (variants grouped) with its raw score, best first."""
+        for tally in self.tallies.values():
+            tally.kind = settle_kind(tally)
         merge_acronyms(self.tallies, self.links)
         self._fold_generations()
         term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
         nested = nested_frequencies(term_counts)
         scored = []
         for key, tally in self.tallies.items():
-            cvalue = c_value(key, tally.count, nested.get(key)) if tally.kind in (TERM, CHINESE_TERM) else 0.0
-            raw = candidate_score(tally.kind, _score_key(key, tally, self.entries), tally.count, tally.documents,
-                                  cvalue, tally.words, tally.initial / tally.count if tally.count else 0.0)
+            evidence = self.evidence(key, tally, nested)
+            raw = candidate_score(evidence)
             if raw > 0:
                 scored.append((raw, key, tally))
         scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
         return scored
+
+    def evidence(self, key: str, tally: Tally, nested: dict[str, tuple[int, int]]) -> Evidence:
+        """The scoring evidence of one candidate."""
+        is_term = tally.kind in (TERM, CHINESE_TERM)
+        return Evidence(
+            kind=tally.kind, key=_score_key(key, tally, self.entries), frequency=tally.count,
+            documents=tally.documents, c_value=c_value(key, tally.count, nested.get(key)) if is_term else 0.0,
+            words=tally.words, sentence_initial_share=tally.initial / tally.count if tally.count else 0.0,
+            quoted=bool(tally.kinds.get(QUOTED)), corpus_words=self.words,
+        )
 
     def describe(self, raw: float, key: str, tally: Tally) -> dict[str, object]:
         """The output row of one candidate: bilingual fields, counts, score, first context."""
@@ -129,6 +143,7 @@ class Miner:
         row.update(
             known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
             score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, source=tally.source, kind=tally.kind,
+            forms="|".join(sorted(tally.displays, key=lambda form: -tally.displays[form])),
         )
         return row
 
@@ -145,6 +160,22 @@ class Miner:
             target.documents = max(target.documents, tally.documents)
             if not target.context:
                 target.context, target.source = tally.context, tally.source
+
+
+def settle_kind(tally: Tally) -> str:
+    """Why a row exists, from all its occurrences: glossary and pattern evidence first, then whether the
+    words were mostly written as a name (capitalised) or as ordinary words (a domain term)."""
+    kinds = tally.kinds
+    for strong in (KNOWN, GENERATION):
+        if kinds.get(strong):
+            return strong
+    names = kinds.get(NAME, 0) + kinds.get(PINYIN, 0) + kinds.get(ACRONYM, 0)
+    terms = kinds.get(TERM, 0) + kinds.get(CHINESE_TERM, 0)
+    if not names and not terms:
+        return QUOTED if kinds.get(QUOTED) else tally.kind
+    if terms >= names:
+        return CHINESE_TERM if kinds.get(CHINESE_TERM) else TERM
+    return max((NAME, PINYIN, ACRONYM), key=lambda kind: kinds.get(kind, 0))
 
 
 def _score_key(key: str, tally: Tally, entries: list[TermEntry]) -> str:
@@ -218,7 +249,8 @@ def mine(
     `glossary`: a Glossary, a path, None for the default glossary (as the CLI picks it), False for none.
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
-    acronym, generation, term, chinese: why the row exists).
+    acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
+    row, most frequent first, '|'-separated).
     """
     import pandas as pd
 
@@ -239,6 +271,7 @@ def mine(
         rows.append(row)
         if top and len(rows) >= top:
             break
-    frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + ["kind"])
+    details_columns = ["kind", "forms"]
+    frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + details_columns)
     frame.attrs["documents"] = miner.documents
-    return frame if details else frame.drop(columns=["kind"])
+    return frame if details else frame.drop(columns=details_columns)

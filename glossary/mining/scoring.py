@@ -8,6 +8,7 @@ terms). Names, quoted coinages and glossary terms have their own evidence.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..english import STOPWORDS, zipf
@@ -19,8 +20,17 @@ COMMON_ZIPF = 6.0
 
 def specificity(words: Iterable[str]) -> float:
     """0 (everyday English) … 1 (words general English hardly uses), averaged over content words."""
-    values = [max(0.0, min(1.0, (COMMON_ZIPF - zipf(w)) / COMMON_ZIPF)) for w in words if w not in STOPWORDS]
+    values = [_word_specificity(w) for w in words if w not in STOPWORDS]
     return sum(values) / len(values) if values else 0.0
+
+
+def _word_specificity(word: str) -> float:
+    """One word's specificity; a hyphenated compound general English lacks counts by its parts."""
+    value = max(0.0, min(1.0, (COMMON_ZIPF - zipf(word)) / COMMON_ZIPF))
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and zipf(word) == 0.0:
+        return sum(_word_specificity(p) for p in parts) / len(parts)
+    return value
 
 
 def nested_frequencies(frequencies: dict[str, int]) -> dict[str, tuple[int, int]]:
@@ -46,25 +56,65 @@ def c_value(phrase: str, frequency: int, nested: tuple[int, int] | None) -> floa
     return length_weight * frequency
 
 
-def candidate_score(kind: str, key: str, frequency: int, documents: int, cvalue: float, words: int,
-                    sentence_initial_share: float = 0.0) -> float:
+def readable(key: str) -> bool:
+    """Whether a key is made of words worth showing: two Latin letters at least, or Chinese; no Greek/maths."""
+    if any(0x370 <= ord(ch) <= 0x3FF or 0x2200 <= ord(ch) <= 0x22FF for ch in key):
+        return False
+    return sum(ch.isalpha() for ch in key) >= 2
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the corpus says about one candidate."""
+
+    kind: str
+    key: str
+    frequency: int
+    documents: int
+    c_value: float = 0.0
+    words: int = 1
+    sentence_initial_share: float = 0.0
+    quoted: bool = False
+    corpus_words: int = 0
+
+    @property
+    def specificity(self) -> float:
+        """How unusual the words are in general English (0–1)."""
+        return specificity(self.key.split())
+
+    @property
+    def weirdness(self) -> float:
+        """log10 of (relative frequency here ÷ frequency in general English); > 0 when the corpus overuses it."""
+        content = [w for w in self.key.split() if w not in STOPWORDS]
+        if not content or not self.corpus_words:
+            return 0.0
+        general = sum(zipf(w) or 1.0 for w in content) / len(content)
+        return math.log10(self.frequency / self.corpus_words) + 9.0 - general
+
+
+def candidate_score(evidence: Evidence) -> float:
     """A raw score: higher means more term-like. Comparable across kinds, unbounded above."""
-    tokens = key.split()
-    spec = specificity(tokens)
-    spread = 1.0 + 0.25 * math.log2(max(1, documents))
+    kind, key, frequency = evidence.kind, evidence.key, evidence.frequency
+    if kind != KNOWN and not readable(key):
+        return 0.0
+    spec = evidence.specificity
+    spread = 1.0 + 0.25 * math.log2(max(1, evidence.documents))
+    quote_bonus = 1.3 if evidence.quoted else 1.0
     if kind == KNOWN:
         return (2.0 + math.log2(1 + frequency)) * (0.6 + spec) * spread
     if kind == QUOTED:
         return (1.5 + math.log2(1 + frequency)) * (0.8 + spec) * spread
     if kind == GENERATION:
         return (2.0 + math.log2(1 + frequency)) * spread
-    if kind == NAME and len(tokens) == 1 and zipf(key) >= 4.8:
+    if kind == NAME and evidence.words == 1 and zipf(key) >= 4.8:
         return 0.0  # a capitalised everyday word (Chinese, Internet, President): not a name to translate
     if kind in (NAME, PINYIN, ACRONYM):
-        shape_bonus = 1.2 if kind == PINYIN or words > 1 else 1.0
-        initial_penalty = 1.0 - 0.6 * sentence_initial_share
-        return (1.0 + math.log2(1 + frequency)) * (0.5 + spec) * shape_bonus * initial_penalty * spread
+        shape_bonus = 1.2 if kind == PINYIN or evidence.words > 1 else 1.0
+        initial_penalty = 1.0 - 0.6 * evidence.sentence_initial_share
+        return (1.0 + math.log2(1 + frequency)) * (0.5 + spec) * shape_bonus * initial_penalty * spread * quote_bonus
+    unithood = math.log2(1 + evidence.c_value)
     if kind == CHINESE_TERM:
-        return math.log2(1 + cvalue) * 0.8 * spread
-    # TERM: unithood (C-value) × termhood (specificity against general English)
-    return math.log2(1 + cvalue) * (0.15 + spec) ** 1.5 * 2.0 * spread
+        return unithood * 0.8 * spread
+    # TERM: unithood (C-value) × termhood (rare in general English, and overused in this corpus)
+    overuse = (1.0 + max(0.0, evidence.weirdness)) ** 0.5
+    return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse

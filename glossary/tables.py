@@ -1,0 +1,74 @@
+"""Result tables (mined candidates) written to CSV, Excel or JSON by file extension, atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import GlossaryError
+from .formats.cells import neutralise_formula
+from .store import write_atomically
+
+TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
+
+
+def write_table(frame, path: str | os.PathLike) -> Path:
+    """Write a DataFrame to .csv (UTF-8), .xlsx (text cells, formulas neutralised) or .json (an array)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise GlossaryError(f"{path}: unknown output format {suffix or '(none)'!r} (use {', '.join(TABLE_SUFFIXES)})")
+    if not path.parent.exists():
+        raise GlossaryError(f"{path.parent}: no such folder")
+    if suffix == ".csv":
+        write_atomically(path, frame.to_csv(index=False, lineterminator="\n"))
+    elif suffix == ".json":
+        write_atomically(path, json.dumps(frame_records(frame), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_xlsx(frame, path)
+    return path
+
+
+def frame_records(frame) -> list[dict[str, object]]:
+    """The rows of a DataFrame as plain Python values (JSON-ready)."""
+    records = []
+    for row in frame.to_dict(orient="records"):
+        records.append({key: (value.item() if hasattr(value, "item") else value) for key, value in row.items()})
+    return records
+
+
+def _write_xlsx(frame, path: Path) -> None:
+    """One sheet, bold frozen header, every text cell stored as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Candidates")
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in frame.columns:
+        cell = WriteOnlyCell(sheet, value=str(name))
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in frame_records(frame):
+        cells = []
+        for value in row.values():
+            if isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=neutralise_formula(value))
+                cell.data_type = "s"
+            else:
+                cell = WriteOnlyCell(sheet, value=value)
+            cells.append(cell)
+        sheet.append(cells)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
