@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -120,21 +121,65 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
+_INDEX_VERSION = 1
+
+
+@functools.lru_cache(maxsize=1)
+def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
+    """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
+    built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+    import pickle
+
+    from .cache import cache_dir
+
+    data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
+    info = os.stat(str(data))
+    stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
+    cached = cache_dir() / "cedict-suggestions.pickle"
+    try:
+        with cached.open("rb") as handle:
+            saved_stamp, indexes = pickle.load(handle)
+        if saved_stamp == stamp:
+            return indexes
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        pass
+    compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
+    indexes = (
+        {key: compact(found[0]) for key, found in english_index().items()},
+        {key: compact(found[0]) for key, found in reading_index().items()},
+    )
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # no writable cache: rebuilt next time
+    return indexes
+
+
+def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:
+    """A cached (simplified, reading, glosses) triple as an entry."""
+    if found is None:
+        return None
+    simplified, reading, glosses = found
+    return DictionaryEntry("", simplified, reading, tuple(glosses.split("/")))
+
+
 def suggest_from_english(term: str) -> DictionaryEntry | None:
     """The most specific CC-CEDICT entry whose gloss is exactly this English term (singular tried too)."""
     key = gloss_key(term)
-    index = english_index()
+    index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
-        found = index.get(candidate)
-        if found:
-            return found[0]
+        if candidate in index:
+            return _as_entry(index[candidate])
     return None
 
 
 def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
-    found = reading_index().get(re.sub(r"[^a-z]", "", romanised.lower()))
-    return found[0] if found else None
+    return _as_entry(suggestion_indexes()[1].get(re.sub(r"[^a-z]", "", romanised.lower())))
 
 
 def _singular(key: str) -> str:

@@ -20,6 +20,7 @@ hundreds thousands millions billions dozens tens several various numerous lot lo
 """.split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def singular(key: str) -> str:
     """The key with its last word made singular ('business groups' → 'business group', 'companies' → 'company')."""
     head, _, last = key.rpartition(" ")
@@ -58,6 +59,7 @@ def word_classes(word: str) -> frozenset[str]:
     return frozenset(getAllLemmas(word.lower()))
 
 
+@functools.lru_cache(maxsize=200_000)
 def can_end_term(word: str, alone: bool = False) -> bool:
     """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon); a one-word
     term may also be an adjective (myocardial, renal)."""
@@ -67,6 +69,7 @@ def can_end_term(word: str, alone: bool = False) -> bool:
     return not classes or "NOUN" in classes or "PROPN" in classes
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_comparison(word: str) -> bool:
     """Comparatives and superlatives (bigger, largest, cheaper) grade things; they do not name them."""
     lower = word.lower()
@@ -78,6 +81,7 @@ def is_comparison(word: str) -> bool:
     return bool(lemma) and lemma[0] != lower
 
 
+@functools.lru_cache(maxsize=200_000)
 def can_be_inside_term(word: str, position: int) -> bool:
     """Premodifiers are nouns or adjectives; a participle may open a term (reduced ejection fraction)."""
     if is_comparison(word) or (word.endswith("ly") and "ADV" in word_classes(word)):

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .cache import cache_dir
 from .english import singular
 from .errors import GlossaryError
 from .schema import COLUMNS, TermEntry
 
 INDEX_VERSION = "4"
-ENV_CACHE_DIR = "GLOSSARY_CACHE_DIR"
 FUZZY_CUTOFF = 70.0
 
 # Match kinds, best first; the score of a match starts from its kind's base.
@@ -123,14 +123,6 @@ def inner_suffixes(key: str) -> list[str]:
 
 
 # --- the index --------------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """Where lookup indexes live: $GLOSSARY_CACHE_DIR, else $XDG_CACHE_HOME/glossary, else ~/.cache/glossary."""
-    if os.environ.get(ENV_CACHE_DIR):
-        return Path(os.environ[ENV_CACHE_DIR])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "glossary"
 
 
 def _signature(path: Path) -> str:

@@ -4,7 +4,7 @@ acronym definitions, generational jargon, multi-word domain terms, and Chinese t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..chinese import pinyin_syllable_split
@@ -49,7 +49,7 @@ class Occurrence:
     sentence_initial: bool = False
     entry: int | None = None
     link: str = ""  # for acronyms: the long form's key; for generations: the canonical 'post-85s' form
-    extra: dict = field(default_factory=dict)
+    extra: dict | None = None
 
 
 def term_key(words: list[str]) -> str:
@@ -60,52 +60,87 @@ def term_key(words: list[str]) -> str:
 def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
     """Every candidate occurrence in one document's text."""
     hits = known.find(text)
-    mid_sentence_titles, lower_words = _word_evidence(text)
+    sentences = _tokenised_sentences(text, hits)
+    mid_sentence_titles, lower_words = _word_evidence(sentences)
     hit_index = 0
-    for span in sentence_spans(text):
+    for span, tokens, free_tokens in sentences:
         start, end = span
         sentence_hits = []
         while hit_index < len(hits) and hits[hit_index].start < end:
             if hits[hit_index].start >= start:
                 sentence_hits.append(hits[hit_index])
             hit_index += 1
-        yield from _sentence_occurrences(text, span, sentence_hits, mid_sentence_titles, lower_words)
+        yield from _sentence_occurrences(text, span, tokens, free_tokens, sentence_hits, mid_sentence_titles,
+                                         lower_words)
 
 
-def _word_evidence(text: str) -> tuple[set[str], set[str]]:
+def _tokenised_sentences(text: str, hits: list[KnownHit]) -> list[tuple[tuple[int, int], list[Token], list[Token]]]:
+    """Each sentence's span, tokens, and tokens outside known terms (the text is tokenised once)."""
+    tokens = tokenize(text)
+    free = _outside_hits(tokens, hits)
+    result = []
+    index = 0
+    for start, end in sentence_spans(text):
+        while index < len(tokens) and tokens[index].start < start:
+            index += 1
+        first = index
+        while index < len(tokens) and tokens[index].end <= end:
+            index += 1
+        sentence_tokens = tokens[first:index]
+        result.append(((start, end), sentence_tokens, [t for t, f in zip(sentence_tokens, free[first:index]) if f]))
+    return result
+
+
+def _outside_hits(tokens: list[Token], hits: list[KnownHit]) -> list[bool]:
+    """For each token, whether it lies outside every known-term hit (both lists are in text order)."""
+    free = [True] * len(tokens)
+    index = 0
+    for hit in hits:
+        while index < len(tokens) and tokens[index].end <= hit.start:
+            index += 1
+        probe = index
+        while probe < len(tokens) and tokens[probe].start < hit.end:
+            free[probe] = False
+            probe += 1
+    return free
+
+
+def _word_evidence(sentences: list[tuple[tuple[int, int], list[Token], list[Token]]]) -> tuple[set[str], set[str]]:
     """Words written with a capital inside sentences, and words written in lower case, in this document."""
     titles: set[str] = set()
     lower: set[str] = set()
-    for start, end in sentence_spans(text):
-        for position, token in enumerate(tokenize(text, start, end)):
+    for _, tokens, _ in sentences:
+        for position, token in enumerate(tokens):
             if token.shape == "lower":
                 lower.add(token.text)
-            elif position > 0 and token.shape in ("title", "mixed", "upper"):
+            elif position > 0 and token.shape != "digit":
                 titles.add(token.text.lower())
     return titles, lower
 
 
-def _sentence_occurrences(text: str, span: tuple[int, int], hits: list[KnownHit], mid_titles: set[str],
-                          lower_words: set[str]) -> Iterator[Occurrence]:
-    """Candidate occurrences in one sentence."""
+def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Token], tokens: list[Token],
+                          hits: list[KnownHit], mid_titles: set[str], lower_words: set[str]) -> Iterator[Occurrence]:
+    """Candidate occurrences in one sentence (`tokens`: those outside known terms)."""
     start, end = span
     for hit in hits:
         yield Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
     covered = [(hit.start, hit.end) for hit in hits]
-    sentence_text = text[start:end]
-    if has_han(sentence_text):
+    if not text.isascii() and has_han(text[start:end]):
         yield from _chinese_occurrences(text, span, covered)
-    tokens = [t for t in tokenize(text, start, end) if not _inside(t.start, t.end, covered)]
-    headline = _is_headline(tokenize(text, start, end))
+    headline = _is_headline(all_tokens)
     yield from _generation_occurrences(text, span, covered)
-    yield from _quoted_occurrences(text, span, covered)
-    yield from _acronym_definitions(text, span, tokens)
+    if '"' in text[start:end] or "“" in text[start:end]:
+        yield from _quoted_occurrences(text, span, covered)
+    if "(" in text[start:end]:
+        yield from _acronym_definitions(text, span, tokens)
+    opener_start = all_tokens[0].start if all_tokens else -1
     name_tokens: set[int] = set()
     if not headline:
-        for run in _name_runs(text, tokens, start, mid_titles, lower_words):
+        for run in _name_runs(text, tokens, opener_start, mid_titles, lower_words):
             name_tokens.update(id(t) for t in run)
-            yield _name_occurrence(run, span, text)
-    yield from _term_ngrams(text, [t for t in tokens if id(t) not in name_tokens], span, headline)
+            yield _name_occurrence(run, span, text, opener_start)
+    yield from _term_ngrams(text, [t for t in tokens if id(t) not in name_tokens] if name_tokens else tokens, span,
+                            opener_start, headline)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -139,13 +174,13 @@ def _is_name_token(token: Token, first: bool, mid_titles: set[str], lower_words:
     return zipf(word) < 3.0 or (pinyin_syllable_split(word) is not None and zipf(word) < 4.5)
 
 
-def _name_runs(text: str, tokens: list[Token], sentence_start: int, mid_titles: set[str],
+def _name_runs(text: str, tokens: list[Token], opener_start: int, mid_titles: set[str],
                lower_words: set[str]) -> Iterator[list[Token]]:
     """Maximal runs of name words, joined by connectors (Ministry of Industry and Information Technology)."""
     run: list[Token] = []
     pending: list[Token] = []  # connectors waiting for a following name word
     for position, token in enumerate(tokens):
-        first = position == 0 or _opens_sentence(text, sentence_start, token)
+        first = position == 0 or _opens_sentence(opener_start, token)
         adjacent = bool(run) and _adjacent(text, (pending or run)[-1], token)
         if _is_name_token(token, first, mid_titles, lower_words):
             if run and adjacent:
@@ -179,9 +214,9 @@ def _may_connect(token: Token, run: list[Token], pending: list[Token]) -> bool:
     return True
 
 
-def _opens_sentence(text: str, sentence_start: int, token: Token) -> bool:
-    """True for the first word of a sentence, also after an opening quote or bracket."""
-    return not text[sentence_start:token.start].strip(" \t“\"‘'([—-")
+def _opens_sentence(opener_start: int, token: Token) -> bool:
+    """True for the first word of a sentence (also after an opening quote or bracket)."""
+    return token.start == opener_start
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
@@ -190,7 +225,7 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return not gap.strip()
 
 
-def _name_occurrence(run: list[Token], span: tuple[int, int], text: str) -> Occurrence:
+def _name_occurrence(run: list[Token], span: tuple[int, int], text: str, opener_start: int) -> Occurrence:
     """An occurrence for a run of name words (a pinyin name when every word is pinyin)."""
     words = [t.text for t in run]
     display = " ".join(words)
@@ -201,7 +236,7 @@ def _name_occurrence(run: list[Token], span: tuple[int, int], text: str) -> Occu
                     for t in run)
     kind = PINYIN if is_pinyin else (ACRONYM if len(run) == 1 and run[0].shape == "upper" else NAME)
     return Occurrence(kind, term_key(display.rstrip(".").split()), display, run[0].start, span, words=len(run),
-                      sentence_initial=_opens_sentence(text, span[0], run[0]))
+                      sentence_initial=_opens_sentence(opener_start, run[0]))
 
 
 # --- quoted coinages, acronyms, generations -------------------------------------------------
@@ -273,31 +308,35 @@ def _generation_occurrences(text: str, span: tuple[int, int], covered: list[tupl
 # --- multi-word domain terms ----------------------------------------------------------------
 
 
-def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], headline: bool) -> Iterator[Occurrence]:
-    """Every 1- to 4-word sequence of content words (no stop word at either end), for termhood scoring."""
-    for run in _content_runs(text, tokens, span[0], headline):
-        for size in range(1, min(MAX_TERM_WORDS, len(run)) + 1):
-            for first in range(0, len(run) - size + 1):
-                words = run[first:first + size]
-                if words[0].lower in STOPWORDS or words[-1].lower in STOPWORDS or not _noun_phrase(words):
+def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], opener_start: int,
+                 headline: bool) -> Iterator[Occurrence]:
+    """Every 1- to 4-word sequence of content words that can be a noun phrase (modifiers, then a noun;
+    judged with a lexicon, no tagger), for termhood scoring."""
+    for run in _content_runs(text, tokens, opener_start, headline):
+        lowers = [t.lower for t in run]
+        texts = [t.text for t in run]
+        checked = [t.shape in ("lower", "title") for t in run]  # acronyms and mixed case need no lexicon
+        stop = [w in STOPWORDS for w in lowers]
+        for first in range(len(run)):
+            if stop[first]:
+                continue
+            for size in range(1, min(MAX_TERM_WORDS, len(run) - first) + 1):
+                last = first + size - 1
+                if size > 1:  # the word before the last is now a modifier: a noun or an adjective
+                    inner = last - 1
+                    if checked[inner] and lowers[inner] != "of" and not can_be_inside_term(texts[inner], inner - first):
+                        break
+                if stop[last] or (checked[last] and not can_end_term(texts[last], alone=size == 1)):
                     continue
-                yield Occurrence(TERM, term_key([w.text for w in words]), " ".join(w.text for w in words),
-                                 words[0].start, span, words=size)
+                key = singular(" ".join(lowers[first:last + 1]))
+                yield Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, size)
 
 
-def _noun_phrase(words: list[Token]) -> bool:
-    """Whether words can form a noun phrase: modifiers then a final noun (lexicon-based, no tagger)."""
-    if words[-1].shape in ("lower", "title") and not can_end_term(words[-1].text, alone=len(words) == 1):
-        return False
-    return all(w.shape not in ("lower", "title") or w.lower == "of" or can_be_inside_term(w.text, i)
-               for i, w in enumerate(words[:-1]))
-
-
-def _content_runs(text: str, tokens: list[Token], sentence_start: int, headline: bool) -> Iterator[list[Token]]:
+def _content_runs(text: str, tokens: list[Token], opener_start: int, headline: bool) -> Iterator[list[Token]]:
     """Runs of adjacent term-like words; broken by punctuation, digits-only words and most stop words."""
     run: list[Token] = []
     for token in tokens:
-        usable = _term_word(text, sentence_start, token, headline)
+        usable = _term_word(opener_start, token, headline)
         if usable and (not run or _adjacent(text, run[-1], token)) and not (run and run[-1].possessive):
             run.append(token)
             continue
@@ -308,14 +347,14 @@ def _content_runs(text: str, tokens: list[Token], sentence_start: int, headline:
         yield _trim_stopwords(run)
 
 
-def _term_word(text: str, sentence_start: int, token: Token, headline: bool) -> bool:
+def _term_word(opener_start: int, token: Token, headline: bool) -> bool:
     """Whether a word may be part of a domain term (lower-case words, acronyms, and sentence openers)."""
     if token.shape == "digit" or not token.text[0].isalnum():
         return False
     if token.shape in ("lower", "upper", "mixed"):
         return token.lower not in STOPWORDS or token.lower == "of"
     # A capitalised word is a name unless it opens the sentence or the line is a headline.
-    return (headline or _opens_sentence(text, sentence_start, token)) and token.lower not in STOPWORDS
+    return (headline or _opens_sentence(opener_start, token)) and token.lower not in STOPWORDS
 
 
 def _trim_stopwords(run: list[Token]) -> list[Token]:

@@ -52,7 +52,7 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str]) -> None:
             continue
         target = tallies.get(long_key)
         if target is None:
-            long_form = tally.extra.get("long_form", long_key)
+            long_form = (tally.extra or {}).get("long_form", long_key)
             target = tallies[long_key] = Tally(ACRONYM, words=len(long_form.split()), displays={long_form: 1},
                                                context=tally.context, source=tally.source)
         del tallies[acronym]
@@ -60,6 +60,8 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str]) -> None:
         for kind, count in tally.kinds.items():
             target.kinds[kind] = target.kinds.get(kind, 0) + count
         target.documents = max(target.documents, tally.documents)
-        target.extra["acronym"] = tally.extra.get("acronym") or next(iter(tally.displays), acronym.upper())
+        if target.extra is None:
+            target.extra = {}
+        target.extra["acronym"] = next(iter(tally.displays), acronym.upper())
         if target.kind not in (KNOWN,):
             target.kind = ACRONYM

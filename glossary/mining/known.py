@@ -60,6 +60,8 @@ class KnownTerms:
                 for spelling in [form] + _plural_forms(form):
                     patterns.setdefault(fold_case(spelling), (index, spelling))
         self._owners = list(patterns.values())
+        self._cjk = [has_han(spelling) for _, spelling in self._owners]
+        self._capitals = [spelling != spelling.lower() for _, spelling in self._owners]
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns else None
@@ -75,7 +77,8 @@ class KnownTerms:
         hits = []
         for pattern, start, end in self._automaton.find_matches_as_indexes(fold_case(text), overlapping=False):
             entry, spelling = self._owners[pattern]
-            if has_han(spelling) or (_on_word_boundaries(text, start, end) and _case_fits(text[start:end], spelling)):
+            if self._cjk[pattern] or (_on_word_boundaries(text, start, end)
+                                      and (not self._capitals[pattern] or _case_fits(text[start:end], spelling))):
                 hits.append(KnownHit(start, end, entry, spelling))
         return hits
 

@@ -41,9 +41,9 @@ class Tally:
     kinds: dict[str, int] = field(default_factory=dict)
     context: str = ""
     source: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict | None = None
 
-    def add(self, occurrence: Occurrence, document: int, context: str, source: str) -> None:
+    def add(self, occurrence: Occurrence, document: int) -> None:
         """Count one occurrence."""
         self.count += 1
         self.kinds[occurrence.kind] = self.kinds.get(occurrence.kind, 0) + 1
@@ -56,9 +56,9 @@ class Tally:
             self.initial += 1
         if len(self.displays) < 8 or occurrence.display in self.displays:
             self.displays[occurrence.display] = self.displays.get(occurrence.display, 0) + 1
-        if not self.context:
-            self.context, self.source = context, source
         if occurrence.extra:
+            if self.extra is None:
+                self.extra = {}
             for name, value in occurrence.extra.items():
                 self.extra.setdefault(name, value)
 
@@ -86,20 +86,25 @@ class Miner:
         linker = SurnameLinker(self.entries)
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
+        tallies = self.tallies
         for occurrence in document_occurrences(text, self.known):
             key = linker.key_for(occurrence)
-            if (key, occurrence.start) in seen:
+            place = (key, occurrence.start)
+            if place in seen:
                 continue
-            seen.add((key, occurrence.start))
+            seen.add(place)
             if occurrence.link and occurrence.kind == ACRONYM:
                 self.links.setdefault(key, occurrence.link)
-            span = occurrence.sentence
-            if span not in contexts:
-                contexts[span] = _context(text[span[0]:span[1]])
-            tally = self.tallies.get(key)
+            tally = tallies.get(key)
             if tally is None:
-                tally = self.tallies[key] = Tally(occurrence.kind, words=occurrence.words)
-            tally.add(occurrence, document, contexts[span], f"{name}:{lines.line_of(occurrence.start)}")
+                tally = tallies[key] = Tally(occurrence.kind, words=occurrence.words)
+            if not tally.context:
+                span = occurrence.sentence
+                if span not in contexts:
+                    contexts[span] = _context(text[span[0]:span[1]])
+                tally.context = contexts[span]
+                tally.source = f"{name}:{lines.line_of(occurrence.start)}"
+            tally.add(occurrence, document)
         if len(self.tallies) > PRUNE_ABOVE:
             self._prune()
 

@@ -57,7 +57,7 @@ def suggest_chinese(key: str, display: str, tally: "Tally") -> tuple[str, str, s
     """(Chinese, source, dictionary gloss) proposed for a new candidate; empty when nothing is known."""
     from ..dictionary import suggest_from_english, suggest_from_pinyin
 
-    if tally.kind == GENERATION and tally.extra.get("chinese"):
+    if tally.kind == GENERATION and tally.extra and tally.extra.get("chinese"):
         return tally.extra["chinese"], "pattern", ""
     if tally.kind == CHINESE_TERM:
         return "", "", ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -16,6 +17,7 @@ _ABBREVIATIONS = {
     "co", "corp", "plc", "bhd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "e.g", "i.e", "u.s", "u.k", "fig", "approx", "dept", "est", "vol", "al",
 }
+_POSSESSIVES = ("'s", "’s", "'S", "’S")
 _SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s|$)|[。！？]+")
 
 
@@ -28,12 +30,10 @@ class Token:
     end: int
     shape: str  # lower, title, upper, mixed, digit
     possessive: bool
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
+@functools.lru_cache(maxsize=65536)
 def word_shape(text: str) -> str:
     """'lower', 'title' (Alibaba), 'upper' (CEO, LLM), 'mixed' (ChatGPT, iQiyi, JD.com) or 'digit' (996, 2023)."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -51,12 +51,15 @@ def word_shape(text: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag."""
     tokens = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         surface = match.group()
-        possessive = len(surface) > 2 and surface[-2] in "'’" and surface[-1] in "sS"
-        if possessive:
+        begin = match.start()
+        if surface.endswith(_POSSESSIVES) and len(surface) > 2:
             surface = surface[:-2]
-        tokens.append(Token(surface, match.start(), match.start() + len(surface), word_shape(surface), possessive))
+            append(Token(surface, begin, begin + len(surface), word_shape(surface), True, surface.lower()))
+        else:
+            append(Token(surface, begin, match.end(), word_shape(surface), False, surface.lower()))
     return tokens
 
 
