@@ -26,6 +26,8 @@ vice chief executive officer founder cofounder co-founder director minister prem
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec i am pm a.m p.m
 """.split())
+# Words a title-case headline leaves in lower case.
+HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs via from with into per".split())
 ABBREVIATED_SUFFIXES = frozenset({"ltd", "inc", "co", "corp", "plc", "bhd", "llc"})
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 _GENERATION = re.compile(
@@ -149,12 +151,14 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_headline(tokens: list[Token]) -> bool:
-    """A title-case line (most words capitalised), where capitals say nothing about names."""
+    """A title-case line (Alibaba's New CEO Calls for Start-up Mindset), where capitals say nothing about
+    names: no lower-case word but short function words, and at least three capitalised words."""
     words = [t for t in tokens if t.shape != "digit"]
     if len(words) < 4:
         return False
-    capitalised = sum(1 for t in words if t.shape in ("title", "upper", "mixed") or t.lower in STOPWORDS)
-    return capitalised / len(words) > 0.85 and sum(1 for t in words if t.shape == "title") >= 3
+    if any(t.shape == "lower" and t.lower not in HEADLINE_LOWER for t in words):
+        return False
+    return sum(1 for t in words if t.shape == "title") >= 3
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -271,7 +275,7 @@ def _acronym_definitions(text: str, span: tuple[int, int], tokens: list[Token]) 
         long_form = _spelled_by(token.text, tokens[:position])
         if long_form:
             words = [t.text for t in long_form]
-            yield Occurrence(ACRONYM, token.text.lower(), token.text, token.start, span,
+            yield Occurrence(ACRONYM, term_key([token.text]), token.text, token.start, span,
                              link=term_key(words), extra={"long_form": " ".join(words)})
 
 
@@ -294,14 +298,14 @@ def _spelled_by(acronym: str, before: list[Token]) -> list[Token] | None:
 
 
 def _generation_occurrences(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> Iterator[Occurrence]:
-    """'born after 1985 and the 1990s' → post-85s and post-90s."""
+    """'born after 1985 and the 1990s' → post-85s and post-90s (each year not already a known term)."""
     start, end = span
     for match in _GENERATION.finditer(text, start, end):
-        if _inside(match.start(), match.end(), covered):
-            continue
-        for year in _YEAR.finditer(match.group(0)):
+        for year in _YEAR.finditer(text, match.start(), match.end()):
+            if _inside(year.start(), year.end(), covered):
+                continue
             canonical = f"post-{year.group(1)}s"
-            yield Occurrence(GENERATION, canonical, match.group(0), match.start(), span, link=canonical,
+            yield Occurrence(GENERATION, canonical, canonical, year.start(), span, link=canonical,
                              extra={"chinese": f"{year.group(1)}后"})
 
 
@@ -351,6 +355,8 @@ def _term_word(opener_start: int, token: Token, headline: bool) -> bool:
     """Whether a word may be part of a domain term (lower-case words, acronyms, and sentence openers)."""
     if token.shape == "digit" or not token.text[0].isalnum():
         return False
+    if token.shape != "lower" and token.lower in NOT_NAMES:
+        return False  # CEO, Monday: titles and calendar words are not domain terms
     if token.shape in ("lower", "upper", "mixed"):
         return token.lower not in STOPWORDS or token.lower == "of"
     # A capitalised word is a name unless it opens the sentence or the line is a headline.

@@ -42,8 +42,9 @@ class SurnameLinker:
                 self._last_names.setdefault(word.lower(), key)
 
 
-def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str]) -> None:
-    """Count an acronym defined in the text ('large language model (LLM)') toward its long form's row."""
+def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str], definitions: dict[str, int]) -> None:
+    """Count an acronym defined in the text ('large language model (LLM)') toward its long form's row;
+    the bracketed acronym of a definition is part of the long form's mention, not a mention of its own."""
     from .pipeline import Tally
 
     for acronym, long_key in links.items():
@@ -51,12 +52,13 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str]) -> None:
         if tally is None or acronym == long_key:
             continue
         target = tallies.get(long_key)
-        if target is None:
+        created = target is None
+        if created:
             long_form = (tally.extra or {}).get("long_form", long_key)
             target = tallies[long_key] = Tally(ACRONYM, words=len(long_form.split()), displays={long_form: 1},
                                                context=tally.context, source=tally.source)
         del tallies[acronym]
-        target.count += tally.count
+        target.count += tally.count if created else max(0, tally.count - definitions.get(acronym, 0))
         for kind, count in tally.kinds.items():
             target.kinds[kind] = target.kinds.get(kind, 0) + count
         target.documents = max(target.documents, tally.documents)

@@ -71,6 +71,7 @@ class Miner:
         self.known = KnownTerms(entries)
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
+        self.definitions: dict[str, int] = {}  # acronym key → times it was defined in brackets
         self.documents = 0
         self.words = 0
         self._prune_level = 1
@@ -95,6 +96,7 @@ class Miner:
             seen.add(place)
             if occurrence.link and occurrence.kind == ACRONYM:
                 self.links.setdefault(key, occurrence.link)
+                self.definitions[key] = self.definitions.get(key, 0) + 1
             tally = tallies.get(key)
             if tally is None:
                 tally = tallies[key] = Tally(occurrence.kind, words=occurrence.words)
@@ -119,7 +121,7 @@ class Miner:
         """Every candidate (variants grouped) with its raw score, best first."""
         for tally in self.tallies.values():
             tally.kind = settle_kind(tally)
-        merge_acronyms(self.tallies, self.links)
+        merge_acronyms(self.tallies, self.links, self.definitions)
         self._fold_generations()
         term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
         nested = nested_frequencies(term_counts)

@@ -116,5 +116,7 @@ def candidate_score(evidence: Evidence) -> float:
     if kind == CHINESE_TERM:
         return unithood * 0.8 * spread
     # TERM: unithood (C-value) × termhood (rare in general English, and overused in this corpus)
-    overuse = (1.0 + max(0.0, evidence.weirdness)) ** 0.5
-    return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse
+    # overuse needs repetition: in a short text every rare word seen once would look overused
+    overuse = (1.0 + max(0.0, evidence.weirdness)) ** 0.5 if frequency >= 2 else 1.0
+    single_word = 0.5 if evidence.words == 1 else 1.0  # one ordinary word is less often a term than a phrase
+    return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse * single_word

@@ -41,7 +41,9 @@ def describe_new(key: str, tally: "Tally") -> dict[str, object]:
     """A new candidate's row: its best display form and a proposed Chinese form with where it came from."""
     from ..chinese import to_pinyin
 
-    display = max(tally.displays, key=lambda d: (tally.displays[d], d[:1].isupper())) if tally.displays else key
+    prefer_capitals = tally.kind not in (TERM, QUOTED)  # names keep their capitals; terms read in lower case
+    display = max(tally.displays, key=lambda d: (tally.displays[d], d[:1].isupper() == prefer_capitals)) \
+        if tally.displays else key
     chinese, suggestion, gloss = suggest_chinese(key, display, tally)
     category = guess_category(display, tally.kind, gloss)
     english = "" if tally.kind == CHINESE_TERM else display
