@@ -62,8 +62,7 @@ def term_key(words: list[str]) -> str:
 def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
     """Every candidate occurrence in one document's text."""
     hits = known.find(text)
-    sentences = _tokenised_sentences(text, hits)
-    mid_sentence_titles, lower_words = _word_evidence(sentences)
+    sentences, mid_sentence_titles, lower_words = _tokenised_sentences(text, hits)
     hit_index = 0
     for span, tokens, free_tokens in sentences:
         start, end = span
@@ -76,21 +75,36 @@ def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
                                          lower_words)
 
 
-def _tokenised_sentences(text: str, hits: list[KnownHit]) -> list[tuple[tuple[int, int], list[Token], list[Token]]]:
-    """Each sentence's span, tokens, and tokens outside known terms (the text is tokenised once)."""
+Sentence = tuple[tuple[int, int], list[Token], list[Token]]
+
+
+def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence], set[str], set[str]]:
+    """One pass over the document's tokens: each sentence's span, tokens, and tokens outside known terms;
+    and the words written with a capital inside sentences and those written in lower case (evidence
+    for telling names from sentence-initial capitals)."""
     tokens = tokenize(text)
     free = _outside_hits(tokens, hits)
-    result = []
+    titles: set[str] = set()
+    lower: set[str] = set()
+    sentences = []
     index = 0
+    count = len(tokens)
     for start, end in sentence_spans(text):
-        while index < len(tokens) and tokens[index].start < start:
+        while index < count and tokens[index].start < start:
             index += 1
         first = index
-        while index < len(tokens) and tokens[index].end <= end:
+        kept = []
+        while index < count and tokens[index].end <= end:
+            token = tokens[index]
+            if token.shape == "lower":
+                lower.add(token.text)
+            elif index > first and token.shape != "digit":
+                titles.add(token.lower)
+            if free[index]:
+                kept.append(token)
             index += 1
-        sentence_tokens = tokens[first:index]
-        result.append(((start, end), sentence_tokens, [t for t, f in zip(sentence_tokens, free[first:index]) if f]))
-    return result
+        sentences.append(((start, end), tokens[first:index], kept))
+    return sentences, titles, lower
 
 
 def _outside_hits(tokens: list[Token], hits: list[KnownHit]) -> list[bool]:
@@ -105,19 +119,6 @@ def _outside_hits(tokens: list[Token], hits: list[KnownHit]) -> list[bool]:
             free[probe] = False
             probe += 1
     return free
-
-
-def _word_evidence(sentences: list[tuple[tuple[int, int], list[Token], list[Token]]]) -> tuple[set[str], set[str]]:
-    """Words written with a capital inside sentences, and words written in lower case, in this document."""
-    titles: set[str] = set()
-    lower: set[str] = set()
-    for _, tokens, _ in sentences:
-        for position, token in enumerate(tokens):
-            if token.shape == "lower":
-                lower.add(token.text)
-            elif position > 0 and token.shape != "digit":
-                titles.add(token.text.lower())
-    return titles, lower
 
 
 def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Token], tokens: list[Token],
@@ -224,9 +225,9 @@ def _opens_sentence(opener_start: int, token: Token) -> bool:
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
-    """True when only spaces separate two tokens (no comma, bracket or full stop between them)."""
-    gap = text[left.end + (2 if left.possessive else 0):right.start]
-    return not gap.strip()
+    """True when right follows left directly, only spaces between (no comma, bracket, full stop or
+    known term between them)."""
+    return right.joined and right.index == left.index + 1
 
 
 def _name_occurrence(run: list[Token], span: tuple[int, int], text: str, opener_start: int) -> Occurrence:
@@ -337,11 +338,19 @@ def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], opener_s
 
 
 def _content_runs(text: str, tokens: list[Token], opener_start: int, headline: bool) -> Iterator[list[Token]]:
-    """Runs of adjacent term-like words; broken by punctuation, digits-only words and most stop words."""
+    """Runs of adjacent term-like words (lower-case words, acronyms, sentence openers); broken by
+    punctuation, numbers, names, titles and calendar words (CEO, Monday), and most stop words."""
     run: list[Token] = []
+    stopwords, not_names = STOPWORDS, NOT_NAMES
     for token in tokens:
-        usable = _term_word(opener_start, token, headline)
-        if usable and (not run or _adjacent(text, run[-1], token)) and not (run and run[-1].possessive):
+        shape, lower = token.shape, token.lower
+        if shape == "digit" or (shape != "lower" and lower in not_names):
+            usable = False
+        elif shape == "title":  # a capitalised word is a name unless it opens the sentence or a headline
+            usable = (headline or token.start == opener_start) and lower not in stopwords
+        else:
+            usable = lower not in stopwords or lower == "of"
+        if usable and run and token.joined and token.index == run[-1].index + 1 and not run[-1].possessive:
             run.append(token)
             continue
         if run:
@@ -349,18 +358,6 @@ def _content_runs(text: str, tokens: list[Token], opener_start: int, headline: b
         run = [token] if usable else []
     if run:
         yield _trim_stopwords(run)
-
-
-def _term_word(opener_start: int, token: Token, headline: bool) -> bool:
-    """Whether a word may be part of a domain term (lower-case words, acronyms, and sentence openers)."""
-    if token.shape == "digit" or not token.text[0].isalnum():
-        return False
-    if token.shape != "lower" and token.lower in NOT_NAMES:
-        return False  # CEO, Monday: titles and calendar words are not domain terms
-    if token.shape in ("lower", "upper", "mixed"):
-        return token.lower not in STOPWORDS or token.lower == "of"
-    # A capitalised word is a name unless it opens the sentence or the line is a headline.
-    return (headline or _opens_sentence(opener_start, token)) and token.lower not in STOPWORDS
 
 
 def _trim_stopwords(run: list[Token]) -> list[Token]:

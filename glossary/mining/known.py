@@ -42,7 +42,8 @@ class KnownTerms:
     """Finds every English form (term, variants, their plurals) and Chinese form of a glossary's entries.
 
     Case: a form written in lower case matches any case; a form with capitals (Apple, MOST, iQiyi) matches
-    only where the text has capitals at least in the same places, so 'apple' or 'most' do not match.
+    only where the text has capitals at least in the same places (ALIBABA and Alibaba fit Alibaba), so
+    'apple' or 'most' do not match.
     English forms match on word boundaries; Chinese forms match anywhere (Chinese has no spaces).
     """
 
@@ -61,7 +62,7 @@ class KnownTerms:
                     patterns.setdefault(fold_case(spelling), (index, spelling))
         self._owners = list(patterns.values())
         self._cjk = [has_han(spelling) for _, spelling in self._owners]
-        self._capitals = [spelling != spelling.lower() for _, spelling in self._owners]
+        self._capitals = [tuple(i for i, ch in enumerate(spelling) if ch.isupper()) for _, spelling in self._owners]
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns else None
@@ -78,7 +79,7 @@ class KnownTerms:
         for pattern, start, end in self._automaton.find_matches_as_indexes(fold_case(text), overlapping=False):
             entry, spelling = self._owners[pattern]
             if self._cjk[pattern] or (_on_word_boundaries(text, start, end)
-                                      and (not self._capitals[pattern] or _case_fits(text[start:end], spelling))):
+                                      and all(text[start + i].isupper() for i in self._capitals[pattern])):
                 hits.append(KnownHit(start, end, entry, spelling))
         return hits
 
@@ -93,8 +94,3 @@ def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     if after == "." and text[end + 1:end + 2].isalnum():
         return False
     return not (before == "." and start > 1 and text[start - 2].isalnum())
-
-
-def _case_fits(found: str, form: str) -> bool:
-    """True when the text has capitals wherever the form has them (ALIBABA and Alibaba fit Alibaba; alibaba does not)."""
-    return all(not want.isupper() or have.isupper() for have, want in zip(found, form))

@@ -46,7 +46,8 @@ class Tally:
     def add(self, occurrence: Occurrence, document: int) -> None:
         """Count one occurrence."""
         self.count += 1
-        self.kinds[occurrence.kind] = self.kinds.get(occurrence.kind, 0) + 1
+        kinds = self.kinds
+        kinds[occurrence.kind] = kinds.get(occurrence.kind, 0) + 1
         if occurrence.entry is not None:
             self.entry = occurrence.entry
         if self.last_document != document:
@@ -54,8 +55,12 @@ class Tally:
             self.last_document = document
         if occurrence.sentence_initial:
             self.initial += 1
-        if len(self.displays) < 8 or occurrence.display in self.displays:
-            self.displays[occurrence.display] = self.displays.get(occurrence.display, 0) + 1
+        displays = self.displays
+        display = occurrence.display
+        if display in displays:
+            displays[display] += 1
+        elif len(displays) < 8:
+            displays[display] = 1
         if occurrence.extra:
             if self.extra is None:
                 self.extra = {}
@@ -89,7 +94,7 @@ class Miner:
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
         for occurrence in document_occurrences(text, self.known):
-            key = linker.key_for(occurrence)
+            key = occurrence.key if occurrence.kind is TERM else linker.key_for(occurrence)
             place = (key, occurrence.start)
             if place in seen:
                 continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 # Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
-_TOKEN = re.compile(r"[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.&_][^\W_]+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -31,6 +31,8 @@ class Token:
     shape: str  # lower, title, upper, mixed, digit
     possessive: bool
     lower: str
+    index: int  # position among the document's tokens
+    joined: bool  # only spaces separate it from the token before (no comma, bracket, full stop)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,18 +52,25 @@ def word_shape(text: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag."""
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
+    previous_end = -1
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         surface = match.group()
-        begin = match.start()
-        if surface.endswith(_POSSESSIVES) and len(surface) > 2:
-            surface = surface[:-2]
-            append(Token(surface, begin, begin + len(surface), word_shape(surface), True, surface.lower()))
+        begin, finish = match.start(), match.end()
+        if previous_end < 0:
+            joined = False
+        elif begin == previous_end + 1:
+            joined = text[previous_end] == " "
         else:
-            append(Token(surface, begin, match.end(), word_shape(surface), False, surface.lower()))
+            joined = not text[previous_end:begin].strip(" \t")
+        previous_end = finish
+        possessive = surface.endswith(_POSSESSIVES) and len(surface) > 2
+        if possessive:
+            surface = surface[:-2]
+            finish -= 2
+        append(Token(surface, begin, finish, word_shape(surface), possessive, surface.lower(), len(tokens), joined))
     return tokens
-
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence: split at line breaks and at sentence-final punctuation."""
