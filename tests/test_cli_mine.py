@@ -122,9 +122,22 @@ def test_save_adds_new_candidates_as_proposed_without_duplicates(tmp_path: Path)
     for english in proposed:
         entry = glossary.find(english)
         assert entry.status == "proposed" and entry.note.startswith("mined") and entry.context
-    second = run("-g", str(path), "mine", str(SAMPLE), "--new-only", "--top", "5", "--save")
-    assert second.exit_code == 0 and "added 0 proposed entries" in second.stderr
-    assert len(store.load(path)) == len(glossary)
+    # the saved terms are now known: a second run proposes the next ones, never the same again
+    second = run("-g", str(path), "mine", str(SAMPLE), "--new-only", "--top", "5", "--save", "--json")
+    again = [r["english"] for r in json.loads(second.stdout) if r["english"]]
+    assert second.exit_code == 0 and not set(again) & set(proposed)
+    assert len(store.load(path)) == len(glossary) + len(again)  # loading validates: no English form twice
+
+
+def test_save_skips_rows_whose_english_the_glossary_already_has(tmp_path: Path):
+    from glossary.cli import _save_candidates
+
+    path = tmp_path / "team.csv"
+    assert run("init", str(path)).exit_code == 0
+    row = {"chinese": "", "category": "other", "suggestion": "", "context": "c", "source": "s:1", "known": False}
+    added = _save_candidates(path, [dict(row, english="TMALL"), dict(row, english="Qwen"),
+                                    dict(row, english="Tmall Luxury Pavilion"), dict(row, english="tmall luxury pavilion")])
+    assert [e.english for e in added] == ["Tmall Luxury Pavilion"]
 
 
 def test_save_refuses_the_read_only_shipped_glossary():
