@@ -3,6 +3,7 @@ acronym definitions, generational jargon, multi-word domain terms, and Chinese t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -61,89 +62,76 @@ def term_key(words: list[str]) -> str:
 
 def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
     """Every candidate occurrence in one document's text."""
-    hits = known.find(text)
-    sentences, mid_sentence_titles, lower_words = _tokenised_sentences(text, hits)
+    sentences, mid_sentence_titles, lower_words = _tokenised_sentences(text, known.find(text))
+    for span, tokens, free_tokens, hits in sentences:
+        yield from _sentence_occurrences(text, span, tokens, free_tokens, hits, mid_sentence_titles, lower_words)
+
+
+# (span, tokens, tokens outside known terms, known-term hits)
+Sentence = tuple[tuple[int, int], list[Token], list[Token], list[KnownHit]]
+
+
+def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence], set[str], set[str]]:
+    """The document's sentences, each with its tokens, the tokens outside known terms and its known-term
+    hits; and the words written with a capital inside sentences and those written in lower case
+    (evidence for telling names from sentence-initial capitals). The text is tokenised once."""
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    lower = {t.text for t in tokens if t.shape == "lower"}
+    titles: set[str] = set()
+    sentences = []
     hit_index = 0
-    for span, tokens, free_tokens in sentences:
-        start, end = span
+    for start, end in sentence_spans(text):
+        sentence_tokens = tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        titles.update(t.lower for t in sentence_tokens[1:] if t.shape != "lower" and t.shape != "digit")
         sentence_hits = []
         while hit_index < len(hits) and hits[hit_index].start < end:
             if hits[hit_index].start >= start:
                 sentence_hits.append(hits[hit_index])
             hit_index += 1
-        yield from _sentence_occurrences(text, span, tokens, free_tokens, sentence_hits, mid_sentence_titles,
-                                         lower_words)
-
-
-Sentence = tuple[tuple[int, int], list[Token], list[Token]]
-
-
-def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence], set[str], set[str]]:
-    """One pass over the document's tokens: each sentence's span, tokens, and tokens outside known terms;
-    and the words written with a capital inside sentences and those written in lower case (evidence
-    for telling names from sentence-initial capitals)."""
-    tokens = tokenize(text)
-    free = _outside_hits(tokens, hits)
-    titles: set[str] = set()
-    lower: set[str] = set()
-    sentences = []
-    index = 0
-    count = len(tokens)
-    for start, end in sentence_spans(text):
-        while index < count and tokens[index].start < start:
-            index += 1
-        first = index
-        kept = []
-        while index < count and tokens[index].end <= end:
-            token = tokens[index]
-            if token.shape == "lower":
-                lower.add(token.text)
-            elif index > first and token.shape != "digit":
-                titles.add(token.lower)
-            if free[index]:
-                kept.append(token)
-            index += 1
-        sentences.append(((start, end), tokens[first:index], kept))
+        kept = sentence_tokens
+        if sentence_hits:
+            covered = [(hit.start, hit.end) for hit in sentence_hits]
+            kept = [t for t in sentence_tokens if not _inside(t.start, t.end, covered)]
+        sentences.append(((start, end), sentence_tokens, kept, sentence_hits))
     return sentences, titles, lower
 
 
-def _outside_hits(tokens: list[Token], hits: list[KnownHit]) -> list[bool]:
-    """For each token, whether it lies outside every known-term hit (both lists are in text order)."""
-    free = [True] * len(tokens)
-    index = 0
-    for hit in hits:
-        while index < len(tokens) and tokens[index].end <= hit.start:
-            index += 1
-        probe = index
-        while probe < len(tokens) and tokens[probe].start < hit.end:
-            free[probe] = False
-            probe += 1
-    return free
-
-
 def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Token], tokens: list[Token],
-                          hits: list[KnownHit], mid_titles: set[str], lower_words: set[str]) -> Iterator[Occurrence]:
+                          hits: list[KnownHit], mid_titles: set[str], lower_words: set[str]) -> list[Occurrence]:
     """Candidate occurrences in one sentence (`tokens`: those outside known terms)."""
     start, end = span
-    for hit in hits:
-        yield Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
+    found = [Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
+             for hit in hits]
     covered = [(hit.start, hit.end) for hit in hits]
-    if not text.isascii() and has_han(text[start:end]):
-        yield from _chinese_occurrences(text, span, covered)
-    headline = _is_headline(all_tokens)
-    yield from _generation_occurrences(text, span, covered)
-    if '"' in text[start:end] or "“" in text[start:end]:
-        yield from _quoted_occurrences(text, span, covered)
-    if "(" in text[start:end]:
-        yield from _acronym_definitions(text, span, tokens)
+    sentence = text[start:end]
+    if not sentence.isascii() and has_han(sentence):
+        found.extend(_chinese_occurrences(text, span, covered))
+    if "born" in sentence:
+        found.extend(_generation_occurrences(text, span, covered))
+    quoted: set[tuple[str, int]] = set()
+    if '"' in sentence or "“" in sentence:
+        for occurrence in _quoted_occurrences(text, span, covered):
+            quoted.add((occurrence.key, occurrence.start))
+            found.append(occurrence)
+    if "(" in sentence:
+        found.extend(_acronym_definitions(text, span, tokens))
     opener_start = all_tokens[0].start if all_tokens else -1
+    headline = _is_headline(all_tokens)
     name_tokens: set[int] = set()
     if not headline:
         for run in _name_runs(text, tokens, opener_start, mid_titles, lower_words):
             name_tokens.update(id(t) for t in run)
-            yield _name_occurrence(run, span, text, opener_start)
-    yield from _term_ngrams(text, [t for t in tokens if id(t) not in name_tokens] if name_tokens else tokens, span,
-                            opener_start, headline)
+            found.append(_name_occurrence(run, span, text, opener_start))
+    if name_tokens:
+        tokens = [t for t in tokens if id(t) not in name_tokens]
+    if quoted:  # a quoted coinage is counted once, as quoted, not again as an n-gram
+        terms: list[Occurrence] = []
+        _add_term_ngrams(terms, tokens, span, opener_start, headline)
+        found.extend(o for o in terms if (o.key, o.start) not in quoted)
+    else:
+        _add_term_ngrams(found, tokens, span, opener_start, headline)
+    return found
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -313,11 +301,17 @@ def _generation_occurrences(text: str, span: tuple[int, int], covered: list[tupl
 # --- multi-word domain terms ----------------------------------------------------------------
 
 
-def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], opener_start: int,
-                 headline: bool) -> Iterator[Occurrence]:
+def _add_term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[int, int], opener_start: int,
+                     headline: bool) -> None:
     """Every 1- to 4-word sequence of content words that can be a noun phrase (modifiers, then a noun;
     judged with a lexicon, no tagger), for termhood scoring."""
-    for run in _content_runs(text, tokens, opener_start, headline):
+    append = found.append
+    for run in _content_runs(tokens, opener_start, headline):
+        if len(run) == 1:  # the common case, kept cheap
+            token = run[0]
+            if token.shape not in ("lower", "title") or can_end_term(token.text, alone=True):
+                append(Occurrence(TERM, singular(token.lower), token.text, token.start, span, 1))
+            continue
         lowers = [t.lower for t in run]
         texts = [t.text for t in run]
         checked = [t.shape in ("lower", "title") for t in run]  # acronyms and mixed case need no lexicon
@@ -334,10 +328,10 @@ def _term_ngrams(text: str, tokens: list[Token], span: tuple[int, int], opener_s
                 if stop[last] or (checked[last] and not can_end_term(texts[last], alone=size == 1)):
                     continue
                 key = singular(" ".join(lowers[first:last + 1]))
-                yield Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, size)
+                append(Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, size))
 
 
-def _content_runs(text: str, tokens: list[Token], opener_start: int, headline: bool) -> Iterator[list[Token]]:
+def _content_runs(tokens: list[Token], opener_start: int, headline: bool) -> Iterator[list[Token]]:
     """Runs of adjacent term-like words (lower-case words, acronyms, sentence openers); broken by
     punctuation, numbers, names, titles and calendar words (CEO, Monday), and most stop words."""
     run: list[Token] = []

@@ -44,28 +44,31 @@ class Tally:
     extra: dict | None = None
 
     def add(self, occurrence: Occurrence, document: int) -> None:
-        """Count one occurrence."""
-        self.count += 1
-        kinds = self.kinds
-        kinds[occurrence.kind] = kinds.get(occurrence.kind, 0) + 1
+        """Count one occurrence, with what it tells beyond its words (glossary entry, position, details)."""
+        self.count_one(occurrence.kind, occurrence.display, document)
         if occurrence.entry is not None:
             self.entry = occurrence.entry
-        if self.last_document != document:
-            self.documents += 1
-            self.last_document = document
         if occurrence.sentence_initial:
             self.initial += 1
-        displays = self.displays
-        display = occurrence.display
-        if display in displays:
-            displays[display] += 1
-        elif len(displays) < 8:
-            displays[display] = 1
         if occurrence.extra:
             if self.extra is None:
                 self.extra = {}
             for name, value in occurrence.extra.items():
                 self.extra.setdefault(name, value)
+
+    def count_one(self, kind: str, display: str, document: int) -> None:
+        """Count an occurrence of a kind, in a document, written a certain way (up to 8 spellings kept)."""
+        self.count += 1
+        kinds = self.kinds
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if self.last_document != document:
+            self.documents += 1
+            self.last_document = document
+        displays = self.displays
+        if display in displays:
+            displays[display] += 1
+        elif len(displays) < 8:
+            displays[display] = 1
 
 
 class Miner:
@@ -87,18 +90,25 @@ class Miner:
 
         document = self.documents
         self.documents += 1
-        self.words += len(text.split())
+        self.words += text.count(" ") + text.count("\n") + 1  # about the number of words, without splitting
         lines = LineIndex(text)
         linker = SurnameLinker(self.entries)
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
         for occurrence in document_occurrences(text, self.known):
-            key = occurrence.key if occurrence.kind is TERM else linker.key_for(occurrence)
-            place = (key, occurrence.start)
-            if place in seen:
-                continue
-            seen.add(place)
+            if occurrence.kind is TERM:  # n-grams (most occurrences): unique per place, counted on a short path
+                key = occurrence.key
+                tally = tallies.get(key)
+                if tally is not None and tally.context:
+                    tally.count_one(TERM, occurrence.display, document)
+                    continue
+            else:
+                key = linker.key_for(occurrence)
+                place = (key, occurrence.start)
+                if place in seen:
+                    continue
+                seen.add(place)
             if occurrence.link and occurrence.kind == ACRONYM:
                 self.links.setdefault(key, occurrence.link)
                 self.definitions[key] = self.definitions.get(key, 0) + 1

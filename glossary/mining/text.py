@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 # Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.&_][^\W_]+)*")
+_TOKEN = r"[^\W_]+(?:[-'’.&_][^\W_]+)*"
+_GAP_AND_TOKEN = re.compile(rf"([\W_]*)({_TOKEN})")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -54,23 +55,29 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag."""
     tokens: list[Token] = []
     append = tokens.append
-    previous_end = -1
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        surface = match.group()
-        begin, finish = match.start(), match.end()
-        if previous_end < 0:
-            joined = False
-        elif begin == previous_end + 1:
-            joined = text[previous_end] == " "
-        else:
-            joined = not text[previous_end:begin].strip(" \t")
-        previous_end = finish
+    forms = _FORMS
+    position = start
+    # findall of (gap, word) pairs covers the text without gaps, so offsets add up without Match objects
+    for index, (gap, surface) in enumerate(_GAP_AND_TOKEN.findall(text, start, len(text) if end is None else end)):
+        begin = position + len(gap)
+        finish = position = begin + len(surface)
+        joined = index > 0 and (gap == " " or not gap.strip(" \t"))
         possessive = surface.endswith(_POSSESSIVES) and len(surface) > 2
         if possessive:
             surface = surface[:-2]
             finish -= 2
-        append(Token(surface, begin, finish, word_shape(surface), possessive, surface.lower(), len(tokens), joined))
+        form = forms.get(surface)
+        if form is None:
+            if len(forms) > 200_000:
+                forms.clear()
+            form = forms[surface] = (word_shape(surface), surface.lower())
+        append(Token(surface, begin, finish, form[0], possessive, form[1], index, joined))
     return tokens
+
+
+# surface → (shape, lower case), shared by all documents: words repeat, their forms need computing once
+_FORMS: dict[str, tuple[str, str]] = {}
+
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence: split at line breaks and at sentence-final punctuation."""
