@@ -45,3 +45,21 @@ def test_strip_tones(marked: str, bare: str):
 def test_script_conversion_both_ways():
     assert to_traditional("通义千问 阿里云 吴泳铭") == "通義千問 阿里雲 吳泳銘"
     assert to_simplified("騰訊雲") == "腾讯云"
+
+
+def test_the_syllable_table_is_exactly_what_pypinyin_reads():
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from glossary.chinese import pinyin_syllables
+
+    readings = {strip_tones(r).replace("ü", "u") for value in pinyin_dict.values() for r in value.split(",")}
+    readings = {r for r in readings if r.isalpha() and r.isascii()} - {"m", "n", "ng", "hm", "hng", "e", "o", "r"}
+    assert pinyin_syllables() == readings
+
+
+@pytest.mark.parametrize("word, syllables", [("Qianwen", ["qian", "wen"]), ("Chongqing", ["chong", "qing"]),
+                                              ("Xi'an", ["xi", "an"]), ("Tencent", None), ("Monday", None)])
+def test_romanised_words_split_into_syllables(word: str, syllables: list[str] | None):
+    from glossary.chinese import pinyin_syllable_split
+
+    assert pinyin_syllable_split(word) == syllables

@@ -29,6 +29,9 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 """.split())
 # Words a title-case headline leaves in lower case.
 HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs via from with into per".split())
+# Frequent function words that never join names or terms: not even made into tokens (mining speed).
+SKIPPED_WORDS = (HEADLINE_LOWER & STOPWORDS) - NAME_CONNECTORS
+_FIRST_WORD = re.compile(r"[^\W_]")
 ABBREVIATED_SUFFIXES = frozenset({"ltd", "inc", "co", "corp", "plc", "bhd", "llc"})
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 _GENERATION = re.compile(
@@ -63,19 +66,20 @@ def term_key(words: list[str]) -> str:
 def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
     """Every candidate occurrence in one document's text."""
     sentences, mid_sentence_titles, lower_words = _tokenised_sentences(text, known.find(text))
-    for span, tokens, free_tokens, hits in sentences:
-        yield from _sentence_occurrences(text, span, tokens, free_tokens, hits, mid_sentence_titles, lower_words)
+    for span, tokens, free_tokens, hits, opener_start in sentences:
+        yield from _sentence_occurrences(text, span, tokens, free_tokens, hits, opener_start, mid_sentence_titles,
+                                         lower_words)
 
 
-# (span, tokens, tokens outside known terms, known-term hits)
-Sentence = tuple[tuple[int, int], list[Token], list[Token], list[KnownHit]]
+# (span, tokens, tokens outside known terms, known-term hits, where the first word starts)
+Sentence = tuple[tuple[int, int], list[Token], list[Token], list[KnownHit], int]
 
 
 def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence], set[str], set[str]]:
     """The document's sentences, each with its tokens, the tokens outside known terms and its known-term
     hits; and the words written with a capital inside sentences and those written in lower case
     (evidence for telling names from sentence-initial capitals). The text is tokenised once."""
-    tokens = tokenize(text)
+    tokens = tokenize(text, skip=SKIPPED_WORDS)
     starts = [t.start for t in tokens]
     lower = {t.text for t in tokens if t.shape == "lower"}
     titles: set[str] = set()
@@ -93,12 +97,14 @@ def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence
         if sentence_hits:
             covered = [(hit.start, hit.end) for hit in sentence_hits]
             kept = [t for t in sentence_tokens if not _inside(t.start, t.end, covered)]
-        sentences.append(((start, end), sentence_tokens, kept, sentence_hits))
+        opener = _FIRST_WORD.search(text, start, end)
+        sentences.append(((start, end), sentence_tokens, kept, sentence_hits, opener.start() if opener else -1))
     return sentences, titles, lower
 
 
 def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Token], tokens: list[Token],
-                          hits: list[KnownHit], mid_titles: set[str], lower_words: set[str]) -> list[Occurrence]:
+                          hits: list[KnownHit], opener_start: int, mid_titles: set[str],
+                          lower_words: set[str]) -> list[Occurrence]:
     """Candidate occurrences in one sentence (`tokens`: those outside known terms)."""
     start, end = span
     found = [Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
@@ -116,7 +122,6 @@ def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Tok
             found.append(occurrence)
     if "(" in sentence:
         found.extend(_acronym_definitions(text, span, tokens))
-    opener_start = all_tokens[0].start if all_tokens else -1
     headline = _is_headline(all_tokens)
     name_tokens: set[int] = set()
     if not headline:

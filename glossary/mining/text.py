@@ -51,8 +51,9 @@ def word_shape(text: str) -> str:
     return "mixed"
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag."""
+def tokenize(text: str, start: int = 0, end: int | None = None, skip: frozenset[str] = frozenset()) -> list[Token]:
+    """The word tokens of text[start:end], possessives ('s, ’s) folded into a flag. Lower-case words in
+    `skip` are left out (their index is still used, so the words around them are not adjacent)."""
     tokens: list[Token] = []
     append = tokens.append
     forms = _FORMS
@@ -61,6 +62,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for index, (gap, surface) in enumerate(_GAP_AND_TOKEN.findall(text, start, len(text) if end is None else end)):
         begin = position + len(gap)
         finish = position = begin + len(surface)
+        if surface in skip:
+            continue
         joined = index > 0 and (gap == " " or not gap.strip(" \t"))
         possessive = surface.endswith(_POSSESSIVES) and len(surface) > 2
         if possessive:
