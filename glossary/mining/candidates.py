@@ -81,12 +81,19 @@ def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence
     (evidence for telling names from sentence-initial capitals). The text is tokenised once."""
     tokens = tokenize(text, skip=SKIPPED_WORDS)
     starts = [t.start for t in tokens]
+    inside_hits = set()  # positions (in `tokens`) of tokens that are part of a known term
+    for hit in hits:
+        position = bisect.bisect_left(starts, hit.start)
+        while position < len(tokens) and tokens[position].start < hit.end:
+            inside_hits.add(position)
+            position += 1
     lower = {t.text for t in tokens if t.shape == "lower"}
     titles: set[str] = set()
     sentences = []
     hit_index = 0
     for start, end in sentence_spans(text):
-        sentence_tokens = tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        sentence_tokens = tokens[first:last]
         titles.update(t.lower for t in sentence_tokens[1:] if t.shape != "lower" and t.shape != "digit")
         sentence_hits = []
         while hit_index < len(hits) and hits[hit_index].start < end:
@@ -95,8 +102,7 @@ def _tokenised_sentences(text: str, hits: list[KnownHit]) -> tuple[list[Sentence
             hit_index += 1
         kept = sentence_tokens
         if sentence_hits:
-            covered = [(hit.start, hit.end) for hit in sentence_hits]
-            kept = [t for t in sentence_tokens if not _inside(t.start, t.end, covered)]
+            kept = [t for position, t in enumerate(sentence_tokens, first) if position not in inside_hits]
         opener = _FIRST_WORD.search(text, start, end)
         sentences.append(((start, end), sentence_tokens, kept, sentence_hits, opener.start() if opener else -1))
     return sentences, titles, lower

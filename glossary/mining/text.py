@@ -18,6 +18,7 @@ _ABBREVIATIONS = {
     "co", "corp", "plc", "bhd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "e.g", "i.e", "u.s", "u.k", "fig", "approx", "dept", "est", "vol", "al",
 }
+_LAST_WORD = re.compile(r"[\w.]+$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 _SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s|$)|[。！？]+")
 
@@ -92,18 +93,20 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         for match in _SENTENCE_END.finditer(line):
             end = line_start + match.end()
             if not _is_abbreviation_stop(text, line_start + match.start(), match.group()):
-                if text[sentence_start:end].strip():
-                    yield _trimmed(text, sentence_start, end)
+                span = _trimmed(text, sentence_start, end)
+                if span[0] < span[1]:
+                    yield span
                 sentence_start = end
-        if text[sentence_start : line_start + len(line)].strip():
-            yield _trimmed(text, sentence_start, line_start + len(line))
+        span = _trimmed(text, sentence_start, line_start + len(line))
+        if span[0] < span[1]:
+            yield span
 
 
 def _is_abbreviation_stop(text: str, dot: int, punctuation: str) -> bool:
     """True when a full stop closes an abbreviation (Sept., Ltd., U.S.) or an initial (C. C. Wei)."""
-    if not punctuation.startswith(".") or len(punctuation.rstrip("\"”’')]")) > 1:
+    if punctuation[0] != "." or len(punctuation.rstrip("\"”’')]")) > 1:
         return False
-    word = re.search(r"[\w.]+$", text[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if not word:
         return False
     word_text = word.group().lower()
