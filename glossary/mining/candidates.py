@@ -320,26 +320,42 @@ def _add_term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[i
     for run in _content_runs(tokens, opener_start, headline):
         if len(run) == 1:  # the common case, kept cheap
             token = run[0]
-            if token.shape not in ("lower", "title") or can_end_term(token.text, alone=True):
+            if token.shape not in ("lower", "title") or can_end_term(token.lower, alone=True):
                 append(Occurrence(TERM, singular(token.lower), token.text, token.start, span, 1))
             continue
-        lowers = [t.lower for t in run]
+        # acronyms and mixed case need no lexicon check
+        shape = (tuple(t.lower for t in run), tuple(t.shape in ("lower", "title") for t in run))
+        plan = _NGRAM_PLANS.get(shape)
+        if plan is None:
+            if len(_NGRAM_PLANS) > 100_000:
+                _NGRAM_PLANS.clear()
+            plan = _NGRAM_PLANS[shape] = _ngram_plan(*shape)
         texts = [t.text for t in run]
-        checked = [t.shape in ("lower", "title") for t in run]  # acronyms and mixed case need no lexicon
-        stop = [w in STOPWORDS for w in lowers]
-        for first in range(len(run)):
-            if stop[first]:
+        for first, last, key in plan:
+            append(Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, last - first + 1))
+
+
+# word sequence (lower case, lexicon-checked flags) → its noun-phrase n-grams: phrases recur across documents
+_NGRAM_PLANS: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[tuple[int, int, str], ...]] = {}
+
+
+def _ngram_plan(lowers: tuple[str, ...], checked: tuple[bool, ...]) -> tuple[tuple[int, int, str], ...]:
+    """(first, last, key) of each n-gram of a run of words that can be a noun phrase."""
+    plan = []
+    stop = [w in STOPWORDS for w in lowers]
+    for first in range(len(lowers)):
+        if stop[first]:
+            continue
+        for size in range(1, min(MAX_TERM_WORDS, len(lowers) - first) + 1):
+            last = first + size - 1
+            if size > 1:  # the word before the last is now a modifier: a noun or an adjective
+                inner = last - 1
+                if checked[inner] and lowers[inner] != "of" and not can_be_inside_term(lowers[inner], inner - first):
+                    break
+            if stop[last] or (checked[last] and not can_end_term(lowers[last], alone=size == 1)):
                 continue
-            for size in range(1, min(MAX_TERM_WORDS, len(run) - first) + 1):
-                last = first + size - 1
-                if size > 1:  # the word before the last is now a modifier: a noun or an adjective
-                    inner = last - 1
-                    if checked[inner] and lowers[inner] != "of" and not can_be_inside_term(texts[inner], inner - first):
-                        break
-                if stop[last] or (checked[last] and not can_end_term(texts[last], alone=size == 1)):
-                    continue
-                key = singular(" ".join(lowers[first:last + 1]))
-                append(Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, size))
+            plan.append((first, last, singular(" ".join(lowers[first:last + 1]))))
+    return tuple(plan)
 
 
 def _content_runs(tokens: list[Token], opener_start: int, headline: bool) -> Iterator[list[Token]]:
