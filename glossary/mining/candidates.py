@@ -4,6 +4,7 @@ acronym definitions, generational jargon, multi-word domain terms, and Chinese t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -56,6 +57,12 @@ class Occurrence:
     entry: int | None = None
     link: str = ""  # for acronyms: the long form's key; for generations: the canonical 'post-85s' form
     extra: dict | None = None
+
+
+@functools.lru_cache(maxsize=None)
+def known_key(entry: int) -> str:
+    """The grouping key of a glossary entry's occurrences."""
+    return f"entry:{entry}"
 
 
 def term_key(words: list[str]) -> str:
@@ -113,7 +120,7 @@ def _sentence_occurrences(text: str, span: tuple[int, int], all_tokens: list[Tok
                           lower_words: set[str]) -> list[Occurrence]:
     """Candidate occurrences in one sentence (`tokens`: those outside known terms)."""
     start, end = span
-    found = [Occurrence(KNOWN, f"entry:{hit.entry}", text[hit.start:hit.end], hit.start, span, entry=hit.entry)
+    found = [Occurrence(KNOWN, known_key(hit.entry), text[hit.start:hit.end], hit.start, span, entry=hit.entry)
              for hit in hits]
     covered = [(hit.start, hit.end) for hit in hits]
     sentence = text[start:end]
@@ -183,8 +190,10 @@ def _name_runs(text: str, tokens: list[Token], opener_start: int, mid_titles: se
     """Maximal runs of name words, joined by connectors (Ministry of Industry and Information Technology)."""
     run: list[Token] = []
     pending: list[Token] = []  # connectors waiting for a following name word
-    for position, token in enumerate(tokens):
-        first = position == 0 or _opens_sentence(opener_start, token)
+    for token in tokens:
+        if not run and (token.shape == "lower" or token.shape == "digit"):
+            continue  # most words: nothing to start or extend
+        first = token.start == opener_start
         adjacent = bool(run) and _adjacent(text, (pending or run)[-1], token)
         if _is_name_token(token, first, mid_titles, lower_words):
             if run and adjacent:

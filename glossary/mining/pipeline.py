@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Union
 from ..errors import GlossaryError
 from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import (
-    ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence, document_occurrences,
+    ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence, document_occurrences, known_key,
 )
 from .grouping import SurnameLinker, merge_acronyms
 from .known import KnownTerms
@@ -177,7 +177,7 @@ class Miner:
             if index is None:
                 continue
             tally = self.tallies.pop(key)
-            target = self.tallies.setdefault(f"entry:{index}", Tally(KNOWN, entry=index))
+            target = self.tallies.setdefault(known_key(index), Tally(KNOWN, entry=index))
             target.count += tally.count
             target.documents = max(target.documents, tally.documents)
             if not target.context:
