@@ -15,7 +15,7 @@ from glossary import store
 
 from .conftest import HEADER, SMALL_GLOSSARY
 
-COMMANDS = ["lookup", "list", "add", "edit", "remove", "validate", "stats", "init"]
+COMMANDS = ["mine", "lookup", "list", "add", "edit", "remove", "validate", "stats", "init"]
 
 
 def run(*args: str, env: dict[str, str] | None = None):
