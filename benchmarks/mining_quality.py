@@ -9,7 +9,9 @@ de-duplicated, exact string match against the full gold list (see acter.py). For
 and system it prints precision, recall and F1 at the top-N cut (--cut), the best F1 over every cut-off
 N from 50 to the full candidate list with the N reaching it, and the number of candidates; then a summary
 over domains and the ratios of our miner's F1 to each baseline's. Baselines are described in systems.py.
-Our miner runs with an empty glossary, so the shipped China-news glossary does not interfere.
+Our miner runs with an empty glossary, so the shipped China-news glossary does not interfere; each of
+its rows contributes its English term, then the other surface forms the row grouped (singular and
+plural, spellings), since TermEval lists such forms as separate terms.
 
 A further system is one function `(domain_texts: list[Path]) -> list[str]` (ranked terms, best first),
 registered in SYSTEMS.
