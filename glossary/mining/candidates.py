@@ -336,7 +336,7 @@ def _add_term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[i
         shape = (tuple(t.lower for t in run), tuple(t.shape in ("lower", "title") for t in run))
         plan = _NGRAM_PLANS.get(shape)
         if plan is None:
-            if len(_NGRAM_PLANS) > 100_000:
+            if len(_NGRAM_PLANS) > 20_000:
                 _NGRAM_PLANS.clear()
             plan = _NGRAM_PLANS[shape] = _ngram_plan(*shape)
         texts = [t.text for t in run]

@@ -55,13 +55,10 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str], definitio
         created = target is None
         if created:
             long_form = (tally.extra or {}).get("long_form", long_key)
-            target = tallies[long_key] = Tally(ACRONYM, words=len(long_form.split()), displays={long_form: 1},
+            target = tallies[long_key] = Tally(ACRONYM, words=len(long_form.split()), first_display=long_form,
                                                context=tally.context, source=tally.source)
         del tallies[acronym]
-        target.count += tally.count if created else max(0, tally.count - definitions.get(acronym, 0))
-        for kind, count in tally.kinds.items():
-            target.kinds[kind] = target.kinds.get(kind, 0) + count
-        target.documents = max(target.documents, tally.documents)
+        target.absorb(tally, tally.count if created else max(0, tally.count - definitions.get(acronym, 0)))
         if target.extra is None:
             target.extra = {}
         target.extra["acronym"] = next(iter(tally.displays), acronym.upper())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
@@ -19,7 +19,7 @@ from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
-PRUNE_ABOVE = 1_500_000
+PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
 
 Input = Union[str, os.PathLike, "Document"]
@@ -27,7 +27,10 @@ Input = Union[str, os.PathLike, "Document"]
 
 @dataclass(slots=True)
 class Tally:
-    """What the miner knows about one candidate so far."""
+    """What the miner knows about one candidate so far.
+
+    Kept small (there can be hundreds of thousands): the kinds and spellings of its occurrences are
+    stored as dictionaries only once a second kind or spelling shows up."""
 
     kind: str  # the first occurrence's kind until settle_kind() decides from all of them
     count: int = 0
@@ -36,12 +39,28 @@ class Tally:
     words: int = 1
     initial: int = 0
     entry: int | None = None
-    display: str = ""
-    displays: dict[str, int] = field(default_factory=dict)
-    kinds: dict[str, int] = field(default_factory=dict)
     context: str = ""
     source: str = ""
     extra: dict | None = None
+    first_kind: str = ""
+    first_display: str = ""
+    _kinds: dict[str, int] | None = None
+    _displays: dict[str, int] | None = None
+
+    def __post_init__(self) -> None:
+        self.first_kind = self.first_kind or self.kind
+
+    @property
+    def kinds(self) -> dict[str, int]:
+        """How many occurrences of each kind (known, name, term, …)."""
+        return self._kinds if self._kinds is not None else {self.first_kind: self.count}
+
+    @property
+    def displays(self) -> dict[str, int]:
+        """How many occurrences of each spelling (up to 8 spellings)."""
+        if self._displays is not None:
+            return self._displays
+        return {self.first_display: self.count} if self.first_display else {}
 
     def add(self, occurrence: Occurrence, document: int) -> None:
         """Count one occurrence, with what it tells beyond its words (glossary entry, position, details)."""
@@ -57,18 +76,33 @@ class Tally:
                 self.extra.setdefault(name, value)
 
     def count_one(self, kind: str, display: str, document: int) -> None:
-        """Count an occurrence of a kind, in a document, written a certain way (up to 8 spellings kept)."""
+        """Count an occurrence of a kind, in a document, written a certain way."""
         self.count += 1
-        kinds = self.kinds
-        kinds[kind] = kinds.get(kind, 0) + 1
+        if self._kinds is not None:
+            self._kinds[kind] = self._kinds.get(kind, 0) + 1
+        elif kind != self.first_kind:
+            self._kinds = {self.first_kind: self.count - 1, kind: 1}
         if self.last_document != document:
             self.documents += 1
             self.last_document = document
-        displays = self.displays
-        if display in displays:
-            displays[display] += 1
-        elif len(displays) < 8:
-            displays[display] = 1
+        if self._displays is not None:
+            if display in self._displays:
+                self._displays[display] += 1
+            elif len(self._displays) < 8:
+                self._displays[display] = 1
+        elif not self.first_display:
+            self.first_display = display
+        elif display != self.first_display:
+            self._displays = {self.first_display: self.count - 1, display: 1}
+
+    def absorb(self, other: "Tally", count: int) -> None:
+        """Take over another row's occurrences (count of them, and all its kinds)."""
+        kinds = dict(self.kinds)
+        for kind, number in other.kinds.items():
+            kinds[kind] = kinds.get(kind, 0) + number
+        self.count += count
+        self._kinds = kinds
+        self.documents = max(self.documents, other.documents)
 
 
 class Miner:
