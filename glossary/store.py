@@ -316,6 +316,25 @@ def write_atomically(path: Path, text: str) -> None:
     _fsync_directory(directory)
 
 
+def produce_atomically(path: Path, produce) -> None:
+    """Let `produce(temporary_path)` write a file beside the target, then fsync and rename it over the target
+    (for writers that need a path, such as openpyxl or lxml); nothing half-written is left on failure."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        produce(Path(temporary))
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(directory)
+
+
 def _fsync_directory(directory: Path) -> None:
     """Make the rename durable (where the platform allows opening a folder)."""
     with contextlib.suppress(OSError):

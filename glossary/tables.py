@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import GlossaryError
 from .formats.cells import neutralise_formula
-from .store import write_atomically
+from .store import produce_atomically, write_atomically
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
 
@@ -64,11 +63,4 @@ def _write_xlsx(frame, path: Path) -> None:
                 cell = WriteOnlyCell(sheet, value=value)
             cells.append(cell)
         sheet.append(cells)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    produce_atomically(path, book.save)
