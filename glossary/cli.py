@@ -13,7 +13,7 @@ import click
 from . import render
 from .errors import GlossaryError, ValidationError
 from .schema import (
-    CATEGORIES, CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS, STATUSES, TRADITIONAL,
+    CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS, STATUSES, TRADITIONAL,
     VARIANTS, TermEntry, join_variants, normalise_category, split_variants,
 )
 
@@ -414,6 +414,100 @@ def remove(ctx: click.Context, selectors: tuple[str, ...], as_json: bool) -> Non
     else:
         for entry in removed:
             render.message(_entry_line("removed", entry), sys.stdout, "yellow")
+
+
+# --- hand-over: export and import -------------------------------------------------------------
+
+FORMAT_NAMES = ("xlsx", "csv", "tsv", "tbx", "json", "deepl")
+
+
+@cli.command(name="export")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "format_name", type=click.Choice(FORMAT_NAMES),
+              help="Format (default: from the file name; deepl needs --format).")
+@click.option("--status", "-s", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Only entries with this status (repeatable).")
+@click.option("--category", "-c", "categories", multiple=True, metavar="CATEGORY",
+              help="Only entries of this category (repeatable).")
+@click.option("--columns", help="Comma-separated columns to export (id is always included).")
+@click.option("--bom", is_flag=True, help="Start CSV/TSV with a byte-order mark (for Excel).")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
+              help="TBX 3 (TBX-Basic, ISO 30042:2019) or TBX 2 (martif, for Translate Toolkit, Weblate, OmegaT).")
+@click.pass_context
+def export(ctx: click.Context, output: Path, format_name: str | None, statuses: tuple[str, ...],
+           categories: tuple[str, ...], columns: str | None, bom: bool, tbx_version: str) -> None:
+    """Export the glossary for translators (Excel) or CAT and MT tools (TBX, CSV/TSV, JSON, DeepL).
+
+    \b
+    Examples:
+      glossary export terms.xlsx                      # a workbook for translators
+      glossary export terms.tbx --tbx-version 2       # for Translate Toolkit, Weblate, OmegaT
+      glossary export people.csv -c person --bom      # CSV that Excel opens as UTF-8
+      glossary export deepl.tsv --format deepl -s approved
+    """
+    from .handover import export_glossary
+
+    wanted_categories = [normalise_category(c) for c in categories]
+    bad = [c for c in wanted_categories if c not in CATEGORIES]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r} is not one of: {', '.join(CATEGORIES)}", param_hint="--category")
+    picked = [c.strip() for c in columns.split(",") if c.strip()] if columns else list(COLUMNS)
+    result = export_glossary(_load(ctx), output, format=format_name, statuses=statuses,
+                             categories=wanted_categories, columns=picked, bom=bom, tbx_version=int(tbx_version))
+    render.message(f"exported {result.entries} entries to {result.path} ({result.format})", sys.stderr, "green")
+
+
+@cli.command(name="import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "format_name", type=click.Choice([f for f in FORMAT_NAMES if f != "deepl"]),
+              help="Format (default: from the file name).")
+@click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
+@click.option("--dry-run", is_flag=True, help="Show the changes and write nothing.")
+@click.option("--prefer", type=click.Choice(["glossary", "file"]),
+              help="Resolve conflicts by keeping the glossary's version or taking the file's.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.pass_context
+def import_(ctx: click.Context, source: Path, format_name: str | None, yes: bool, dry_run: bool,
+            prefer: str | None, as_json: bool) -> None:
+    """Import a translator's file (xlsx, csv/tsv, json, TBX 2 or 3) back into the glossary: rows are
+    matched by id, rows without an id are new entries. The changes are shown first and applied only
+    with --yes or after you confirm; conflicts (changed on both sides since the export) are never
+    applied silently.
+
+    Exit code 0 when applied or nothing to do, 1 when changes were shown but not applied, 2 on errors.
+
+    \b
+    Examples:
+      glossary import terms.xlsx --dry-run
+      glossary import terms.xlsx --yes
+      glossary import vendor.tbx --prefer file --yes
+    """
+    from .handover import apply_import, plan_import
+    from .store import editing
+
+    path = _glossary_source(ctx).require_writable()
+    with editing(path) as glossary:
+        plan = plan_import(glossary, source, format=format_name, prefer=prefer)
+        summary = plan.to_dict()
+        if as_json:
+            render.print_json(summary, sys.stdout)
+        else:
+            render.import_diff(summary, sys.stdout)
+        if not plan.has_changes or dry_run:
+            if dry_run and plan.has_changes:
+                render.message("dry run: nothing written", sys.stderr)
+            ctx.exit(EXIT_NO_MATCH if plan.conflicts else EXIT_OK)
+        if not yes:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                render.message("nothing written: add --yes to apply these changes", sys.stderr, "yellow")
+                ctx.exit(EXIT_NO_MATCH)
+            if not click.confirm(f"Apply these changes to {path}?", default=False):
+                render.message("nothing written", sys.stderr)
+                ctx.exit(EXIT_NO_MATCH)
+        apply_import(glossary, plan)
+    render.message(f"applied to {path}" + (f"; {len(plan.conflicts)} conflict(s) left as they were"
+                                          if plan.conflicts else ""), sys.stderr, "green")
+    ctx.exit(EXIT_NO_MATCH if plan.conflicts else EXIT_OK)
 
 
 # --- checking and describing ------------------------------------------------------------------

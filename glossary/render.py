@@ -224,3 +224,45 @@ def progress_bar(total: int | None, description: str, stream: IO[str] | None = N
                   console=rich_console(stream), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda name="": bar.advance(task)
+
+
+def import_diff(plan: dict, stream: IO[str]) -> None:
+    """An import plan as a reviewable diff: added, changed (old → new per field), removed, conflicts."""
+    rich = wants_rich(stream)
+    sections = [
+        ("Added", "green", [(str(a["row"]), a["id"] or "(new)", a["english"], f"{a['chinese']} [{a['status']}]")
+                            for a in plan["added"]]),
+        ("Changed", "cyan", [(str(c["row"]), c["id"], c["english"], _changes_text(c["changes"]))
+                             for c in plan["changed"]]),
+        ("Removed", "yellow", [("", r["id"], r["english"], r["chinese"]) for r in plan["removed"]]),
+        ("Conflicts (changed in the glossary and in the file since the export; not applied)", "bold red",
+         [(str(c["row"]), c["id"], c["english"], _changes_text(c["changes"]) or "removed from the glossary")
+          for c in plan["conflicts"]]),
+    ]
+    headings = ["Row", "Id", "English", "Change"]
+    for title, style, rows in sections:
+        if not rows:
+            continue
+        if rich:
+            from rich.table import Table
+
+            table = Table(title=f"{title} ({len(rows)})", title_justify="left", title_style=style,
+                          header_style="bold")
+            for heading in headings:
+                table.add_column(heading, overflow="fold")
+            for row in rows:
+                table.add_row(*row)
+            rich_console(stream).print(table)
+        else:
+            stream.write(f"# {title} ({len(rows)})\n")
+            plain_table(headings, rows, stream)
+            stream.write("\n")
+    summary = (f"{len(plan['added'])} added, {len(plan['changed'])} changed, {len(plan['removed'])} removed, "
+               f"{len(plan['conflicts'])} conflicts, {plan['unchanged']} unchanged"
+               + (f", {plan['stale']} kept as the glossary has them" if plan["stale"] else ""))
+    message(summary, stream, "bold")
+
+
+def _changes_text(changes: list[dict]) -> str:
+    """Field changes as 'field: old → new; …'."""
+    return "; ".join(f"{c['field']}: {c['old'] or '∅'} → {c['new'] or '∅'}" for c in changes)

@@ -171,6 +171,10 @@ class Glossary:
         """All entries, sorted by id (the order they are saved in)."""
         return [self._entries[key] for key in sorted(self._entries)]
 
+    def by_id(self, entry_id: str) -> TermEntry | None:
+        """The entry with this id, or None."""
+        return self._entries.get(entry_id)
+
     def get(self, entry_id: str) -> TermEntry:
         """The entry with this id, or an error naming it."""
         try:

@@ -54,10 +54,18 @@ class ImportedTable:
     row_hashes: dict[str, str] = field(default_factory=dict)
 
 
-def entry_hash(entry: TermEntry) -> str:
-    """A short fingerprint of an entry's content (everything but `updated`), to tell what changed since export."""
-    values = [getattr(entry, name) for name in COLUMNS if name != "updated"]
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+HASHED_OUT = ("id", "updated")
+
+
+def values_hash(values: dict[str, str], columns: Sequence[str] = COLUMNS) -> str:
+    """A short fingerprint of the given columns of a row (id and `updated` left out)."""
+    picked = [[name, values.get(name, "")] for name in columns if name not in HASHED_OUT]
+    return hashlib.sha256(json.dumps(picked, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def entry_hash(entry: TermEntry, columns: Sequence[str] = COLUMNS) -> str:
+    """A short fingerprint of an entry's content in the given columns, to tell what changed since an export."""
+    return values_hash(entry.to_row(), columns)
 
 
 def content_hash(entries: Sequence[TermEntry]) -> str:

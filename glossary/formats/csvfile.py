@@ -1,0 +1,69 @@
+"""CSV and TSV glossaries: UTF-8 (a BOM on request for Excel users, always accepted on input)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Sequence
+
+from ..schema import TermEntry
+from ..store import write_atomically
+from . import ExportOptions, FormatError, ImportedTable
+from .cells import neutralise_formula, restore_formula
+from .columns import header_columns
+
+NAME = "csv"
+SUFFIXES = (".csv", ".tsv", ".tab")
+
+
+def _delimiter(path: Path, options_format: str = "") -> str:
+    """Tab for .tsv/.tab files (or --format tsv), comma otherwise."""
+    return "\t" if options_format == "tsv" or Path(path).suffix.lower() in (".tsv", ".tab") else ","
+
+
+def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
+    """Header, then one row per entry; cells a spreadsheet would run as formulas are neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=_delimiter(path, options.format), lineterminator="\r\n",
+                        quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(options.columns)
+    for entry in entries:
+        writer.writerow([neutralise_formula(getattr(entry, name)) for name in options.columns])
+    write_atomically(Path(path), ("\ufeff" if options.bom else "") + buffer.getvalue())
+
+
+def read(path: Path) -> ImportedTable:
+    """Rows by header name (any order, extra columns ignored, blank rows skipped, spaces trimmed)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+    if b"\x00" in data[:4096] or data[:4] == b"PK\x03\x04":
+        raise FormatError(f"{path}: not a CSV/TSV text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = data[: error.start].count(b"\n") + 1
+        raise FormatError(f"{path} row {row}: not UTF-8; save the file as UTF-8 CSV") from None
+    delimiter = _delimiter(path)
+    if delimiter == "," and "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0]:
+        delimiter = "\t"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise FormatError(f"{path}: empty file")
+        columns = header_columns(header, path)
+        start = reader.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                row = {name: restore_formula(cells[index].strip()) for index, name in columns.items()
+                       if index < len(cells)}
+                rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise FormatError(f"{path} row {reader.line_num}: malformed CSV ({error})") from None
+    return ImportedTable(path, rows, list(columns.values()))

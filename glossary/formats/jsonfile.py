@@ -1,0 +1,44 @@
+"""JSON glossaries: an array of entry objects with the schema's keys (or {"entries": [...]} on input)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+from ..schema import COLUMNS, TermEntry
+from ..store import write_atomically
+from . import ExportOptions, FormatError, ImportedTable
+
+NAME = "json"
+SUFFIXES = (".json",)
+
+
+def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
+    """An indented UTF-8 array, one object per entry with the exported columns."""
+    data = [{name: getattr(entry, name) for name in options.columns} for entry in entries]
+    write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def read(path: Path) -> ImportedTable:
+    """Entry objects; unknown keys ignored, values turned to trimmed text."""
+    path = Path(path)
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FormatError(f"{path}: not valid UTF-8 JSON ({error})") from None
+    if isinstance(data, dict):
+        data = data.get("entries")
+    if not isinstance(data, list):
+        raise FormatError(f"{path}: expected a JSON array of entry objects")
+    rows, columns = [], []
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise FormatError(f"{path} row {number}: expected an object, found {type(item).__name__}")
+        row = {key: "" if value is None else str(value).strip() for key, value in item.items() if key in COLUMNS}
+        if any(row.values()):
+            rows.append((number, row))
+            columns.extend(key for key in row if key not in columns)
+    return ImportedTable(path, rows, [c for c in COLUMNS if c in columns])

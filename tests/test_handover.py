@@ -1,0 +1,242 @@
+"""Export and import: CSV/TSV/JSON/DeepL files, the reviewed diff, conflicts, and the CLI around them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary import handover, store
+from glossary.cli import cli
+from glossary.errors import GlossaryError
+from glossary.formats import ImportedTable, entry_hash, module_for
+from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
+
+from .conftest import SMALL_GLOSSARY
+
+
+def run(*args: str):
+    """Invoke the CLI in-process."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    """A writable copy of the small glossary."""
+    path = tmp_path / "team.csv"
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    return path
+
+
+# --- round trips --------------------------------------------------------------------------------
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=30)
+
+
+@st.composite
+def glossaries(draw) -> list[TermEntry]:
+    """Random valid entries: any Unicode (CJK Extension B, emoji), newlines, tabs, quotes, leading = or ＝."""
+    prefix = draw(st.sampled_from(["", "=", "＝", "+", "-", "@", "'", " \t"]))
+    entries = []
+    for n in range(draw(st.integers(0, 6))):
+        entries.append(TermEntry(
+            id=f"R{n:03d}", english=f"term {n}{draw(_text).strip().replace('|', '/')}".strip(),
+            chinese=(prefix + draw(_text)).strip() or "词", traditional=draw(_text).strip(),
+            pinyin=draw(_text).strip() or "cí", category=draw(st.sampled_from(CATEGORIES)),
+            status=draw(st.sampled_from(STATUSES)), note=draw(_text).strip(), context=draw(_text).strip(),
+            source=draw(_text).strip(), updated="2026-11-24",
+        ))
+    return entries
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".json"])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=glossaries())
+def test_export_then_read_gives_back_every_field(tmp_path: Path, suffix: str, entries: list[TermEntry]):
+    path = tmp_path / f"out{suffix}"
+    handover.export_glossary(store.Glossary(entries, path=tmp_path / "g.csv"), path)
+    table = handover.read_file(path)
+    back = [TermEntry.from_row(row) for _, row in table.rows]
+    assert back == sorted(entries, key=lambda e: e.id)
+
+
+def test_csv_bom_for_excel_is_written_on_request_and_never_leaks(tmp_path: Path, team: Path):
+    path = tmp_path / "excel.csv"
+    handover.export_glossary(store.load(team), path, bom=True)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfid,english")
+    table = handover.read_file(path)
+    assert table.columns[0] == "id" and table.rows[0][1]["id"] == "T001"
+
+
+def test_csv_cells_that_would_be_formulas_are_neutralised_in_the_file(tmp_path: Path):
+    entry = TermEntry(id="F1", english="=HYPERLINK(1)", chinese="＝公式", category="other", status="proposed")
+    path = tmp_path / "f.csv"
+    handover.export_glossary(store.Glossary([entry]), path)
+    text = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in text and "'＝公式" in text
+    assert handover.read_file(path).rows[0][1]["english"] == "=HYPERLINK(1)"
+
+
+def test_filters_and_columns(tmp_path: Path, team: Path):
+    path = tmp_path / "some.csv"
+    result = handover.export_glossary(store.load(team), path, statuses=["approved"], categories=["person", "place"],
+                                      columns=["english", "chinese"])
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    assert result.entries == 2 and rows[0] == ["id", "english", "chinese"]
+    assert {r[1] for r in rows[1:]} == {"Eddie Wu", "Chongqing"}
+
+
+def test_deepl_export_follows_deepl_rules(tmp_path: Path):
+    entries = [
+        TermEntry(id="D1", english="Alibaba Cloud", chinese="阿里云", variants="Aliyun|Alibaba Cloud",
+                  category="organization", status="approved"),
+        TermEntry(id="D2", english="Ant Financial", chinese="蚂蚁金服", category="organization", status="deprecated"),
+        TermEntry(id="D3", english="line\tbreak\nterm", chinese=" 换行 ", category="other", status="proposed"),
+        TermEntry(id="D4", english="ALIYUN", chinese="阿里雲", category="other", status="proposed", variants="Aliyun"),
+        TermEntry(id="D5", english="no chinese yet", chinese="", category="other", status="proposed"),
+    ]
+    path = tmp_path / "deepl.tsv"
+    handover.export_glossary(store.Glossary(entries), path, format="deepl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines == ["Alibaba Cloud\t阿里云", "Aliyun\t阿里云", "line break term\t换行", "ALIYUN\t阿里雲"]
+
+
+def test_unknown_format_and_unknown_column_are_clean_errors(tmp_path: Path, team: Path):
+    with pytest.raises(GlossaryError, match="cannot tell the format"):
+        handover.export_glossary(store.load(team), tmp_path / "out.docx")
+    with pytest.raises(GlossaryError, match="unknown column 'chineese'"):
+        handover.export_glossary(store.load(team), tmp_path / "out.csv", columns=["english", "chineese"])
+
+
+# --- reading what people send back ----------------------------------------------------------------
+
+
+def test_columns_by_header_name_in_any_order_with_extras_blank_rows_and_spaces(tmp_path: Path):
+    path = tmp_path / "vendor.csv"
+    path.write_text("Notes for us,zh-Hans,English (en),status\r\nignored, 阿里云 ,  Alibaba Cloud ,Approved\r\n"
+                    ",,,\r\nx,淘宝,Taobao,proposed\r\n", encoding="utf-8")
+    table = handover.read_file(path)
+    assert table.columns == ["chinese", "english", "status"]
+    assert table.rows == [(2, {"chinese": "阿里云", "english": "Alibaba Cloud", "status": "Approved"}),
+                          (4, {"chinese": "淘宝", "english": "Taobao", "status": "proposed"})]
+
+
+@pytest.mark.parametrize("content, message", [
+    ('id,english,chinese\r\nT1,"Alibaba,阿里云\r\nT2,Taobao,淘宝\r\n"x', r"row \d+: malformed CSV"),
+    ("notes,comments\r\na,b\r\n", "no english or chinese column"),
+    ("", "empty file"),
+])
+def test_broken_csv_files_are_refused_with_file_and_row(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "broken.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=message):
+        handover.read_file(path)
+
+
+def test_a_zip_named_csv_is_refused(tmp_path: Path):
+    path = tmp_path / "book.csv"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(GlossaryError, match="not a CSV/TSV text file"):
+        handover.read_file(path)
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+
+def test_plan_lists_added_and_changed_per_field_and_applies(team: Path, tmp_path: Path):
+    path = tmp_path / "back.csv"
+    path.write_text("id,english,chinese,status\r\nT002,Alibaba Cloud,阿里云,approved\r\n"
+                    "T004,Chongqing,重庆市,approved\r\n,Tmall,天猫,\r\n", encoding="utf-8")
+    glossary = store.load(team)
+    plan = handover.plan_import(glossary, path)
+    assert [(row, e.english) for row, e in plan.added] == [(4, "Tmall")]
+    assert [(row, e.id, [(c.field, c.old, c.new) for c in cs]) for row, e, cs in plan.changed] == [
+        (3, "T004", [("chinese", "重庆", "重庆市")])]
+    assert plan.unchanged == 1 and not plan.removed and not plan.conflicts
+    handover.apply_import(glossary, plan)
+    assert glossary.get("T004").chinese == "重庆市" and glossary.find("Tmall").status == "proposed"
+
+
+def test_a_row_with_a_bad_status_is_named_before_anything_is_written(team: Path, tmp_path: Path):
+    path = tmp_path / "back.csv"
+    path.write_text("id,english,chinese,status\r\nT002,Alibaba Cloud,阿里云,aproved\r\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"back.csv row 2: unknown status 'aproved'"):
+        handover.plan_import(store.load(team), path)
+
+
+def _exported_table(glossary: store.Glossary, path: Path, rows: list[dict[str, str]]) -> ImportedTable:
+    """A table as an Excel export would read back: rows plus the fingerprints taken at export time."""
+    return ImportedTable(path, list(enumerate(rows, start=2)), list(COLUMNS),
+                         metadata={"columns": ",".join(COLUMNS)},
+                         row_hashes={e.id: entry_hash(e) for e in glossary.entries()})
+
+
+def test_conflicts_and_removals_are_told_apart_through_export_fingerprints(team: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    exported = store.load(team)
+    rows = [e.to_row() for e in exported.entries() if e.id != "T007"]  # the translator deleted T007
+    for row in rows:
+        if row["id"] == "T001":
+            row["note"] = "changed in the sheet"       # sheet only → applied
+        if row["id"] == "T003":
+            row["note"] = "sheet version"               # both sides → conflict
+    table = _exported_table(exported, tmp_path / "sheet.xlsx", rows)
+    monkeypatch.setattr(handover, "read_file", lambda path, format=None: table)
+    current = store.load(team)
+    current.update("T003", note="glossary version")     # changed here too since the export
+    current.update("T004", note="only here")            # changed here, stale in the sheet → kept
+    plan = handover.plan_import(current, table.path)
+    assert [e.id for _, e, _ in plan.changed] == ["T001"]
+    assert [e.id for _, e, _ in plan.conflicts] == ["T003"]
+    assert [e.id for e in plan.removed] == ["T007"] and plan.stale == 1
+    handover.apply_import(current, plan)
+    assert current.get("T003").note == "glossary version" and current.get("T004").note == "only here"
+    assert current.get("T001").note == "changed in the sheet" and "T007" not in current
+    prefer_file = handover.plan_import(store.load(team).__class__(current.entries()), table.path, prefer="file")
+    assert [e.id for _, e, _ in prefer_file.changed] == ["T003"] and not prefer_file.conflicts
+
+
+# --- the CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_export_then_import_round_trip_changes_nothing(team: Path, tmp_path: Path):
+    out = tmp_path / "terms.json"
+    result = run("-g", str(team), "export", str(out))
+    assert result.exit_code == 0 and "exported 7 entries" in result.stderr
+    before = team.read_bytes()
+    result = run("-g", str(team), "import", str(out), "--yes")
+    assert result.exit_code == 0 and "0 added, 0 changed, 0 removed, 0 conflicts, 7 unchanged" in result.stdout
+    assert team.read_bytes() == before
+
+
+def test_cli_import_shows_the_diff_and_needs_yes(team: Path, tmp_path: Path):
+    back = tmp_path / "back.csv"
+    back.write_text("id,english,chinese\r\nT004,Chongqing,重庆市\r\n", encoding="utf-8")
+    before = team.read_bytes()
+    shown = run("-g", str(team), "import", str(back))
+    assert shown.exit_code == 1 and "chinese: 重庆 → 重庆市" in shown.stdout and "add --yes" in shown.stderr
+    dry = run("-g", str(team), "import", str(back), "--dry-run", "--json")
+    assert dry.exit_code == 0 and json.loads(dry.stdout)["changed"][0]["changes"][0]["new"] == "重庆市"
+    assert team.read_bytes() == before
+    applied = run("-g", str(team), "import", str(back), "--yes")
+    assert applied.exit_code == 0 and store.load(team).get("T004").chinese == "重庆市"
+
+
+def test_cli_import_of_a_broken_file_is_one_line_exit_2_and_the_glossary_untouched(team: Path, tmp_path: Path):
+    back = tmp_path / "back.csv"
+    back.write_text('id,english,chinese\r\nT004,"Chongqing,重庆\r\n', encoding="utf-8")
+    before = team.read_bytes()
+    result = run("-g", str(team), "import", str(back), "--yes")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert team.read_bytes() == before
+
+
+def test_cli_export_help_has_examples():
+    for command in ("export", "import"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and f"glossary {command}" in result.stdout and "Example" in result.stdout
