@@ -1,0 +1,478 @@
+"""TBX glossaries (ISO 30042): TBX-Basic in TBX v3 by default, or the TBX v2 `martif` form that
+Translate Toolkit, Weblate and OmegaT read.
+
+One entry is one concept entry (`conceptEntry` in v3, `termEntry` in v2), its id the entry's id:
+    english, chinese, traditional  a term in the language section en, zh-Hans, zh-Hant
+    variants                       more English terms, each marked <termNote type="termType">variant</termNote>
+    status                         <termNote type="administrativeStatus"> on each main term: approved →
+                                   preferredTerm-admn-sts, proposed → admittedTerm-, deprecated → deprecatedTerm-,
+                                   forbidden → supersededTerm-admn-sts (TBX-Basic has no "forbidden")
+    category                       <termNote type="partOfSpeech">noun</termNote> on each term, and the category
+                                   itself in a concept-level <note>category: …</note>
+    pinyin                         <note>pinyin: …</note> on the Chinese term (TBX-Basic has no pronunciation)
+    context                        <descrip type="context"> on the first term (the only level TBX-Basic allows)
+    note, source                   a concept-level <note> and <admin type="source">
+    updated                        a concept-level transacGrp: transac "modification" with its date
+An id that is not a valid XML id (TBX requires one) gets a made-up one and the real id in <note>id: …</note>;
+a note of the user's that starts like a labelled one is written behind "note: ".
+The header's source description says the file comes from glossary and carries the exported columns, the
+export metadata and the row fingerprints, so that an export reads back exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..schema import (
+    CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, SOURCE, STATUS, TRADITIONAL, UPDATED, VARIANTS,
+    TermEntry, join_variants, split_variants,
+)
+from ..store import write_atomically
+from . import ExportOptions, FormatError, ImportedTable
+
+NAME = "tbx"
+SUFFIXES = (".tbx",)
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant"}
+STATUS_VALUES = {
+    "approved": "preferredTerm-admn-sts",
+    "proposed": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "forbidden": "supersededTerm-admn-sts",
+}
+# Spellings met in other tools' files (the "-admn-sts" suffix and "Term" removed, lower case).
+_STATUS_READINGS = {
+    "preferred": "approved", "standardized": "approved", "regulated": "approved", "legal": "approved",
+    "approved": "approved", "admitted": "proposed", "proposed": "proposed", "deprecated": "deprecated",
+    "superseded": "forbidden", "forbidden": "forbidden", "obsolete": "deprecated",
+}
+PART_OF_SPEECH = "noun"  # glossary terms are names and noun phrases
+VARIANT_TYPE = "variant"
+MODIFICATION = "modification"
+# Labelled notes carry the fields TBX-Basic has no data category for; a user's note that starts like one is
+# written behind "note: " so that it reads back as a note.
+NOTE_LABELS = {"id": ID, "category": CATEGORY, "pinyin": PINYIN, "note": NOTE}
+HEADER_PREFIX = "glossary:"
+COLUMNS_KEY, ROW_HASHES_KEY = "columns", "row-hashes"
+PROVENANCE = "Exported from glossary, a bilingual English/Chinese terminology tool."
+
+_SAFE_XML_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")  # an xsd:ID (NCName), kept to ASCII
+_NOT_XML_CHARACTER = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """Element names of one TBX version."""
+
+    root: str
+    header: str
+    entry: str
+    language: str
+    term_group: str
+    namespace: str = ""
+
+    def add(self, parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+        """A new child element with optional text."""
+        element = ET.SubElement(parent, name, attributes)
+        element.text = text
+        return element
+
+
+V3 = _Dialect("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", namespace=TBX_NAMESPACE)
+V2 = _Dialect("martif", "martifHeader", "termEntry", "langSet", "tig")
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
+    """Write TBX-Basic: v3 (`tbx`, ISO 30042:2019) unless options.tbx_version is 2 (`martif`)."""
+    path = Path(path)
+    if options.tbx_version not in (2, 3):
+        raise FormatError(f"{path}: unknown TBX version {options.tbx_version} (expected 2 or 3)")
+    dialect = V3 if options.tbx_version == 3 else V2
+    root = _document(entries, options, dialect, path)
+    ET.indent(root, space="  ")
+    text = ET.tostring(root, encoding="unicode")
+    # A raw carriage return would come back as a line feed: XML parsers normalise line ends.
+    text = text.replace("\r", "&#13;")
+    write_atomically(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+
+
+def _document(entries: Sequence[TermEntry], options: ExportOptions, dialect: _Dialect, path: Path) -> ET.Element:
+    """The whole document as an element tree."""
+    attributes = {"type": "TBX-Basic"} | ({"style": "dca"} if dialect is V3 else {}) | {XML_LANG: "en"}
+    # ElementTree's default_namespace refuses plain attribute names, so the namespace is declared by hand.
+    root = ET.Element(dialect.root, attributes | ({"xmlns": dialect.namespace} if dialect.namespace else {}))
+    _header(root, options, dialect, path)
+    text = dialect.add(root, "text")
+    columns = list(options.columns)
+    if entries or dialect is V2:  # a v3 body needs at least one concept entry
+        body = dialect.add(text, "body")
+        for entry, element_id in zip(entries, _element_ids(entries, columns)):
+            _concept_entry(body, entry, element_id, columns, dialect, path)
+    return root
+
+
+def _header(root: ET.Element, options: ExportOptions, dialect: _Dialect, path: Path) -> None:
+    """Where the file comes from, its columns, the export metadata and the row fingerprints."""
+    header = dialect.add(root, dialect.header)
+    source = dialect.add(dialect.add(header, "fileDesc"), "sourceDesc")
+    dialect.add(source, "p", PROVENANCE)
+    dialect.add(source, "p", ",".join(options.columns), type=HEADER_PREFIX + COLUMNS_KEY)
+    for key, value in options.metadata.items():
+        if key not in (COLUMNS_KEY, ROW_HASHES_KEY):
+            dialect.add(source, "p", _checked_text(value, f"metadata {key}", path), type=HEADER_PREFIX + key)
+    if options.row_hashes:
+        dialect.add(source, "p", json.dumps(options.row_hashes, ensure_ascii=False, separators=(",", ":")),
+                    type=HEADER_PREFIX + ROW_HASHES_KEY)
+    if dialect is V2:
+        dialect.add(dialect.add(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+
+
+def _element_ids(entries: Sequence[TermEntry], columns: list[str]) -> list[str]:
+    """An XML id per entry: its own id when that is a valid, unique XML id, a made-up one otherwise."""
+    own = {e.id for e in entries if ID in columns and _SAFE_XML_ID.match(e.id)}
+    used: set[str] = set()
+    made = (f"glossary-entry-{n}" for n in range(1, 1 << 62) if f"glossary-entry-{n}" not in own)
+    ids = []
+    for entry in entries:
+        element_id = entry.id if entry.id in own and entry.id not in used else next(made)
+        used.add(element_id)
+        ids.append(element_id)
+    return ids
+
+
+def _concept_entry(body: ET.Element, entry: TermEntry, element_id: str, columns: list[str],
+                   dialect: _Dialect, path: Path) -> None:
+    """One entry as a concept entry: what belongs to the concept, then its language sections."""
+    value = _Values(entry, columns, path)
+    concept = dialect.add(body, dialect.entry, id=element_id)
+    if value(ID) and element_id != entry.id:
+        dialect.add(concept, "note", f"id: {entry.id}")
+    if value(UPDATED):
+        group = dialect.add(concept, "transacGrp")
+        dialect.add(group, "transac", MODIFICATION, type="transactionType")
+        dialect.add(group, "date", _checked_date(entry, path))
+    if value(CATEGORY):
+        dialect.add(concept, "note", f"category: {value(CATEGORY)}")
+    if value(NOTE):
+        note = value(NOTE)
+        labelled = any(note.startswith(label + ": ") for label in NOTE_LABELS)
+        dialect.add(concept, "note", f"note: {note}" if labelled else note)
+    if value(SOURCE):
+        dialect.add(concept, "admin", value(SOURCE), type="source")
+    if value(PINYIN) and not value(CHINESE).strip():
+        dialect.add(concept, "note", f"pinyin: {value(PINYIN)}")
+    _language_sections(concept, entry, value, dialect, path)
+
+
+def _language_sections(concept: ET.Element, entry: TermEntry, value: _Values, dialect: _Dialect,
+                       path: Path) -> None:
+    """en (term, then variants), zh-Hans and zh-Hant; the first term written carries the context."""
+    status = _status_value(entry, path) if value(STATUS) else ""
+    variants = split_variants(value(VARIANTS))
+    sections = [(column, value(column)) for column in (ENGLISH, CHINESE, TRADITIONAL) if value(column).strip()]
+    if variants and not any(column == ENGLISH for column, _ in sections):
+        sections.insert(0, (ENGLISH, ""))
+    if not sections:
+        raise FormatError(f"{path}: entry {entry.id!r} has no English or Chinese term to write")
+    groups = []
+    for column, term in sections:
+        language = dialect.add(concept, dialect.language, **{XML_LANG: LANGUAGE_CODES[column]})
+        if term:
+            groups.append(_term_group(language, term, status, dialect))
+            if column == CHINESE and value(PINYIN):
+                dialect.add(groups[-1], "note", f"pinyin: {value(PINYIN)}")
+        if column == ENGLISH:
+            for variant in variants:
+                # With no English term, the first variant carries the status.
+                groups.append(_term_group(language, variant, "" if groups else status, dialect, VARIANT_TYPE))
+    if value(CONTEXT):
+        # After the term notes, the order both grammars require.
+        dialect.add(groups[0], "descrip", value(CONTEXT), type="context")
+
+
+def _term_group(language: ET.Element, term: str, status: str, dialect: _Dialect, term_type: str = "") -> ET.Element:
+    """A termSec (v3) or tig (v2): the term, then its term notes (the order both grammars require)."""
+    group = dialect.add(language, dialect.term_group)
+    dialect.add(group, "term", term)
+    dialect.add(group, "termNote", PART_OF_SPEECH, type="partOfSpeech")
+    if term_type:
+        dialect.add(group, "termNote", term_type, type="termType")
+    if status:
+        dialect.add(group, "termNote", status, type="administrativeStatus")
+    return group
+
+
+@dataclass
+class _Values:
+    """An entry's exported fields, each checked for characters XML cannot hold ('' for columns not exported)."""
+
+    entry: TermEntry
+    columns: list[str]
+    path: Path
+
+    def __call__(self, column: str) -> str:
+        if column not in self.columns:
+            return ""
+        return _checked_text(getattr(self.entry, column), f"entry {self.entry.id!r} {column}", self.path)
+
+
+def _checked_text(text: str, where: str, path: Path | None = None) -> str:
+    """The text itself, or an error when it holds a character XML 1.0 cannot represent."""
+    bad = _NOT_XML_CHARACTER.search(text)
+    if bad:
+        prefix = f"{path}: " if path else ""
+        raise FormatError(f"{prefix}{where}: character U+{ord(bad.group()):04X} cannot be stored in XML")
+    return text
+
+
+def _checked_date(entry: TermEntry, path: Path) -> str:
+    """The `updated` date, which TBX requires to be a real ISO date."""
+    try:
+        if _ISO_DATE.fullmatch(entry.updated):
+            _dt.date.fromisoformat(entry.updated)
+            return entry.updated
+    except ValueError:
+        pass
+    raise FormatError(f"{path}: entry {entry.id!r} updated {entry.updated!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def _status_value(entry: TermEntry, path: Path) -> str:
+    """The TBX-Basic administrative status of an entry's status."""
+    try:
+        return STATUS_VALUES[entry.status]
+    except KeyError:
+        raise FormatError(
+            f"{path}: entry {entry.id!r} has unknown status {entry.status!r} (expected {', '.join(STATUS_VALUES)})"
+        ) from None
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read(path: Path) -> ImportedTable:
+    """The entries of a TBX v3 or v2 file, TBX-Basic or not; row numbers are the 1-based positions of the
+    concept entries (`conceptEntry`/`termEntry`) in the file, counting skipped ones.
+
+    Languages map by code in any common spelling (en-US → english; zh, zh-CN, zh_Hans → chinese; zh-TW,
+    zh_Hant → traditional); other languages are ignored, and so are entries without a term in any of them.
+    Ids are read only from files glossary wrote: another tool's concept ids ("1", "c42") mean nothing here.
+    """
+    path = Path(path)
+    root = _parse(path)
+    if _local(root.tag) not in (V3.root, V2.root):
+        raise FormatError(f"{path}: not a TBX file (the root element is <{_local(root.tag)}>, "
+                          f"expected <{V3.root}> or <{V2.root}>)")
+    header = _header_values(root)
+    exported_columns = header.pop(COLUMNS_KEY, None)
+    row_hashes = _row_hashes(header.pop(ROW_HASHES_KEY, ""), path)
+    ours = exported_columns is not None
+    found_rows: list[tuple[int, dict[str, str]]] = []
+    found_columns: set[str] = set()
+    concepts = (e for e in root.iter() if _local(e.tag) in (V3.entry, V2.entry))
+    for number, concept in enumerate(concepts, start=1):
+        reader = _EntryReader(concept)
+        values, languages = reader.values, reader.languages
+        if not any(values.get(c, "").strip() for c in (ENGLISH, CHINESE, TRADITIONAL, VARIANTS)):
+            continue
+        if ours:
+            values.setdefault(ID, concept.get("id", ""))
+        else:
+            values.pop(ID, None)
+        found_columns.update(values, languages)
+        found_rows.append((number, values))
+    if ours:
+        columns = [c for c in exported_columns.split(",") if c in COLUMNS]
+    else:
+        columns = [c for c in COLUMNS if c in found_columns]
+    rows = [(number, {c: values.get(c, "") for c in columns}) for number, values in found_rows]
+    metadata = ({COLUMNS_KEY: exported_columns} | header) if ours else {}
+    return ImportedTable(path, rows, columns, metadata=metadata, row_hashes=row_hashes)
+
+
+def _parse(path: Path) -> ET.Element:
+    """The document's root, parsed with entity declarations and external references refused."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import parse
+
+    try:
+        return parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True).getroot()
+    except DefusedXmlException as error:
+        detail = f"it declares the entity {error.name!r}" if getattr(error, "name", None) else type(error).__name__
+        raise FormatError(f"{path}: unsafe XML refused: {detail} (a TBX file needs no entities)") from None
+    except ET.ParseError as error:
+        raise FormatError(f"{path}: not well-formed XML ({error})") from None
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def _local(tag: object) -> str:
+    """An element's name without its namespace ('' for comments and processing instructions)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(element: ET.Element) -> str:
+    """All the text inside an element (inline markup such as <hi> dropped)."""
+    return "".join(element.itertext())
+
+
+def _header_values(root: ET.Element) -> dict[str, str]:
+    """The glossary:… paragraphs of the header, by key."""
+    values: dict[str, str] = {}
+    for child in root:
+        if _local(child.tag) in (V3.header, V2.header):
+            for paragraph in child.iter():
+                kind = paragraph.get("type") or ""
+                if _local(paragraph.tag) == "p" and kind.startswith(HEADER_PREFIX):
+                    values.setdefault(kind[len(HEADER_PREFIX):], _text(paragraph))
+    return values
+
+
+def _row_hashes(text: str, path: Path) -> dict[str, str]:
+    """The row fingerprints stored at export."""
+    if not text:
+        return {}
+    try:
+        hashes = json.loads(text)
+    except json.JSONDecodeError:
+        hashes = None
+    if not isinstance(hashes, dict) or not all(isinstance(v, str) for v in hashes.values()):
+        raise FormatError(f"{path}: the header's row fingerprints ({HEADER_PREFIX}{ROW_HASHES_KEY}) are damaged")
+    return hashes
+
+
+def language_column(code: str) -> str | None:
+    """The column of a language code in any common spelling (en-US, zh_Hans, zh-TW, zh), or None."""
+    parts = code.strip().lower().replace("_", "-").split("-")
+    if parts[0] in ("en", "eng"):
+        return ENGLISH
+    if parts[0] not in ("zh", "zho", "chi", "cmn"):
+        return None
+    if {"hant", "tw", "hk", "mo"} & set(parts[1:]):
+        return TRADITIONAL
+    return CHINESE
+
+
+def status_reading(value: str) -> str:
+    """The glossary status of an administrative status ('preferredTerm-admn-sts' → 'approved'); an unknown
+    value is returned as it is, for the importer to report."""
+    key = value.strip().lower().removesuffix("-admn-sts").removesuffix("term")
+    return _STATUS_READINGS.get(key, value.strip())
+
+
+@dataclass
+class _Term:
+    """One term group as read: the term and what its term notes say."""
+
+    text: str = ""
+    term_type: str = ""
+    status: str = ""
+
+
+@dataclass
+class _EntryReader:
+    """Reads one concept entry into {column: text}."""
+
+    concept: ET.Element
+    values: dict[str, str] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    status: str = ""
+
+    def __post_init__(self) -> None:
+        terms: dict[str, list[_Term]] = {}
+        for child in self.concept:
+            if _local(child.tag) in (V3.language, V2.language):
+                column = language_column(child.get(XML_LANG) or child.get("lang") or "")
+                if column is not None:
+                    self.languages.add(column)
+                    terms.setdefault(column, []).extend(self._language(child))
+            else:
+                self._auxiliary(child)
+        self._terms(terms)
+        if self.status:
+            self.values[STATUS] = status_reading(self.status)
+        if self.notes:
+            self.values[NOTE] = "\n".join(self.notes)
+        if self.dates:
+            dates = [d[:10] for d in self.dates if _ISO_DATE.match(d)]
+            self.values[UPDATED] = max(dates) if dates else self.dates[0]
+
+    def _terms(self, terms: dict[str, list[_Term]]) -> None:
+        """The main term of each language, and the other English terms as variants."""
+        for column, found in terms.items():
+            found = [t for t in found if t.text.strip()]
+            main = next((t for t in found if t.term_type != VARIANT_TYPE), None)
+            if main is None and column != ENGLISH and found:
+                main = found[0]  # only English keeps variants apart
+            if main is not None:
+                self.values.setdefault(column, main.text)
+            if column == ENGLISH:
+                variants = [t.text for t in found if t is not main]
+                if variants:
+                    self.values[VARIANTS] = join_variants(variants)
+
+    def _language(self, language: ET.Element) -> Iterator[_Term]:
+        """The term groups of a language section (termSec, tig, or ntig)."""
+        for child in language:
+            if _local(child.tag) in ("termSec", "tig", "ntig"):
+                yield self._term_group(child, _Term())
+            else:
+                self._auxiliary(child)
+
+    def _term_group(self, group: ET.Element, term: _Term) -> _Term:
+        """A term with its term notes; other information goes where the concept's would."""
+        for child in group:
+            kind = _local(child.tag)
+            if kind == "term":
+                term.text = term.text or _text(child)
+            elif kind in ("termGrp", "termNoteGrp"):
+                self._term_group(child, term)
+            elif kind == "termNote":
+                note_type, text = child.get("type") or "", _text(child).strip()
+                if note_type == "termType":
+                    term.term_type = text
+                elif note_type in ("administrativeStatus", "normativeAuthorization") and text:
+                    term.status = text
+                    self.status = self.status or text
+            else:
+                self._auxiliary(child)
+        return term
+
+    def _auxiliary(self, element: ET.Element, in_description: bool = False) -> None:
+        """Notes, descriptions, sources and dates, at any level."""
+        kind, kind_type = _local(element.tag), element.get("type") or ""
+        if kind == "note":
+            self._note(_text(element))
+        elif kind == "descrip" and kind_type == "context":
+            self.values.setdefault(CONTEXT, _text(element))
+        elif kind == "descrip" and kind_type == "definition":
+            self.notes.append(_text(element))
+        elif kind == "admin" and kind_type == "source" and not in_description:
+            self.values.setdefault(SOURCE, _text(element))
+        elif kind == "date":
+            self.dates.append(_text(element).strip())
+        elif kind.endswith("Grp"):
+            for child in element:
+                self._auxiliary(child, in_description or kind == "descripGrp")
+
+    def _note(self, text: str) -> None:
+        """A labelled note fills its field (the first one wins); any other note is kept as a note."""
+        label, separator, rest = text.partition(": ")
+        column = NOTE_LABELS.get(label) if separator else None
+        if column is None or column == NOTE:
+            self.notes.append(rest if column == NOTE else text)
+        else:
+            self.values.setdefault(column, rest)

@@ -1,0 +1,466 @@
+"""Excel workbooks for translators: a styled Glossary sheet, bilingual instructions, and metadata for re-import.
+
+Export streams rows through openpyxl's write-only mode (a 100,000-entry glossary is never held twice);
+every cell is text, passed through `neutralise_formula`. The Metadata sheet stays visible (protected
+without a password) so that a translator sees what it is and leaves it alone.
+
+Import checks the zip before openpyxl opens it (size and compression-ratio limits against zip bombs),
+then reads the Glossary sheet in read-only mode, matching headers by name. Cells are trimmed of stray
+white space, except note and context, whose spacing is part of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .. import __version__
+from ..schema import (
+    CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, STATUS, STATUSES, TRADITIONAL,
+    VARIANTS, TermEntry,
+)
+from ..store import produce_atomically
+from . import ExportOptions, FormatError, ImportedTable
+from .cells import neutralise_formula, restore_formula
+
+NAME = "xlsx"
+SUFFIXES = (".xlsx",)
+
+GLOSSARY_SHEET = "Glossary"
+INSTRUCTIONS_SHEET = "Instructions"
+METADATA_SHEET = "Metadata"
+
+# Shown after the column name in the header ("chinese (zh-Hans)"), so a translator knows which script to use.
+LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant", PINYIN: "zh-Latn-pinyin", VARIANTS: "en"}
+# Header names accepted for a column besides its own name (a language code alone).
+HEADER_ALIASES = {"en": ENGLISH, "zh-hans": CHINESE, "zh-hant": TRADITIONAL, "zh-latn-pinyin": PINYIN}
+WRAPPED_COLUMNS = (CONTEXT, NOTE)
+DROP_DOWNS = {CATEGORY: CATEGORIES, STATUS: STATUSES}
+
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+ID_MAX_WIDTH = 12
+WIDTH_PADDING = 2
+EXCEL_MAX_CELL_CHARS = 32_767
+SPARE_VALIDATED_ROWS = 1_000  # rows below the data where the drop-downs still apply, for added terms
+GREY = "FF808080"
+
+# Zip-bomb limits, as Apache POI's ZipSecureFile: total declared size, and ratio for members above a size.
+MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
+
+METADATA_KEY_HEADER = ("key", "value")
+ROW_HASH_HEADER = ("id", "row_hash")
+
+# Excel's own escape for characters XML cannot hold (ECMA-376 ST_Xstring: _xHHHH_); a literal "_xHHHH_" in
+# the text gets its underscore escaped (_x005F_) so Excel shows it unchanged. openpyxl does neither itself.
+_XML_ILLEGAL = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_XML_ILLEGAL_CHAR = re.compile(f"[{_XML_ILLEGAL}]")
+_LITERAL_ESCAPE = re.compile(f"_(?=x[0-9A-Fa-f]{{4}}(?:_|[{_XML_ILLEGAL}]))")
+_ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_LANGUAGE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def header_label(column: str) -> str:
+    """The header text of a column: its schema name, with the language code where there is one."""
+    code = LANGUAGE_CODES.get(column)
+    return f"{column} ({code})" if code else column
+
+
+def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
+    """Write a translator's workbook: Glossary, Instructions and Metadata sheets, atomically."""
+    from openpyxl import Workbook
+
+    columns = _export_columns(options.columns)
+    book = Workbook(write_only=True)
+    _write_glossary_sheet(book.create_sheet(GLOSSARY_SHEET), entries, columns)
+    _write_instructions_sheet(book.create_sheet(INSTRUCTIONS_SHEET))
+    _write_metadata_sheet(book.create_sheet(METADATA_SHEET), options)
+    produce_atomically(Path(path), book.save)
+
+
+def _export_columns(wanted: Iterable[str]) -> list[str]:
+    """The columns asked for, in schema order; unknown names are refused."""
+    wanted = list(wanted)
+    unknown = [name for name in wanted if name not in COLUMNS]
+    if unknown:
+        raise FormatError(f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
+                          f"(expected {', '.join(COLUMNS)})")
+    if not wanted:
+        raise FormatError("no columns to export")
+    return [name for name in COLUMNS if name in wanted]
+
+
+def cell_text(text: str) -> str:
+    """What a cell holds for a text: formula characters neutralised, XML-illegal characters escaped as Excel does."""
+    text = neutralise_formula(text)
+    if "_x" in text or _XML_ILLEGAL_CHAR.search(text):
+        text = _LITERAL_ESCAPE.sub("_x005F_", text)
+        text = _XML_ILLEGAL_CHAR.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
+    return text
+
+
+def display_width(text: str, cap: int = MAX_WIDTH) -> int:
+    """How many character widths the longest line of a text takes (CJK and full-width count double), up to cap."""
+    widest = 0
+    for line in text.split("\n"):
+        if len(line) >= cap:
+            return cap
+        if line.isascii():
+            width = len(line)
+        else:
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        widest = max(widest, width)
+    return min(widest, cap)
+
+
+def measure_columns(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[float]:
+    """Column widths that fit the header, the drop-down choices and the content, in one pass over the entries;
+    a cell too long for Excel is refused here, before anything is written."""
+    cap = MAX_WIDTH - WIDTH_PADDING
+    widest = [max(display_width(text, cap) for text in (header_label(column), *DROP_DOWNS.get(column, ())))
+              for column in columns]
+    open_columns = list(range(len(columns)))  # those still narrower than the cap
+    for entry in entries:
+        for column in columns:
+            text = getattr(entry, column)
+            # escapes can make a cell up to 7 times longer: measure the escaped text only when that could matter
+            if len(text) > EXCEL_MAX_CELL_CHARS // 7 and len(cell_text(text)) > EXCEL_MAX_CELL_CHARS:
+                raise FormatError(f"entry {entry.id}: {column} has {len(cell_text(text)):,} characters; "
+                                  f"an Excel cell holds at most {EXCEL_MAX_CELL_CHARS:,}")
+        for index in open_columns:
+            widest[index] = max(widest[index], display_width(getattr(entry, columns[index]), cap))
+        if any(widest[index] >= cap for index in open_columns):
+            open_columns = [index for index in open_columns if widest[index] < cap]
+    widths = [float(min(MAX_WIDTH, max(MIN_WIDTH, width + WIDTH_PADDING))) for width in widest]
+    return [min(width, ID_MAX_WIDTH) if column == ID else width for column, width in zip(columns, widths)]
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    """A font and an alignment to give a cell (None: the default)."""
+
+    font: Any = None
+    alignment: Any = None
+
+
+def text_cells(sheet) -> Callable[[str, CellStyle | None], Any]:
+    """A maker of text cells for a write-only sheet: a plain string where openpyxl stores it as text anyway
+    (the cheap path), else a cell forced to text ("#N/A" would become an error cell) or carrying a style."""
+    from openpyxl.cell import WriteOnlyCell
+
+    def text_cell(text: str, style: CellStyle | None = None) -> Any:
+        if not text:
+            return None
+        if style is None and not text.startswith("#"):
+            return text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        if style is not None and style.font is not None:
+            cell.font = style.font
+        if style is not None and style.alignment is not None:
+            cell.alignment = style.alignment
+        return cell
+
+    return text_cell
+
+
+def _write_glossary_sheet(sheet, entries: Sequence[TermEntry], columns: list[str]) -> None:
+    """The Glossary sheet: bold frozen header, fitted widths, filter, drop-downs, one text row per entry."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(index) for index in range(1, len(columns) + 1)]
+    grey, wrap = Font(color=GREY), Alignment(wrap_text=True, vertical="top")
+    # Layout before the first row: write-only sheets stream their <cols> and <sheetViews> at once.
+    for letter, column, width in zip(letters, columns, measure_columns(entries, columns)):
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = width
+        if column == ID:
+            dimension.font = grey  # also greys ids typed later in this column
+        elif column in WRAPPED_COLUMNS:
+            dimension.alignment = wrap
+    sheet.freeze_panes = "B2" if columns[0] == ID else "A2"
+
+    text_cell = text_cells(sheet)
+    bold, bold_grey = CellStyle(font=Font(bold=True)), CellStyle(font=Font(bold=True, color=GREY))
+    sheet.append([text_cell(cell_text(header_label(column)), bold_grey if column == ID else bold)
+                  for column in columns])
+
+    styles = [CellStyle(font=grey) if column == ID else CellStyle(alignment=wrap) if column in WRAPPED_COLUMNS
+              else None for column in columns]
+    for entry in entries:
+        row: list[Any] = []
+        for column, style in zip(columns, styles):
+            row.append(text_cell(cell_text(getattr(entry, column)), style))
+        sheet.append(row)
+
+    last_row = len(entries) + 1
+    sheet.auto_filter.ref = f"A1:{letters[-1]}{last_row}"
+    for column, choices in DROP_DOWNS.items():
+        if column in columns:
+            _add_drop_down(sheet, letters[columns.index(column)], column, choices, last_row)
+
+
+def _add_drop_down(sheet, letter: str, column: str, choices: Sequence[str], last_row: int) -> None:
+    """A list validation on a column (data rows plus spare rows for new terms); refuses other values."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',  # one quoted string: "business unit" has a space
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=f"Unknown {column}",
+        error=f"Choose one of: {', '.join(choices)}",
+    )
+    validation.add(f"{letter}2:{letter}{last_row + SPARE_VALIDATED_ROWS}")
+    sheet.data_validations.append(validation)
+
+
+INSTRUCTIONS = [
+    ("How to use this glossary workbook", "如何使用本术语表工作簿"),
+    ("Edit the Glossary sheet: chinese (simplified), traditional, pinyin, category, status, variants, note, "
+     "context and source; english too if the English term is wrong.",
+     "请在 Glossary 工作表中编辑：chinese（简体中文）、traditional（繁体中文）、pinyin（拼音）、category、status、"
+     "variants、note、context 和 source；英文术语有误时也可修改 english。"),
+    ("Do not change the id column (grey): it links each row to its entry. Do not rename the column headers, "
+     "and do not delete the Metadata sheet: the import needs them.",
+     "请勿修改灰色的 id 列：它把每一行与原条目对应起来。请勿重命名列标题，"
+     "也不要删除 Metadata 工作表：导入时需要用到它们。"),
+    ("To add a term, add a row at the bottom and leave its id empty; a new id is assigned on import.",
+     "如需新增术语，请在表格末尾添加一行，id 留空即可；导入时会自动分配新的 id。"),
+    ("status: approved = the agreed translation, use it; proposed = a suggestion waiting for review; "
+     "deprecated = an old form, no longer used but kept for reference; forbidden = must never be used.",
+     "status（状态）：approved = 已批准的译法，请使用；proposed = 待审核的建议译法；"
+     "deprecated = 已弃用的旧译法，仅供参考；forbidden = 禁用，任何情况下都不得使用。"),
+    ("Pick status and category from the drop-down list; other values are refused.",
+     "status 和 category 请从下拉列表中选择；其他值无法输入。"),
+    ("variants: other English forms of the term, separated by | (for example: Wu Yongming|Eddie Yongming Wu).",
+     "variants：该术语的其他英文写法，用 | 分隔（例如：Wu Yongming|Eddie Yongming Wu）。"),
+    ("A cell starting with an apostrophe before = + - or @ is text, not a formula; leave the apostrophe in.",
+     "以撇号（'）开头、后跟 = + - 或 @ 的单元格是文本而非公式；请保留该撇号。"),
+    ("Save the file as .xlsx (not CSV) and send it back.",
+     "请将文件保存为 .xlsx 格式（不要另存为 CSV）后发回。"),
+]
+
+
+def _write_instructions_sheet(sheet) -> None:
+    """Short instructions, English beside Chinese."""
+    from openpyxl.styles import Alignment, Font
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    text_cell = text_cells(sheet)
+    heading, body = CellStyle(Font(bold=True), wrap), CellStyle(alignment=wrap)
+    sheet.column_dimensions["A"].width = 70
+    sheet.column_dimensions["B"].width = 70
+    for number, pair in enumerate([("English", "中文"), *INSTRUCTIONS]):
+        sheet.append([text_cell(cell_text(text), heading if number <= 1 else body) for text in pair])
+
+
+def _write_metadata_sheet(sheet, options: ExportOptions) -> None:
+    """Key/value pairs about the export, then each entry's fingerprint at export time (visible, protected)."""
+    from openpyxl.styles import Font
+
+    text_cell = text_cells(sheet)
+    bold = CellStyle(font=Font(bold=True))
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 60
+    sheet.protection.sheet = True  # no password: it only guards against accidental edits
+    metadata = {"exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+                "tool_version": __version__}
+    metadata.update(options.metadata)
+    sheet.append([text_cell(text, bold) for text in METADATA_KEY_HEADER])
+    for key, value in metadata.items():
+        sheet.append([text_cell(cell_text(str(key))), text_cell(cell_text(str(value)))])
+    sheet.append([])
+    sheet.append([text_cell(text, bold) for text in ROW_HASH_HEADER])
+    for entry_id, row_hash in options.row_hashes.items():
+        sheet.append([text_cell(cell_text(entry_id)), text_cell(cell_text(row_hash))])
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+# What openpyxl and the zip and XML layers raise on a damaged or hostile workbook (lxml and defusedxml
+# errors derive from SyntaxError and ValueError).
+_DAMAGED = (KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError, EOFError,
+            zipfile.BadZipFile, zlib.error, NotImplementedError)
+
+
+def read(path: Path) -> ImportedTable:
+    """The rows of a workbook's Glossary sheet (and the export metadata, when the Metadata sheet is there)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    check_zip(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, *_DAMAGED) as exc:
+        raise FormatError(f"{path}: not a readable Excel .xlsx workbook ({_one_line(exc)})") from None
+    try:
+        sheet = _glossary_sheet(book, path)
+        columns, rows = _read_glossary_rows(sheet, path)
+        metadata, row_hashes = ({}, {})
+        if METADATA_SHEET in book.sheetnames:
+            metadata, row_hashes = _read_metadata(book[METADATA_SHEET])
+    except FormatError:
+        raise
+    except _DAMAGED as exc:
+        raise FormatError(f"{path}: damaged Excel workbook ({_one_line(exc)})") from None
+    finally:
+        book.close()
+    return ImportedTable(path, rows=rows, columns=columns, metadata=metadata, row_hashes=row_hashes)
+
+
+def check_zip(path: Path) -> None:
+    """Refuse what is not a zip, and zips that would expand too far (sizes as the archive declares them;
+    Python's zipfile never inflates a member beyond its declared size, so the declared sizes bound the work)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FormatError(f"{path}: is a folder, not an Excel workbook") from None
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise FormatError(f"{path}: not an Excel .xlsx workbook (not a zip archive; is it a CSV or an old .xls?)") \
+            from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise FormatError(f"{path}: refused: would expand to {total:,} bytes "
+                          f"(limit {MAX_UNCOMPRESSED_BYTES:,}); possibly a zip bomb")
+    for member in members:
+        if member.file_size > RATIO_CHECK_MIN_BYTES:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > MAX_COMPRESSION_RATIO:
+                raise FormatError(f"{path}: refused: member {member.filename!r} expands {ratio:,.0f} times "
+                                  f"(limit {MAX_COMPRESSION_RATIO}); possibly a zip bomb")
+
+
+def _glossary_sheet(book, path: Path):
+    """The sheet named Glossary (any case), or the only sheet."""
+    names = book.sheetnames
+    for name in names:
+        if name.strip().casefold() == GLOSSARY_SHEET.casefold():
+            return book[name]
+    if len(names) == 1:
+        return book[names[0]]
+    raise FormatError(f"{path}: no sheet named {GLOSSARY_SHEET!r} (sheets found: {', '.join(map(repr, names))})")
+
+
+def header_column(label: Any) -> str | None:
+    """The schema column a header cell names ('Chinese (zh-Hans)', ' english ', 'zh-Hant'), or None."""
+    text = _text_of(label).strip()
+    name = _LANGUAGE_SUFFIX.sub("", text).strip().casefold() or text.strip("() ").casefold()
+    name = HEADER_ALIASES.get(name, name)
+    return name if name in COLUMNS else None
+
+
+def _read_glossary_rows(sheet, path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The schema columns found in the header and the non-blank rows below it, with their sheet row numbers."""
+    sheet.reset_dimensions()  # trust the cells, not the dimension other programs wrote
+    positions: list[tuple[int, str]] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    # read-only sheets yield every row from 1, empty ones included, so enumerate gives sheet row numbers
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if positions is None:
+            if any(_text_of(value).strip() for value in values):
+                positions = _header_positions(values, path, number)
+            continue
+        cells = {column: _field_text(column, values[index] if index < len(values) else None)
+                 for index, column in positions}
+        if any(cells.values()):
+            rows.append((number, cells))
+    if positions is None:
+        raise FormatError(f"{path}: the {sheet.title!r} sheet is empty; expected a header row "
+                          f"({', '.join(map(header_label, COLUMNS))})")
+    return [column for _, column in positions], rows
+
+
+def _header_positions(values: Sequence[Any], path: Path, number: int) -> list[tuple[int, str]]:
+    """(cell index, schema column) for each header cell that names a column; unknown headers are ignored."""
+    positions: list[tuple[int, str]] = []
+    for index, value in enumerate(values):
+        column = header_column(value)
+        if column is None:
+            continue
+        if any(column == seen for _, seen in positions):
+            raise FormatError(f"{path} row {number}: column {column!r} appears twice in the header")
+        positions.append((index, column))
+    found = {column for _, column in positions}
+    if ENGLISH not in found and CHINESE not in found:
+        raise FormatError(f"{path} row {number}: no english or chinese column in the header "
+                          f"(expected names such as {', '.join(map(header_label, COLUMNS))})")
+    return positions
+
+
+def _field_text(column: str, value: Any) -> str:
+    """A cell as the text of a field: Excel's escapes and the formula guard undone, stray spaces trimmed
+    (except in note and context, where spacing can be part of the text)."""
+    text = _text_of(value)
+    if column not in WRAPPED_COLUMNS:
+        text = text.strip()  # before restore_formula: the guard protects a leading tab or line break
+    return restore_formula(text)
+
+
+def _text_of(value: Any) -> str:
+    """A cell value as text: numbers Excel made of typed text back to their digits, dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _unescape(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _unescape(text: str) -> str:
+    """Undo Excel's _xHHHH_ escapes."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED_CHAR.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def _read_metadata(sheet) -> tuple[dict[str, str], dict[str, str]]:
+    """The key/value pairs and the id → row_hash table of a Metadata sheet."""
+    sheet.reset_dimensions()
+    metadata: dict[str, str] = {}
+    row_hashes: dict[str, str] = {}
+    target = metadata
+    for values in sheet.iter_rows(values_only=True):
+        key, value = (restore_formula(_text_of(cell)) for cell in (list(values) + [None, None])[:2])
+        key = key.strip()
+        if not key:
+            continue
+        if (key.casefold(), value.casefold()) == METADATA_KEY_HEADER:
+            target = metadata
+        elif (key.casefold(), value.casefold()) == ROW_HASH_HEADER:
+            target = row_hashes
+        else:
+            target[key] = value
+    return metadata, row_hashes
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short line."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]

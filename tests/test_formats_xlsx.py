@@ -1,0 +1,304 @@
+"""Excel workbooks: exact round trips, the workbook a translator opens, hostile files, workbooks made by others."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import glossary
+from glossary.formats import ExportOptions, FormatError, entry_hash, xlsx
+from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
+from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
+
+TRICKY = [
+    TermEntry(id="T001", english="Tongyi Qianwen", chinese="通义千问", traditional="通義千問", pinyin="Tōngyì Qiānwèn",
+              category="product", status="approved", variants="Qwen|Tongyi", note="Alibaba Cloud's LLM 🤖",
+              context='He said "use 通义千问",\tnot "Qwen".\nSecond line.', source="press/2026.docx",
+              updated="2026-11-01"),
+    TermEntry(id="T002", english="=1+1", chinese="＝SUM(A1)", traditional="𠀀𠀁", pinyin="+tone",
+              category="business unit", status="proposed", variants="-minus|@at", note="@mention", context="-",
+              source="+", updated=""),
+    TermEntry(id="T003", english="\ttab first", chinese="\n换行", note="\r\ncarriage", context="'=already guarded",
+              source="''quoted", category="jargon", status="deprecated"),
+    TermEntry(id="T004", english="#N/A", chinese="996", note="x" * 5_000, context="  keeps its spacing  "),
+    TermEntry(id="T005", english="_x0041_ stays", chinese="控制\x01字符", note="_xABCD\x02 and \x00 nul",
+              context="\ufffe\uffff", status="forbidden", category="other"),
+    TermEntry(id="T006", english="only english"),
+]
+
+
+def export(entries, path: Path, **options) -> Path:
+    """Write entries as a workbook and return its path."""
+    xlsx.write(entries, path, ExportOptions(format="xlsx", **options))
+    return path
+
+
+def test_round_trip_gives_back_every_field_and_row_number(tmp_path: Path):
+    path = export(TRICKY, tmp_path / "out.xlsx")
+    table = xlsx.read(path)
+    assert table.columns == list(COLUMNS)
+    assert table.rows == [(number, entry.to_row()) for number, entry in enumerate(TRICKY, start=2)]
+
+
+def test_round_trip_of_some_columns_reads_only_those(tmp_path: Path):
+    path = export(TRICKY, tmp_path / "out.xlsx", columns=("chinese", "id", "english"))
+    table = xlsx.read(path)
+    assert table.columns == ["id", "english", "chinese"]  # schema order, whatever order was asked
+    assert table.rows[1] == (3, {"id": "T002", "english": "=1+1", "chinese": "＝SUM(A1)"})
+
+
+_any_text = st.text(max_size=30)  # any Unicode but surrogates: control characters, emoji, CJK Extension B …
+_trimmed_text = _any_text.map(str.strip)
+
+
+@st.composite
+def glossaries(draw) -> list[TermEntry]:
+    """Random valid glossaries with unique ids; note and context hold any text, other cells are trimmed."""
+    ids = draw(st.lists(st.from_regex(r"T[0-9A-Z]{1,10}", fullmatch=True), max_size=20, unique=True))
+    entries = []
+    for entry_id in ids:
+        entries.append(TermEntry(
+            id=entry_id, english=draw(_trimmed_text.filter(bool)), chinese=draw(_trimmed_text.filter(bool)),
+            traditional=draw(_trimmed_text), pinyin=draw(_trimmed_text), category=draw(st.sampled_from(CATEGORIES)),
+            status=draw(st.sampled_from(STATUSES)), variants=draw(_trimmed_text), note=draw(_any_text),
+            context=draw(_any_text), source=draw(_trimmed_text),
+            updated=draw(st.dates().map(dt.date.isoformat) | st.just("")),
+        ))
+    return entries
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=glossaries())
+def test_export_then_import_gives_back_exactly_the_same_values(tmp_path: Path, entries: list[TermEntry]):
+    assert all(not check_entry(entry) for entry in entries)
+    table = xlsx.read(export(entries, tmp_path / "random.xlsx"))
+    assert [cells for _, cells in table.rows] == [entry.to_row() for entry in entries]
+    assert [number for number, _ in table.rows] == list(range(2, len(entries) + 2))
+
+
+# --- the workbook a translator opens ---------------------------------------------------------------
+
+
+HANDED_OVER = [*TRICKY, TermEntry(id="T100", english="a" * 20, chinese="中" * 20, note="short")]
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    """The tricky entries and one more, exported with source metadata and row hashes."""
+    return export(HANDED_OVER, tmp_path / "handover.xlsx",
+                  metadata={"source_path": "terms.csv", "source_hash": "0123abcd"},
+                  row_hashes={entry.id: entry_hash(entry) for entry in HANDED_OVER})
+
+
+def test_header_is_bold_frozen_filtered_and_names_the_languages(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Glossary"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["id", "english (en)", "chinese (zh-Hans)", "traditional (zh-Hant)", "pinyin (zh-Latn-pinyin)"]
+    assert header[5:7] == ["category", "status"]
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == f"A1:L{sheet.max_row}"
+
+
+def test_status_and_category_have_drop_downs_with_the_schema_lists(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Glossary"]
+    lists = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation}
+    assert lists["G2"].formula1 == '"' + ",".join(STATUSES) + '"'
+    assert lists["F2"].formula1 == '"person,organization,business unit,product,place,event,title,jargon,other"'
+    for validation in lists.values():
+        assert validation.type == "list" and validation.showErrorMessage
+        last_data_cell = f"{str(validation.sqref)[0]}{sheet.max_row}"
+        assert last_data_cell in validation.sqref
+
+
+def test_id_is_grey_and_narrow_and_long_text_wraps(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Glossary"]
+    assert sheet["A2"].font.color.rgb == xlsx.GREY and sheet["A1"].font.color.rgb == xlsx.GREY
+    assert sheet["B2"].font.color.rgb != xlsx.GREY
+    assert sheet.column_dimensions["A"].width <= xlsx.ID_MAX_WIDTH
+    assert sheet["I2"].alignment.wrap_text and sheet["J2"].alignment.wrap_text  # note, context
+    assert not sheet["B2"].alignment.wrap_text
+
+
+def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: Path):
+    path = export([TermEntry(id="T1", english="a" * 20, chinese="中" * 20, note="n" * 500)], tmp_path / "w.xlsx")
+    widths = openpyxl.load_workbook(path)["Glossary"].column_dimensions
+    assert widths["C"].width > widths["B"].width >= 20
+    assert widths["I"].width == xlsx.MAX_WIDTH  # a 500-character note is capped, and wraps
+    assert widths["F"].width >= len("business unit")
+    assert all(widths[letter].width >= xlsx.MIN_WIDTH for letter in "ABCDEFGHIJKL")
+
+
+def test_every_cell_is_text_and_none_would_run_as_a_formula(exported: Path):
+    book = openpyxl.load_workbook(exported)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    assert not cell.value.startswith(FORMULA_STARTS), (sheet.title, cell.coordinate, cell.value)
+    glossary_sheet = book["Glossary"]
+    assert glossary_sheet["B3"].value == "'=1+1" and glossary_sheet["C3"].value == "'＝SUM(A1)"
+
+
+def test_instructions_are_in_english_and_chinese(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Instructions"]
+    text = "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value)
+    for word in ("id", "Metadata", "empty", *STATUSES):
+        assert word in text
+    assert "请勿修改" in text and "新增术语" in text and "禁用" in text
+
+
+def test_metadata_records_the_export_and_every_row_hash(exported: Path):
+    rows = [tuple(cell.value for cell in row) for row in openpyxl.load_workbook(exported)["Metadata"].iter_rows()]
+    pairs = dict(row[:2] for row in rows if row[0])
+    assert dt.datetime.fromisoformat(pairs["exported_at"]).tzinfo is not None
+    assert pairs["tool_version"] == glossary.__version__
+    assert pairs["source_hash"] == "0123abcd" and pairs["source_path"] == "terms.csv"
+    assert pairs["T001"] == entry_hash(TRICKY[0])
+    table = xlsx.read(exported)
+    assert table.metadata["source_hash"] == "0123abcd" and table.metadata["tool_version"] == glossary.__version__
+    assert table.row_hashes == {entry.id: entry_hash(entry) for entry in HANDED_OVER}
+
+
+def test_a_cell_too_long_for_excel_is_refused_and_nothing_is_written(tmp_path: Path):
+    path = tmp_path / "long.xlsx"
+    with pytest.raises(FormatError, match=r"entry T1: note has 40,000 characters"):
+        export([TermEntry(id="T1", english="long", note="x" * 40_000)], path)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- hostile and broken files ----------------------------------------------------------------------
+
+
+def refused(path: Path, match: str) -> str:
+    """The one-line FormatError that reading the file raises."""
+    with pytest.raises(FormatError, match=match) as caught:
+        xlsx.read(path)
+    message = str(caught.value)
+    assert "\n" not in message and path.name in message
+    return message
+
+
+def add_member(workbook: Path, name: str, data: bytes) -> None:
+    """Add a deflated member to an existing zip."""
+    with zipfile.ZipFile(workbook, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+
+
+def test_a_member_that_expands_too_far_is_refused_before_openpyxl_opens_it(tmp_path: Path):
+    path = export(TRICKY, tmp_path / "bomb.xlsx")
+    add_member(path, "xl/media/padding.bin", bytes(2 * 1024 * 1024))  # 2 MB of zeros: ratio ~1000:1
+    refused(path, r"bomb.xlsx: refused: member 'xl/media/padding.bin' expands [\d,]+ times .*zip bomb")
+
+
+def test_a_workbook_larger_than_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(xlsx, "MAX_UNCOMPRESSED_BYTES", 512 * 1024)
+    path = export(TRICKY, tmp_path / "big.xlsx")
+    add_member(path, "xl/media/padding.bin", bytes(600 * 1024))
+    refused(path, r"big.xlsx: refused: would expand to [\d,]+ bytes \(limit 524,288\)")
+
+
+def test_a_csv_renamed_to_xlsx_is_refused(tmp_path: Path):
+    path = tmp_path / "renamed.xlsx"
+    path.write_text("id,english,chinese\nT1,Alibaba Cloud,阿里云\n", encoding="utf-8")
+    refused(path, r"renamed.xlsx: not an Excel .xlsx workbook")
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path: Path):
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    refused(path, r"archive.xlsx: not a readable Excel .xlsx workbook")
+
+
+def test_a_missing_file_is_refused(tmp_path: Path):
+    refused(tmp_path / "absent.xlsx", r"absent.xlsx: no such file")
+
+
+def test_a_workbook_without_a_glossary_sheet_names_the_sheets_it_has(tmp_path: Path):
+    book = openpyxl.Workbook()
+    book.active.title = "Terms"
+    book.create_sheet("Notes")
+    path = tmp_path / "other.xlsx"
+    book.save(path)
+    refused(path, r"other.xlsx: no sheet named 'Glossary' \(sheets found: 'Terms', 'Notes'\)")
+
+
+def test_a_header_without_english_or_chinese_is_refused(tmp_path: Path):
+    book = openpyxl.Workbook()
+    book.active.append(["id", "French", "status"])
+    book.active.append(["T1", "nuage", "approved"])
+    path = tmp_path / "french.xlsx"
+    book.save(path)
+    refused(path, r"french.xlsx row 1: no english or chinese column in the header")
+
+
+# --- workbooks made by someone else ----------------------------------------------------------------
+
+
+def test_a_workbook_made_by_hand_is_read_by_header_name(tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "My terms"  # the only sheet, so it is used whatever its name
+    sheet.append([])
+    sheet.append(["Note", " Chinese (zh-Hans) ", "Remarks", "ENGLISH", "zh-Hant", "Status ", "Updated"])
+    sheet.append(["  a note  ", " 阿里云 ", "ignored", " Alibaba Cloud ", "阿里雲", "approved", dt.date(2026, 11, 1)])
+    sheet.append([None, None, "only an unknown column"])
+    sheet.append([])
+    sheet.append([None, 996, None, "nine-nine-six", 996.0, " proposed", dt.datetime(2026, 11, 2)])
+    sheet.append([None, "半", None, 0.5, True])
+    path = tmp_path / "by hand.xlsx"
+    book.save(path)
+
+    table = xlsx.read(path)
+    assert table.columns == ["note", "chinese", "english", "traditional", "status", "updated"]
+    assert table.rows == [
+        (3, {"note": "  a note  ", "chinese": "阿里云", "english": "Alibaba Cloud", "traditional": "阿里雲",
+             "status": "approved", "updated": "2026-11-01"}),
+        (6, {"note": "", "chinese": "996", "english": "nine-nine-six", "traditional": "996", "status": "proposed",
+             "updated": "2026-11-02"}),
+        (7, {"note": "", "chinese": "半", "english": "0.5", "traditional": "TRUE", "status": "", "updated": ""}),
+    ]
+    assert table.metadata == {} and table.row_hashes == {}
+
+
+def test_excel_escapes_written_by_excel_are_undone(tmp_path: Path):
+    book = openpyxl.Workbook()
+    book.active.title = "Glossary"
+    book.active.append(["english", "note"])
+    book.active.append(["line_x000D_break", "_x005F_x0041_ literal"])
+    path = tmp_path / "excel.xlsx"
+    book.save(path)
+    assert xlsx.read(path).rows == [(2, {"english": "line\rbreak", "note": "_x0041_ literal"})]
+
+
+# --- LibreOffice sees what we wrote ----------------------------------------------------------------
+
+
+def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+    path = export(TRICKY, tmp_path / "handover.xlsx")
+    out = tmp_path / "csv"
+    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    with open(out / "handover.csv", encoding="utf-8", newline="") as handle:
+        cells = list(csv.reader(handle))
+    assert cells[0] == [xlsx.header_label(column) for column in COLUMNS]
+    # LibreOffice keeps line breaks in a cell as LF only
+    expected = [[neutralise_formula(value).replace("\r\n", "\n") for value in entry.values()] for entry in TRICKY]
+    assert cells[1:] == expected
