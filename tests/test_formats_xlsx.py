@@ -31,8 +31,8 @@ TRICKY = [
     TermEntry(id="T003", english="\ttab first", chinese="\n换行", note="\r\ncarriage", context="'=already guarded",
               source="''quoted", category="jargon", status="deprecated"),
     TermEntry(id="T004", english="#N/A", chinese="996", note="x" * 5_000, context="  keeps its spacing  "),
-    TermEntry(id="T005", english="_x0041_ stays", chinese="控制\x01字符", note="_xABCD\x02 and \x00 nul",
-              context="\ufffe\uffff", status="forbidden", category="other"),
+    TermEntry(id="T005", english="_x0041_ stays", chinese="控制\x01字符", note="_xABCD \x02 and \x00 nul",
+              context="_xFFFE_ stays literal", status="forbidden", category="other"),
     TermEntry(id="T006", english="only english"),
 ]
 
@@ -57,7 +57,9 @@ def test_round_trip_of_some_columns_reads_only_those(tmp_path: Path):
     assert table.rows[1] == (3, {"id": "T002", "english": "=1+1", "chinese": "＝SUM(A1)"})
 
 
-_any_text = st.text(max_size=30)  # any Unicode but surrogates: control characters, emoji, CJK Extension B …
+# any Unicode but surrogates and the two non-characters no spreadsheet stores: control characters, emoji, CJK Ext. B …
+_any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff"),
+                    max_size=30)
 _trimmed_text = _any_text.map(str.strip)
 
 
@@ -125,7 +127,7 @@ def test_id_is_grey_and_narrow_and_long_text_wraps(exported: Path):
     sheet = openpyxl.load_workbook(exported)["Glossary"]
     assert sheet["A2"].font.color.rgb == xlsx.GREY and sheet["A1"].font.color.rgb == xlsx.GREY
     assert sheet["B2"].font.color.rgb != xlsx.GREY
-    assert sheet.column_dimensions["A"].width <= xlsx.ID_MAX_WIDTH
+    assert sheet.column_dimensions["A"].width <= xlsx.ID_MAX_WIDTH + 1  # XlsxWriter adds under 1 for padding
     assert sheet["I2"].alignment.wrap_text and sheet["J2"].alignment.wrap_text  # note, context
     assert not sheet["B2"].alignment.wrap_text
 
@@ -134,7 +136,7 @@ def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: 
     path = export([TermEntry(id="T1", english="a" * 20, chinese="中" * 20, note="n" * 500)], tmp_path / "w.xlsx")
     widths = openpyxl.load_workbook(path)["Glossary"].column_dimensions
     assert widths["C"].width > widths["B"].width >= 20
-    assert widths["I"].width == xlsx.MAX_WIDTH  # a 500-character note is capped, and wraps
+    assert xlsx.MAX_WIDTH <= widths["I"].width < xlsx.MAX_WIDTH + 1  # a 500-character note is capped, and wraps
     assert widths["F"].width >= len("business unit")
     assert all(widths[letter].width >= xlsx.MIN_WIDTH for letter in "ABCDEFGHIJKL")
 
@@ -302,3 +304,11 @@ def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
     # LibreOffice keeps line breaks in a cell as LF only
     expected = [[neutralise_formula(value).replace("\r\n", "\n") for value in entry.values()] for entry in TRICKY]
     assert cells[1:] == expected
+
+
+def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tmp_path: Path):
+    entry = TermEntry(id="T1", english="odd", chinese="字\ufffe", status="proposed", category="other")
+    target = tmp_path / "odd.xlsx"
+    with pytest.raises(FormatError, match="U\\+FFFE or U\\+FFFF"):
+        export([entry], target)
+    assert not target.exists()

@@ -69,11 +69,10 @@ def entry_hash(entry: TermEntry, columns: Sequence[str] = COLUMNS) -> str:
 
 
 def content_hash(entries: Sequence[TermEntry]) -> str:
-    """A fingerprint of a whole glossary's content."""
-    digest = hashlib.sha256()
-    for entry in sorted(entries, key=lambda e: e.id):
-        digest.update(entry_hash(entry).encode("ascii"))
-    return digest.hexdigest()[:16]
+    """A fingerprint of a whole glossary's content: of its canonical terms.csv text."""
+    from ..store import serialise
+
+    return hashlib.sha256(serialise(entries).encode("utf-8")).hexdigest()[:16]
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
