@@ -33,7 +33,7 @@ from ..schema import (
     CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, SOURCE, STATUS, TRADITIONAL, UPDATED, VARIANTS,
     TermEntry, join_variants, split_variants,
 )
-from ..store import write_atomically
+from ..store import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
 
 NAME = "tbx"
@@ -95,31 +95,54 @@ V2 = _Dialect("martif", "martifHeader", "termEntry", "langSet", "tig")
 
 
 def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
-    """Write TBX-Basic: v3 (`tbx`, ISO 30042:2019) unless options.tbx_version is 2 (`martif`)."""
+    """Write TBX-Basic: v3 (`tbx`, ISO 30042:2019) unless options.tbx_version is 2 (`martif`).
+
+    The document around the entries is built once; the entries are serialised one at a time into the
+    file, so a 100,000-entry glossary is never held as one element tree."""
     path = Path(path)
     if options.tbx_version not in (2, 3):
         raise FormatError(f"{path}: unknown TBX version {options.tbx_version} (expected 2 or 3)")
     dialect = V3 if options.tbx_version == 3 else V2
-    root = _document(entries, options, dialect, path)
+    columns = list(options.columns)
+    root = _document(bool(entries), options, dialect, path)
     ET.indent(root, space="  ")
-    text = ET.tostring(root, encoding="unicode")
-    # A raw carriage return would come back as a line feed: XML parsers normalise line ends.
-    text = text.replace("\r", "&#13;")
-    write_atomically(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    before, _, after = _xml_text(root).partition(f"<{_PLACEHOLDER} />")
+
+    def produce(temporary: Path) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as out:
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + before.rstrip(" "))
+            holder = ET.Element("body")
+            for entry, element_id in zip(entries, _element_ids(entries, columns)):
+                _concept_entry(holder, entry, element_id, columns, dialect, path)
+                concept = holder[0]
+                ET.indent(concept, space="  ", level=3)
+                out.write("      " + _xml_text(concept).rstrip() + "\n")
+                holder.remove(concept)
+            out.write("    " + after.lstrip() + "\n")
+
+    produce_atomically(path, produce)
 
 
-def _document(entries: Sequence[TermEntry], options: ExportOptions, dialect: _Dialect, path: Path) -> ET.Element:
-    """The whole document as an element tree."""
+_PLACEHOLDER = "glossary-entries-go-here"
+
+
+def _xml_text(element: ET.Element) -> str:
+    """An element as XML text; a raw carriage return would come back as a line feed, so it is a reference."""
+    return ET.tostring(element, encoding="unicode").replace("\r", "&#13;")
+
+
+def _document(has_entries: bool, options: ExportOptions, dialect: _Dialect, path: Path) -> ET.Element:
+    """The document without its entries: a placeholder element stands where they go."""
     attributes = {"type": "TBX-Basic"} | ({"style": "dca"} if dialect is V3 else {}) | {XML_LANG: "en"}
     # ElementTree's default_namespace refuses plain attribute names, so the namespace is declared by hand.
     root = ET.Element(dialect.root, attributes | ({"xmlns": dialect.namespace} if dialect.namespace else {}))
     _header(root, options, dialect, path)
     text = dialect.add(root, "text")
-    columns = list(options.columns)
-    if entries or dialect is V2:  # a v3 body needs at least one concept entry
+    if has_entries or dialect is V2:  # a v3 body needs at least one concept entry
         body = dialect.add(text, "body")
-        for entry, element_id in zip(entries, _element_ids(entries, columns)):
-            _concept_entry(body, entry, element_id, columns, dialect, path)
+        ET.SubElement(body, _PLACEHOLDER)
+    else:
+        ET.SubElement(text, _PLACEHOLDER)
     return root
 
 
