@@ -302,27 +302,17 @@ def serialise(entries: Iterable[TermEntry]) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write text to a temporary file beside the target, fsync it, then rename it over the target."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+
+    def produce(temporary: Path) -> None:
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
+
+    produce_atomically(path, produce)
 
 
 def produce_atomically(path: Path, produce) -> None:
     """Let `produce(temporary_path)` write a file beside the target, then fsync and rename it over the target
-    (for writers that need a path, such as openpyxl or lxml); nothing half-written is left on failure."""
+    (keeping the target's permissions); nothing half-written is left on failure."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -331,6 +321,8 @@ def produce_atomically(path: Path, produce) -> None:
         produce(Path(temporary))
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
