@@ -293,28 +293,37 @@ def read(path: Path) -> ImportedTable:
     Ids are read only from files glossary wrote: another tool's concept ids ("1", "c42") mean nothing here.
     """
     path = Path(path)
-    root = _parse(path)
-    if _local(root.tag) not in (V3.root, V2.root):
-        raise FormatError(f"{path}: not a TBX file (the root element is <{_local(root.tag)}>, "
-                          f"expected <{V3.root}> or <{V2.root}>)")
-    header = _header_values(root)
-    exported_columns = header.pop(COLUMNS_KEY, None)
-    row_hashes = _row_hashes(header.pop(ROW_HASHES_KEY, ""), path)
-    ours = exported_columns is not None
+    header: dict[str, str] = {}
+    exported_columns: str | None = None
     found_rows: list[tuple[int, dict[str, str]]] = []
     found_columns: set[str] = set()
-    concepts = (e for e in root.iter() if _local(e.tag) in (V3.entry, V2.entry))
-    for number, concept in enumerate(concepts, start=1):
-        reader = _EntryReader(concept)
-        values, languages = reader.values, reader.languages
-        if not any(values.get(c, "").strip() for c in (ENGLISH, CHINESE, TRADITIONAL, VARIANTS)):
+    number = 0
+    # streamed: each concept entry is read when it ends, then dropped (a 100,000-entry file is never one tree)
+    for event, element in _parse_events(path):
+        tag = _local(element.tag)
+        if event == "start":
+            if tag not in (V3.root, V2.root):
+                raise FormatError(f"{path}: not a TBX file (the root element is <{tag}>, "
+                                  f"expected <{V3.root}> or <{V2.root}>)")
             continue
-        if ours:
-            values.setdefault(ID, concept.get("id", ""))
-        else:
-            values.pop(ID, None)
-        found_columns.update(values, languages)
-        found_rows.append((number, values))
+        if tag in (V3.header, V2.header):
+            header = _header_values(element)
+            exported_columns = header.pop(COLUMNS_KEY, None)
+        elif tag in (V3.entry, V2.entry):
+            number += 1
+            reader = _EntryReader(element)
+            values, languages, concept_id = reader.values, reader.languages, element.get("id", "")
+            element.clear()
+            if not any(values.get(c, "").strip() for c in (ENGLISH, CHINESE, TRADITIONAL, VARIANTS)):
+                continue
+            if exported_columns is not None:
+                values.setdefault(ID, concept_id)
+            else:
+                values.pop(ID, None)
+            found_columns.update(values, languages)
+            found_rows.append((number, values))
+    ours = exported_columns is not None
+    row_hashes = _row_hashes(header.pop(ROW_HASHES_KEY, ""), path)
     if ours:
         columns = [c for c in exported_columns.split(",") if c in COLUMNS]
     else:
@@ -324,13 +333,22 @@ def read(path: Path) -> ImportedTable:
     return ImportedTable(path, rows, columns, metadata=metadata, row_hashes=row_hashes)
 
 
-def _parse(path: Path) -> ET.Element:
-    """The document's root, parsed with entity declarations and external references refused."""
+def _parse_events(path: Path):
+    """(event, element) pairs: the root's start, then every element's end; entity declarations and
+    external references refused."""
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import parse
+    from defusedxml.ElementTree import iterparse
 
     try:
-        return parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True).getroot()
+        started = False
+        for event, element in iterparse(str(path), events=("start", "end"), forbid_dtd=False,
+                                        forbid_entities=True, forbid_external=True):
+            if event == "start":
+                if not started:
+                    started = True
+                    yield event, element
+                continue
+            yield event, element
     except DefusedXmlException as error:
         detail = f"it declares the entity {error.name!r}" if getattr(error, "name", None) else type(error).__name__
         raise FormatError(f"{path}: unsafe XML refused: {detail} (a TBX file needs no entities)") from None
@@ -350,15 +368,13 @@ def _text(element: ET.Element) -> str:
     return "".join(element.itertext())
 
 
-def _header_values(root: ET.Element) -> dict[str, str]:
-    """The glossary:… paragraphs of the header, by key."""
+def _header_values(header: ET.Element) -> dict[str, str]:
+    """The glossary:… paragraphs of a tbxHeader/martifHeader, by key."""
     values: dict[str, str] = {}
-    for child in root:
-        if _local(child.tag) in (V3.header, V2.header):
-            for paragraph in child.iter():
-                kind = paragraph.get("type") or ""
-                if _local(paragraph.tag) == "p" and kind.startswith(HEADER_PREFIX):
-                    values.setdefault(kind[len(HEADER_PREFIX):], _text(paragraph))
+    for paragraph in header.iter():
+        kind = paragraph.get("type") or ""
+        if _local(paragraph.tag) == "p" and kind.startswith(HEADER_PREFIX):
+            values.setdefault(kind[len(HEADER_PREFIX):], _text(paragraph))
     return values
 
 

@@ -139,12 +139,13 @@ def _row_xml(number: int, values: list[str], letters: list[str], attributes: lis
     cells = []
     for letter, style, text in zip(letters, attributes, values):
         if text:
-            text = _xml_escape(cell_text(text))
-            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() or "\n" in text else ""
-            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            text = cell_text(text)
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() or _BREAKS & set(text) else ""
+            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{_xml_escape(text)}</t></is></c>')
     return f'<row r="{number}">{"".join(cells)}</row>'
 
 
+_BREAKS = set("\n\r\t")
 _COLUMN_STYLE = re.compile(r'<col min="(\d+)" max="\d+"[^>]*? style="(\d+)"')
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a raw CR would read back as LF
 
