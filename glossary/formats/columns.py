@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..schema import CHINESE, COLUMNS, ENGLISH, TRADITIONAL
+from ..schema import CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL
 from . import FormatError
 
 # Language codes and other names translators and tools use for our columns.
@@ -13,6 +13,7 @@ ALIASES = {
     "en": ENGLISH, "en-us": ENGLISH, "en-gb": ENGLISH, "source": ENGLISH, "term": ENGLISH,
     "zh": CHINESE, "zh-hans": CHINESE, "zh-cn": CHINESE, "zh_hans": CHINESE, "simplified": CHINESE,
     "target": CHINESE, "zh-hant": TRADITIONAL, "zh-tw": TRADITIONAL, "zh-hk": TRADITIONAL, "zh_hant": TRADITIONAL,
+    "zh-latn-pinyin": PINYIN,
 }
 _LANGUAGE_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -21,7 +22,9 @@ def column_for(heading: object) -> str | None:
     """The schema column a header cell names ('english (en)', 'Chinese', 'zh-Hans'), or None."""
     if heading is None:
         return None
-    text = _LANGUAGE_NOTE.sub("", str(heading)).strip().lower()
+    raw = str(heading).strip()
+    # 'chinese (zh-Hans)' → 'chinese'; a bare '(zh-Hans)' → its code
+    text = (_LANGUAGE_NOTE.sub("", raw).strip() or raw.strip("() ")).casefold()
     if text in COLUMNS:
         return text
     return ALIASES.get(text)

@@ -29,6 +29,7 @@ from ..schema import (
 from ..store import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
+from .columns import column_for
 
 NAME = "xlsx"
 SUFFIXES = (".xlsx",)
@@ -39,8 +40,6 @@ METADATA_SHEET = "Metadata"
 
 # Shown after the column name in the header ("chinese (zh-Hans)"), so a translator knows which script to use.
 LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant", PINYIN: "zh-Latn-pinyin", VARIANTS: "en"}
-# Header names accepted for a column besides its own name (a language code alone).
-HEADER_ALIASES = {"en": ENGLISH, "zh-hans": CHINESE, "zh-hant": TRADITIONAL, "zh-latn-pinyin": PINYIN}
 WRAPPED_COLUMNS = (CONTEXT, NOTE)
 DROP_DOWNS = {CATEGORY: CATEGORIES, STATUS: STATUSES}
 
@@ -67,7 +66,6 @@ _XML_ILLEGAL = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 _XML_ILLEGAL_CHAR = re.compile(f"[{_XML_ILLEGAL}]")
 _LITERAL_ESCAPE = re.compile(f"_(?=x[0-9A-Fa-f]{{4}}(?:_|[{_XML_ILLEGAL}]))")
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_LANGUAGE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -388,10 +386,7 @@ def _glossary_sheet_name(names: list[str], path: Path) -> str:
 
 def header_column(label: Any) -> str | None:
     """The schema column a header cell names ('Chinese (zh-Hans)', ' english ', 'zh-Hant'), or None."""
-    text = _text_of(label).strip()
-    name = _LANGUAGE_SUFFIX.sub("", text).strip().casefold() or text.strip("() ").casefold()
-    name = HEADER_ALIASES.get(name, name)
-    return name if name in COLUMNS else None
+    return column_for(_text_of(label))
 
 
 def _read_glossary_rows(title: str, sheet_rows: list[list[Any]], path: Path
