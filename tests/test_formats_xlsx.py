@@ -31,7 +31,7 @@ TRICKY = [
     TermEntry(id="T003", english="\ttab first", chinese="\n换行", note="\r\ncarriage", context="'=already guarded",
               source="''quoted", category="jargon", status="deprecated"),
     TermEntry(id="T004", english="#N/A", chinese="996", note="x" * 5_000, context="  keeps its spacing  "),
-    TermEntry(id="T005", english="_x0041_ stays", chinese="控制\x01字符", note="_xABCD \x02 and \x00 nul",
+    TermEntry(id="T005", english="_x0041_ stays", chinese="控制\x01字符", note="_xABCD\x02 and \x00 nul",
               context="_xFFFE_ stays literal", status="forbidden", category="other"),
     TermEntry(id="T006", english="only english"),
 ]
