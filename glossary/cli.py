@@ -510,6 +510,104 @@ def import_(ctx: click.Context, source: Path, format_name: str | None, yes: bool
     ctx.exit(EXIT_NO_MATCH if plan.conflicts else EXIT_OK)
 
 
+# --- term QA and concordance -----------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source-col", help="Header of the source column (CSV/TSV/xlsx).")
+@click.option("--target-col", help="Header of the target column (CSV/TSV/xlsx).")
+@click.option("--reverse", is_flag=True, help="Chinese source, English target.")
+@click.option("--json", "as_json", is_flag=True, help="Print {segments, errors, warnings, findings: [...]}.")
+@click.pass_context
+def check(ctx: click.Context, files: tuple[Path, ...], source_col: str | None, target_col: str | None,
+          reverse: bool, as_json: bool) -> None:
+    """Check translations against the glossary: every glossary term in a source segment must be rendered
+    as the glossary says in the target. Errors: an approved term not rendered, or a deprecated or
+    forbidden rendering used; warnings: a proposed term not rendered, or a rendering only in the other
+    script (simplified/traditional).
+
+    FILES: a bilingual file (two-column CSV/TSV/xlsx, XLIFF 1.2 or 2.0, TMX), or two plain-text files
+    aligned by line (source first). Exit code 1 when there are errors (to gate a CI job), 0 otherwise,
+    2 on bad input.
+
+    \b
+    Examples:
+      glossary check translations.xliff
+      glossary check article.en.txt article.zh.txt
+      glossary check memory.tmx --json | jq '.findings[] | select(.severity == "error")'
+      glossary check zh-en.csv --reverse --source-col zh --target-col en
+    """
+    from .bilingual import read_segments
+    from .check import check_segments
+
+    if len(files) > 2:
+        raise click.UsageError("give one bilingual file, or two aligned text files (source, target)")
+    segments = read_segments(list(files), source_column=source_col, target_column=target_col,
+                             source_language="zh" if reverse else "en", target_language="en" if reverse else "zh")
+    findings = [f.to_dict() for f in check_segments(segments, _load(ctx).entries(), reverse=reverse)]
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    warnings = len(findings) - errors
+    if as_json:
+        render.print_json({"segments": len(segments), "errors": errors, "warnings": warnings, "findings": findings},
+                          sys.stdout)
+    elif findings:
+        render.findings_table(findings, sys.stdout)
+    render.message(f"{len(segments)} segments checked: {errors} error{'s' if errors != 1 else ''}, "
+                   f"{warnings} warning{'s' if warnings != 1 else ''}", sys.stderr,
+                   "bold red" if errors else "green")
+    ctx.exit(EXIT_NO_MATCH if errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("term", required=False)
+@click.argument("paths", nargs=-1)
+@click.option("--all", "all_terms", is_flag=True, help="Every glossary entry instead of one TERM.")
+@click.option("--width", type=click.IntRange(min=10, max=200), default=40, show_default=True,
+              help="Characters of context on each side.")
+@click.option("--encoding", help="Read every input in this encoding (default: detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of occurrences.")
+@click.pass_context
+def context(ctx: click.Context, term: str | None, paths: tuple[str, ...], all_terms: bool, width: int,
+            encoding: str | None, as_json: bool) -> None:
+    """Show every occurrence of a term in documents, one line each, the term in the middle with the words
+    on both sides aligned (a concordance). A glossary term is found in all its forms (variants, plural,
+    Chinese); any other text is searched as given.
+
+    \b
+    Examples:
+      glossary context "Eddie Wu" samples/
+      glossary context 通义千问 articles/*.txt
+      glossary context --all samples/alibaba_ceo_letter.md --json
+    """
+    from .check import concordance
+    from .readers import iter_documents
+
+    if all_terms:
+        paths = ((term,) if term else ()) + paths
+        entries = _load(ctx).entries()
+    else:
+        if not term:
+            raise click.UsageError("give a TERM, or --all for every glossary entry")
+        glossary = _load(ctx)
+        owner = glossary.owner_of(term) or next((e for e in glossary if term in (e.chinese, e.traditional)), None)
+        entries = [owner] if owner else [TermEntry(id="", english=term, chinese="", status="proposed")]
+    if not paths:
+        raise click.UsageError("give at least one document PATH (or - for standard input)")
+
+    def skipped(message: str) -> None:
+        render.message(f"glossary: warning: skipped {message}", sys.stderr, "yellow")
+
+    lines = [c.to_dict() for c in concordance(iter_documents(paths, encoding=encoding, on_skip=skipped), entries,
+                                              width=width)]
+    if as_json:
+        render.print_json(lines, sys.stdout)
+    else:
+        render.concordance_lines(lines, sys.stdout, width)
+        render.message(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''}", sys.stderr)
+    ctx.exit(EXIT_OK if lines else EXIT_NO_MATCH)
+
+
 # --- checking and describing ------------------------------------------------------------------
 
 

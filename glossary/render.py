@@ -266,3 +266,57 @@ def import_diff(plan: dict, stream: IO[str]) -> None:
 def _changes_text(changes: list[dict]) -> str:
     """Field changes as 'field: old → new; …'."""
     return "; ".join(f"{c['field']}: {c['old'] or '∅'} → {c['new'] or '∅'}" for c in changes)
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
+
+
+def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
+    """Term QA findings: segment, source term, expected, found, severity, and the segment with the term marked."""
+    headings = ["Seg", "Source term", "Expected", "Found", "Severity", "Segment"]
+    rows = []
+    for f in findings:
+        source = f["source"]
+        start, end = f.get("start", 0), f.get("end", 0)
+        marked = source[:start] + "[" + source[start:end] + "]" + source[end:] if end > start else source
+        rows.append([str(f["segment"]), f["term"], " / ".join(f["expected"]), f["found"], f["severity"],
+                     _one_line(marked)[:160]])
+    if not wants_rich(stream):
+        plain_table(headings, rows, stream)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(header_style="bold", show_lines=False)
+    for heading in headings:
+        table.add_column(heading, overflow="fold", max_width=60 if heading == "Segment" else None)
+    for f, row in zip(findings, rows):
+        segment = Text(_one_line(f["source"])[:300])
+        if f.get("end", 0) > f.get("start", 0):
+            segment.stylize("bold reverse", f["start"], f["end"])
+        table.add_row(row[0], Text(row[1], style="bold"), row[2], row[3],
+                      Text(row[4], style=SEVERITY_STYLES.get(row[4], "")), segment)
+    rich_console(stream).print(table)
+
+
+def concordance_lines(lines: Sequence[dict], stream: IO[str], width: int = 40) -> None:
+    """Key word in context: left context right-aligned, the term, right context, then file:line."""
+    if not lines:
+        return
+    term_width = max(display_width(line["term"]) for line in lines)
+    rich = wants_rich(stream)
+    console = rich_console(stream) if rich else None
+    for line in lines:
+        left = " " * max(0, width - display_width(line["left"])) + line["left"]
+        term = _pad(line["term"], term_width)
+        right = _pad(line["right"], width)
+        if rich:
+            from rich.text import Text
+
+            text = Text(left + "  ")
+            text.append(term, style="bold reverse")
+            text.append("  " + right + "  ")
+            text.append(line["where"], style="dim")
+            console.print(text, soft_wrap=True)
+        else:
+            stream.write(f"{left}  {term}  {right}  {line['where']}\n")

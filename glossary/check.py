@@ -1,0 +1,198 @@
+"""Term QA over bilingual segments, and a concordance of terms in documents.
+
+For each segment, every glossary term (or variant, or plural) found in the source is looked for in the
+target: its Chinese form (or its traditional form, or the simplified/traditional conversion of either),
+compared after folding full-width and half-width forms and removing spaces, since Chinese has no word
+boundaries. English sides are matched on word boundaries, honouring capitals where the entry writes
+them (see mining.known). A concept with several allowed renderings passes when any one appears.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .schema import TermEntry
+
+ERROR, WARNING = "error", "warning"
+RETIRED = ("deprecated", "forbidden")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A term the target does not render as the glossary says."""
+
+    segment: int
+    where: str
+    term: str  # as written in the source
+    start: int  # where the term is in the source text
+    end: int
+    expected: tuple[str, ...]
+    found: str
+    severity: str
+    reason: str
+    entry_id: str
+    source: str
+    target: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as plain data (for --json)."""
+        return {
+            "segment": self.segment, "where": self.where, "term": self.term, "start": self.start, "end": self.end,
+            "expected": list(self.expected),
+            "found": self.found, "severity": self.severity, "reason": self.reason, "id": self.entry_id,
+            "source": self.source, "target": self.target,
+        }
+
+
+def fold_chinese(text: str) -> str:
+    """Chinese text as compared: full-width/half-width forms folded (NFKC), case folded, spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def is_traditional(text: str) -> bool:
+    """Whether Chinese text is written in traditional characters (it changes when converted to simplified)."""
+    from .chinese import to_simplified
+
+    return to_simplified(text) != text
+
+
+class TermChecker:
+    """Checks segments against a glossary, in one direction (English→Chinese unless reverse)."""
+
+    def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False) -> None:
+        from .mining.known import KnownTerms
+
+        self.entries = list(entries)
+        self.reverse = reverse
+        self.known = KnownTerms(self.entries)
+        self._renderings = [self._allowed_renderings(entry) for entry in self.entries]
+        retired = [e for e in self.entries if e.status in RETIRED]
+        self._retired_known = KnownTerms(retired) if reverse else None
+        self._retired = [(e, self._allowed_renderings(e)) for e in retired]
+
+    def _allowed_renderings(self, entry: TermEntry) -> dict[str, set[str]]:
+        """Target forms that render an entry, by script: {'simplified': …, 'traditional': …} (folded)."""
+        if self.reverse:
+            return {"english": {form.casefold() for form in entry.english_forms()}}
+        from .chinese import to_simplified, to_traditional
+
+        simplified = {f for f in (entry.chinese, to_simplified(entry.traditional)) if f}
+        traditional = {f for f in (entry.traditional, to_traditional(entry.chinese)) if f}
+        return {"simplified": {fold_chinese(f) for f in simplified}, "traditional": {fold_chinese(f) for f in traditional}}
+
+    def check(self, segments: Iterable) -> list[Finding]:
+        """Every finding, segment by segment."""
+        findings: list[Finding] = []
+        for segment in segments:
+            findings.extend(self.check_segment(segment))
+        return findings
+
+    def check_segment(self, segment) -> list[Finding]:
+        """The findings of one segment (an object with number, where, source, target)."""
+        source, target = segment.source, segment.target
+        findings: list[Finding] = []
+        folded_target = fold_chinese(target)
+        target_hits = {hit.entry for hit in self.known.find(target)} if self.reverse else set()
+        traditional_target = (not self.reverse) and is_traditional(target)
+        passed_renderings: set[str] = set()
+        seen: set[int] = set()
+        for hit in self.known.find(source):
+            entry = self.entries[hit.entry]
+            source_is_chinese = any("\u3400" <= ch <= "\u9fff" for ch in hit.form)
+            if source_is_chinese != self.reverse or hit.entry in seen:
+                continue  # a Chinese form in an English source (or the reverse) says nothing
+            seen.add(hit.entry)
+            if entry.status in RETIRED:
+                continue  # retired renderings are checked in the target below
+            result = self._judge(entry, self._renderings[hit.entry], folded_target, traditional_target,
+                                 hit.entry in target_hits)
+            if result is None:
+                passed_renderings.update(*self._renderings[hit.entry].values())
+                continue
+            severity, reason, expected = result
+            findings.append(Finding(segment.number, segment.where, source[hit.start:hit.end], hit.start, hit.end,
+                                    expected, "", severity, reason, entry.id, source, target))
+        findings.extend(self._retired_in_target(segment, folded_target, passed_renderings))
+        return findings
+
+    def _judge(self, entry: TermEntry, renderings: dict[str, set[str]], folded_target: str,
+               traditional_target: bool, found_in_target: bool) -> tuple[str, str, tuple[str, ...]] | None:
+        """None when the target renders the entry as it should; else (severity, reason, expected forms)."""
+        if self.reverse:
+            if found_in_target:
+                return None
+            expected = tuple(entry.english_forms())
+            return (ERROR if entry.status == "approved" else WARNING,
+                    f"{entry.status} term not rendered", expected)
+        own, other = ("traditional", "simplified") if traditional_target else ("simplified", "traditional")
+        expected = tuple(sorted(renderings[own])) + tuple(sorted(renderings[other] - renderings[own]))
+        if any(form in folded_target for form in renderings[own]):
+            return None
+        if any(form in folded_target for form in renderings[other]):
+            return WARNING, f"rendered only in {other} script", expected
+        # a proposed term is only a warning: its Chinese is not settled yet
+        severity = ERROR if entry.status == "approved" else WARNING
+        return severity, f"{entry.status} term not rendered as the glossary says", expected
+
+    def _retired_in_target(self, segment, folded_target: str, allowed: set[str]) -> list[Finding]:
+        """Deprecated or forbidden renderings used in the target (unless also an allowed rendering here)."""
+        findings = []
+        if self.reverse:
+            for hit in self._retired_known.find(segment.target):
+                entry = self._retired_known.entries[hit.entry]
+                findings.append(Finding(segment.number, segment.where, "", 0, 0, (), segment.target[hit.start:hit.end],
+                                        ERROR, f"{entry.status} term used", entry.id, segment.source, segment.target))
+            return findings
+        for entry, renderings in self._retired:
+            for form in renderings["simplified"] | renderings["traditional"]:
+                if form and form in folded_target and form not in allowed:
+                    findings.append(Finding(segment.number, segment.where, "", 0, 0, (), form, ERROR,
+                                            f"{entry.status} rendering used (for {entry.english})", entry.id,
+                                            segment.source, segment.target))
+                    break
+        return findings
+
+
+def check_segments(segments: Iterable, entries: Sequence[TermEntry], *, reverse: bool = False) -> list[Finding]:
+    """Term QA: findings for every segment (see TermChecker)."""
+    return TermChecker(entries, reverse=reverse).check(segments)
+
+
+# --- concordance -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concordance:
+    """One occurrence of a term in a document, with the words on both sides."""
+
+    where: str
+    term: str
+    left: str
+    right: str
+    entry_id: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "term": self.term, "left": self.left, "right": self.right, "id": self.entry_id}
+
+
+def concordance(documents: Iterable, entries: Sequence[TermEntry], *, width: int = 40) -> list[Concordance]:
+    """Every occurrence of the entries' forms in the documents, line by line, with `width` characters of context."""
+    from .mining.known import KnownTerms
+    from .mining.text import LineIndex
+
+    known = KnownTerms(entries)
+    lines: list[Concordance] = []
+    for document in documents:
+        text = document.text
+        index = LineIndex(text)
+        for hit in known.find(text):
+            line_start = text.rfind("\n", 0, hit.start) + 1
+            line_end = text.find("\n", hit.end)
+            line_end = len(text) if line_end < 0 else line_end
+            left = " ".join(text[max(line_start, hit.start - width):hit.start].split())
+            right = " ".join(text[hit.end:min(line_end, hit.end + width)].split())
+            lines.append(Concordance(f"{document.name}:{index.line_of(hit.start)}", text[hit.start:hit.end],
+                                     left[-width:], right[:width], known.entries[hit.entry].id))
+    return lines

@@ -1,0 +1,303 @@
+"""Bilingual files for term QA: each reader on a small real file built here."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from glossary.bilingual import Segment, read_segments
+from glossary.errors import GlossaryError
+from glossary.formats import FormatError
+
+
+def pairs(segments: list[Segment]) -> list[tuple[int, str, str]]:
+    """(number, source, target) of each segment."""
+    return [(segment.number, segment.source, segment.target) for segment in segments]
+
+
+# --- aligned text files -----------------------------------------------------------------------
+
+
+def test_aligned_text_pairs_lines_across_encodings_and_keeps_numbers_past_blank_lines(tmp_path: Path) -> None:
+    english = tmp_path / "doc.en.txt"
+    chinese = tmp_path / "doc.zh.txt"
+    english.write_text("  Alibaba Cloud releases Tongyi Qianwen.  \n\nEddie Wu spoke in Chongqing.\n",
+                       encoding="utf-8")
+    chinese.write_bytes("阿里云发布通义千问。\n\n吴泳铭在重庆发表讲话。\n".encode("gb18030"))
+
+    segments = read_segments([english, chinese])
+
+    assert pairs(segments) == [
+        (1, "Alibaba Cloud releases Tongyi Qianwen.", "阿里云发布通义千问。"),
+        (3, "Eddie Wu spoke in Chongqing.", "吴泳铭在重庆发表讲话。"),
+    ]
+    assert segments[1].where == f"{english}:3"
+
+
+def test_aligned_text_with_different_line_counts_names_both_files_and_counts(tmp_path: Path) -> None:
+    english = tmp_path / "a.txt"
+    chinese = tmp_path / "b.txt"
+    english.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    chinese.write_text("一\n二\n", encoding="utf-8")
+
+    with pytest.raises(GlossaryError) as caught:
+        read_segments([english, chinese])
+
+    message = str(caught.value)
+    assert str(english) in message and str(chinese) in message
+    assert "3 lines" in message and "has 2" in message
+
+
+# --- CSV / TSV --------------------------------------------------------------------------------
+
+
+def test_csv_finds_columns_by_language_header_in_any_order_and_ignores_extra_columns(tmp_path: Path) -> None:
+    path = tmp_path / "segments.csv"
+    path.write_bytes("\ufeffzh-CN,note,EN\n"
+                     '阿里云,company,Alibaba Cloud\n'
+                     ',,\n'
+                     '"通义千问, 大模型",product,"Tongyi Qianwen, the LLM"\n'.encode("utf-8"))
+
+    segments = read_segments([path])
+
+    assert pairs(segments) == [
+        (2, "Alibaba Cloud", "阿里云"),
+        (4, "Tongyi Qianwen, the LLM", "通义千问, 大模型"),
+    ]
+    assert segments[0].where == f"{path}:2"
+
+
+def test_csv_columns_named_by_the_caller_win_over_guessing(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Original,Translation,english\nSave,保存,ignored\n", encoding="utf-8")
+
+    segments = read_segments([path], source_column="original", target_column="TRANSLATION")
+
+    assert pairs(segments) == [(2, "Save", "保存")]
+
+
+def test_headerless_tsv_is_read_as_source_then_target(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("Alibaba Cloud\t阿里云\nbusiness group\t业务集团\n", encoding="utf-8")
+
+    assert pairs(read_segments([path])) == [(1, "Alibaba Cloud", "阿里云"), (2, "business group", "业务集团")]
+
+
+def test_csv_with_an_unclosed_quote_is_refused_naming_file_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "broken.csv"
+    path.write_text('en,zh\nSave,保存\nOpen,"打开\nClose,关闭\n', encoding="utf-8")
+
+    with pytest.raises(GlossaryError) as caught:
+        read_segments([path])
+
+    assert f"{path} row 3:" in str(caught.value)
+
+
+# --- Excel ------------------------------------------------------------------------------------
+
+
+def test_xlsx_reads_the_segments_sheet_by_header(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["this sheet is not the segments"])
+    sheet = book.create_sheet("Segments")
+    sheet.append(["Chinese (zh-Hans)", "English (en)"])
+    sheet.append(["阿里云", "Alibaba Cloud"])
+    sheet.append([None, None])
+    sheet.append(["85后", "post-85s"])
+    sheet.append([2026, 2026])
+    path = tmp_path / "segments.xlsx"
+    book.save(path)
+
+    segments = read_segments([path])
+
+    assert pairs(segments) == [(2, "Alibaba Cloud", "阿里云"), (4, "post-85s", "85后"), (5, "2026", "2026")]
+    assert segments[1].where == f"{path}:4"
+
+
+# --- XLIFF ------------------------------------------------------------------------------------
+
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en-US" target-language="zh-CN" datatype="html" original="press.html">
+    <body>
+      <group id="intro">
+        <trans-unit id="tu-1">
+          <source>Open the <g id="1" ctype="bold">Alibaba Cloud</g> console<x id="2" ctype="lb"/>today.</source>
+          <target state="translated">今天<x id="2"/>打开<g id="1">阿里云</g>控制台。</target>
+          <alt-trans><target>OLD SUGGESTION</target></alt-trans>
+        </trans-unit>
+      </group>
+      <trans-unit id="tu-2">
+        <source>Press<ph id="3">&lt;br/&gt;</ph>Enter</source>
+        <target>按<ph id="3">&lt;br/&gt;</ph>回车</target>
+      </trans-unit>
+      <trans-unit id="tu-3"><source> </source><target/></trans-unit>
+      <trans-unit id="tu-4"><source>Untranslated <bx id="4"/>text<ex id="4"/></source></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_12_keeps_text_inside_g_and_drops_placeholders(tmp_path: Path) -> None:
+    path = tmp_path / "press.xlf"
+    path.write_text(XLIFF_12, encoding="utf-8")
+
+    segments = read_segments([path])
+
+    assert pairs(segments) == [
+        (1, "Open the Alibaba Cloud console today.", "今天打开阿里云控制台。"),
+        (2, "Press Enter", "按回车"),
+        (4, "Untranslated text", ""),
+    ]
+    assert [segment.where for segment in segments] == [f"{path}:tu-1", f"{path}:tu-2", f"{path}:tu-4"]
+
+
+# As Okapi and other XLIFF 2 writers lay it out: codes' native data in originalData, pc/ph in the text,
+# white space between sentences in ignorable parts, several segments per unit.
+XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-US" trgLang="zh-CN">
+  <file id="f1" original="release.html">
+    <unit id="u1" name="title">
+      <segment id="s1" state="final">
+        <source>Tongyi Qianwen</source>
+        <target>通义千问</target>
+      </segment>
+    </unit>
+    <group id="body">
+      <unit id="u2">
+        <originalData>
+          <data id="d1">&lt;b&gt;</data>
+          <data id="d2">&lt;/b&gt;</data>
+          <data id="d3">&lt;br/&gt;</data>
+        </originalData>
+        <segment id="s2" state="translated">
+          <source>Click <pc id="1" dataRefStart="d1" dataRefEnd="d2">Save</pc> to keep<ph id="2" dataRef="d3"/>changes.</source>
+          <target>点击<pc id="1" dataRefStart="d1" dataRefEnd="d2">保存</pc>以保留<ph id="2" dataRef="d3"/>更改。</target>
+        </segment>
+        <ignorable>
+          <source>[IGNORABLE]</source>
+          <target>[IGNORABLE]</target>
+        </ignorable>
+        <segment id="s3">
+          <source>Ask Eddie Wu.</source>
+          <target>问吴泳铭。</target>
+        </segment>
+      </unit>
+    </group>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_20_reads_segments_keeps_pc_text_and_skips_ignorable(tmp_path: Path) -> None:
+    path = tmp_path / "release.xliff"
+    path.write_text(XLIFF_20, encoding="utf-8")
+
+    segments = read_segments([path])
+
+    assert pairs(segments) == [
+        (1, "Tongyi Qianwen", "通义千问"),
+        (2, "Click Save to keep changes.", "点击保存以保留更改。"),
+        (3, "Ask Eddie Wu.", "问吴泳铭。"),
+    ]
+    assert [segment.where for segment in segments] == [f"{path}:u1", f"{path}:u2/s2", f"{path}:u2/s3"]
+
+
+# --- TMX --------------------------------------------------------------------------------------
+
+TMX_14 = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en-US"
+          srclang="en-US" datatype="html"/>
+  <body>
+    <tu tuid="welcome">
+      <tuv xml:lang="zh-CN"><seg>欢迎使用<bpt i="1">&lt;b&gt;</bpt>阿里云<ept i="1">&lt;/b&gt;</ept></seg></tuv>
+      <tuv xml:lang="fr-FR"><seg>Bienvenue</seg></tuv>
+      <tuv xml:lang="en-US"><seg>Welcome to <bpt i="1">&lt;b&gt;</bpt>Alibaba Cloud<ept i="1">&lt;/b&gt;</ept></seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="EN-us"><seg>Read the <hi type="b">business group</hi> report</seg></tuv>
+      <tuv xml:lang="zh-CN"><seg>阅读<hi type="b">业务集团</hi>报告</seg></tuv>
+    </tu>
+    <tu tuid="french-only">
+      <tuv xml:lang="fr-FR"><seg>Seulement</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_tmx_picks_tuvs_by_language_and_drops_bpt_ept_code(tmp_path: Path) -> None:
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_14, encoding="utf-8")
+
+    segments = read_segments([path])
+
+    assert pairs(segments) == [
+        (1, "Welcome to Alibaba Cloud", "欢迎使用阿里云"),
+        (2, "Read the business group report", "阅读业务集团报告"),
+    ]
+    assert [segment.where for segment in segments] == [f"{path}:welcome", f"{path}:tu 2"]
+
+
+# --- hostile and wrong files ------------------------------------------------------------------
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body>
+<trans-unit id="1"><source>&secret;</source><target>x</target></trans-unit>
+</body></file></xliff>
+"""
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE xliff [
+""" + "".join(
+    f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n else "lol"}">\n' for n in range(10)
+) + """]>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body>
+<trans-unit id="1"><source>&lol9;</source><target>x</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.mark.parametrize("content", [XXE, BILLION_LAUGHS], ids=["xxe", "billion-laughs"])
+def test_xliff_with_entities_is_refused_at_once_in_one_line(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "hostile.xlf"
+    path.write_text(content, encoding="utf-8")
+
+    started = time.perf_counter()
+    with pytest.raises(FormatError) as caught:
+        read_segments([path])
+
+    assert time.perf_counter() - started < 1
+    message = str(caught.value)
+    assert str(path) in message and "\n" not in message
+    assert "unsafe XML refused" in message
+
+
+def test_malformed_xliff_is_a_format_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xliff"
+    path.write_text(XLIFF_12[:300], encoding="utf-8")
+
+    with pytest.raises(FormatError, match="not well-formed XML") as caught:
+        read_segments([path])
+
+    assert str(path) in str(caught.value)
+
+
+def test_unsupported_suffix_lists_the_supported_formats(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"PK\x03\x04")
+
+    with pytest.raises(GlossaryError) as caught:
+        read_segments([path])
+
+    message = str(caught.value)
+    assert str(path) in message
+    assert all(suffix in message for suffix in (".csv", ".tsv", ".xlsx", ".xliff", ".sdlxliff", ".tmx"))

@@ -1,0 +1,149 @@
+"""Term QA over real bilingual samples (CSV, XLIFF 2.0, TMX, aligned text) and the concordance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary import store
+from glossary.bilingual import Segment, read_segments
+from glossary.check import check_segments
+from glossary.cli import cli
+from glossary.schema import TermEntry
+
+ROOT = Path(__file__).resolve().parent.parent
+BILINGUAL = ROOT / "samples" / "bilingual"
+
+# Every finding the shipped glossary must report on samples/bilingual/news_en_zh.csv, by row:
+# (row, source term, severity, expected first form or found retired form)
+EXPECTED_CSV = [
+    (4, "Alibaba", "error", "阿里巴巴"),            # "阿里" is a short form, not the glossary's rendering
+    (5, "Ant Group", "error", "蚂蚁集团"),          # rendered with the former name …
+    (5, "", "error", "蚂蚁金服"),                   # … which is a deprecated rendering
+    (7, "Alibaba Cloud", "warning", "阿里雲"),      # traditional target, simplified form only
+    (9, "business groups", "error", "业务集团"),    # a plural in the source
+    (12, "younger talent", "warning", "年轻人才"),  # a proposed term: a warning only
+    (14, "Qwen", "error", "通义千问"),              # a variant in the source
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> list[TermEntry]:
+    """The curated glossary."""
+    return store.Glossary(store.read_entries(store.embedded_path())).entries()
+
+
+def summary(findings) -> list[tuple[int, str, str, str]]:
+    """Findings as (segment, term, severity, first expected form or found form)."""
+    return [(f.segment, f.term, f.severity, f.expected[0] if f.expected else f.found) for f in findings]
+
+
+def test_every_expected_finding_of_the_csv_sample_and_no_other(shipped):
+    findings = check_segments(read_segments([BILINGUAL / "news_en_zh.csv"]), shipped)
+    assert summary(findings) == EXPECTED_CSV
+
+
+def test_correct_use_plural_variant_full_width_and_longer_words_pass(shipped):
+    segments = {s.number: s for s in read_segments([BILINGUAL / "news_en_zh.csv"])}
+    flagged = {f.segment for f in check_segments(segments.values(), shipped)}
+    # 2 correct use, 6 traditional target, 8 plural, 10 'Amapola' is not Amap, 11 'Most' is not MOST,
+    # 13 a variant rendered, 15 Double 11, 16 a full-width ６１８, 17 quoted slogans
+    assert not flagged & {2, 3, 6, 8, 10, 11, 13, 15, 16, 17}
+
+
+def test_xliff_2_inline_tags_are_not_text_but_their_content_is(shipped):
+    segments = read_segments([BILINGUAL / "news.xliff"])
+    assert [s.source for s in segments][0] == "Alibaba Cloud released Tongyi Qianwen."
+    found = [(f.where.split(":")[-1], f.term or f.found, f.severity) for f in check_segments(segments, shipped)]
+    assert found == [("u2", "Ant Group", "error"), ("u2", "蚂蚁金服", "error"), ("u3", "Alibaba", "error")]
+
+
+def test_tmx_pairs_by_language_and_checks_traditional_targets(shipped):
+    segments = read_segments([BILINGUAL / "news.tmx"])
+    assert [s.target for s in segments] == ["吴泳铭领导阿里巴巴。", "千问是开源的。", "阿里雲成長了。"]
+    assert summary(check_segments(segments, shipped)) == [(2, "Qwen", "error", "通义千问")]
+
+
+def test_forbidden_renderings_are_errors_unless_another_term_allows_them():
+    entries = [
+        TermEntry(id="F1", english="Tencent", chinese="腾讯", category="organization", status="approved"),
+        TermEntry(id="F2", english="Tengxun", chinese="腾迅", category="organization", status="forbidden"),
+        TermEntry(id="F3", english="WeChat", chinese="微信", category="product", status="approved"),
+        TermEntry(id="F4", english="Weixin", chinese="微信", category="product", status="deprecated"),
+    ]
+    segments = [Segment(1, "Tencent owns WeChat.", "腾迅拥有微信。", "t:1")]
+    assert summary(check_segments(segments, entries)) == [(1, "Tencent", "error", "腾讯"), (1, "", "error", "腾迅")]
+
+
+def test_reverse_direction_checks_english_targets():
+    entries = [TermEntry(id="R1", english="Alibaba Cloud", chinese="阿里云", category="organization",
+                         status="approved", variants="Aliyun"),
+               TermEntry(id="R2", english="Ant Financial", chinese="蚂蚁金服", category="organization",
+                         status="deprecated")]
+    segments = [Segment(1, "阿里云增长很快。", "Aliyun grew fast.", "t:1"),
+                Segment(2, "阿里云增长很快。", "The cloud unit grew fast.", "t:2"),
+                Segment(3, "蚂蚁集团很大。", "Ant Financial is large.", "t:3")]
+    assert summary(check_segments(segments, entries, reverse=True)) == [
+        (2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
+
+
+def test_two_aligned_text_files(tmp_path: Path, shipped):
+    (tmp_path / "en.txt").write_text("Tencent launched Hunyuan.\nBaidu launched Ernie Bot.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_bytes("腾讯发布了混元。\n百度发布了文心一言。\n".encode("gb18030"))
+    segments = read_segments([tmp_path / "en.txt", tmp_path / "zh.txt"])
+    assert check_segments(segments, shipped) == []
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_cli_check_exit_1_on_errors_with_table_and_summary():
+    result = run("check", str(BILINGUAL / "news_en_zh.csv"))
+    assert result.exit_code == 1
+    assert "16 segments checked: 5 errors, 2 warnings" in result.stderr
+    assert "[business groups]" in result.stdout and "蚂蚁金服" in result.stdout
+
+
+def test_cli_check_json_and_exit_0_without_errors(tmp_path: Path):
+    clean = tmp_path / "clean.csv"
+    clean.write_text("source,target\nAlibaba Cloud released Tongyi Qianwen.,阿里云发布了通义千问。\n", encoding="utf-8")
+    result = run("check", str(clean), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["segments"], data["errors"], data["findings"]) == (1, 0, [])
+
+
+def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
+    evil = tmp_path / "evil.xliff"
+    evil.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    '<xliff version="1.2"><file><body><trans-unit id="1"><source>&e;</source>'
+                    '</trans-unit></body></file></xliff>', encoding="utf-8")
+    result = run("check", str(evil))
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1 and "evil.xliff" in result.stderr
+
+
+def test_cli_context_aligns_keyword_in_context(tmp_path: Path):
+    result = run("context", "Eddie Wu", str(ROOT / "samples" / "alibaba_ceo_letter.md"), "--width", "30")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 2
+    # the keyword column starts at the same place on every line (left context right-aligned to 30)
+    assert {line.index("Eddie Wu") if "Eddie Wu" in line else line.index("Wu Yongming") for line in lines} == {32}
+    assert all(":" in line.rsplit(" ", 1)[-1] for line in lines)
+
+
+def test_cli_context_json_and_all(tmp_path: Path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Alibaba Cloud runs Qwen.\n阿里云发布通义千问。\n", encoding="utf-8")
+    one = json.loads(run("context", "Tongyi Qianwen", str(doc), "--json").stdout)
+    assert [(o["term"], o["where"].rsplit(":", 1)[-1]) for o in one] == [("Qwen", "1"), ("通义千问", "2")]
+    everything = json.loads(run("context", "--all", str(doc), "--json").stdout)
+    assert {o["term"] for o in everything} >= {"Alibaba Cloud", "Qwen", "阿里云", "通义千问"}
+    assert run("context", "nothing-like-this", str(doc)).exit_code == 1
