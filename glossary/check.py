@@ -78,7 +78,8 @@ class TermChecker:
             return {"english": {form.casefold() for form in entry.english_forms()}}
         from .chinese import to_simplified, to_traditional
 
-        simplified = {f for f in (entry.chinese, to_simplified(entry.traditional)) if f}
+        # the traditional column may use Taiwan vocabulary (智慧型手機): converted, it is no mainland rendering
+        simplified = {entry.chinese} if entry.chinese else {to_simplified(entry.traditional)} - {""}
         traditional = {f for f in (entry.traditional, to_traditional(entry.chinese)) if f}
         return {"simplified": {fold_chinese(f) for f in simplified}, "traditional": {fold_chinese(f) for f in traditional}}
 
