@@ -25,7 +25,7 @@ from typing import Any, Iterator, Sequence
 from .errors import GlossaryError
 from .formats import FormatError
 from .formats.columns import column_for
-from .readers import decode_bytes
+from .readers import decode_bytes, read_file_bytes
 from .schema import CHINESE, ENGLISH, TRADITIONAL
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
@@ -105,7 +105,7 @@ def read_aligned_text(source_path: Path, target_path: Path) -> list[Segment]:
 
 def _text_lines(path: Path) -> list[str]:
     """A text file's lines (a final line break ends the last line; it does not start another)."""
-    text = decode_bytes(_read_bytes(path), str(path))
+    text = decode_bytes(read_file_bytes(path), str(path))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -118,7 +118,7 @@ def _text_lines(path: Path) -> list[str]:
 def read_table_file(path: Path, names: tuple[str | None, str | None],
                     languages: tuple[str, str]) -> list[Segment]:
     """A CSV/TSV file's source and target columns, found by header name, or the only two columns."""
-    text = decode_bytes(_read_bytes(path), str(path))
+    text = decode_bytes(read_file_bytes(path), str(path))
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") or (
         "\t" in first_line and "," not in first_line) else ","
@@ -337,7 +337,7 @@ def _parse_xml(path: Path):
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
-    data = _read_bytes(path)
+    data = read_file_bytes(path)
     try:
         return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
@@ -439,18 +439,6 @@ def _segment(number: int, source: str, target: str, where: str) -> Segment | Non
     if not source and not target:
         return None
     return Segment(number, source, target, where)
-
-
-def _read_bytes(path: Path) -> bytes:
-    """A file's bytes; a missing or unreadable file is a GlossaryError naming it."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise GlossaryError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
 def _one_line(error: BaseException) -> str:

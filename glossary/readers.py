@@ -544,7 +544,7 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
     if suffix == ".pdf":
         _require_file(path)
         return Document(str(path), pdf_to_text(path))
-    data = _read_bytes(path)
+    data = read_file_bytes(path)
     if suffix in (".html", ".htm"):
         return Document(str(path), html_to_text(decode_html(data, str(path), encoding)))
     text = decode_bytes(data, str(path), encoding)
@@ -554,14 +554,14 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
 
 
 def _require_file(path: Path) -> None:
-    """Raise the same errors _read_bytes would for a path that is not a readable file."""
+    """Raise the same errors read_file_bytes would for a path that is not a readable file."""
     if not path.exists():
         raise GlossaryError(f"{path}: no such file or folder")
     if path.is_dir():
         raise GlossaryError(f"{path}: is a folder, not a file")
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_file_bytes(path: Path) -> bytes:
     """A file's bytes; missing → GlossaryError, unreadable → UnreadableDocument."""
     try:
         return path.read_bytes()
