@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from glossary import handover, store
 from glossary.cli import cli
 from glossary.errors import GlossaryError
-from glossary.formats import ImportedTable, entry_hash, module_for
+from glossary.formats import ImportedTable, entry_hash
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
 
 from .conftest import SMALL_GLOSSARY

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from glossary import store
 from glossary.errors import GlossaryError, ValidationError
 from glossary.schema import CATEGORIES, TermEntry
 
-from .conftest import HEADER, SMALL_GLOSSARY, run_python
+from .conftest import HEADER, SMALL_GLOSSARY
 
 
 def test_load_reads_every_entry_with_its_fields(small_glossary: Path):

@@ -16,10 +16,8 @@ import os
 import re
 import unicodedata
 import zipfile
-import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .. import __version__
 from ..schema import (
@@ -65,7 +63,6 @@ ROW_HASH_HEADER = ("id", "row_hash")
 _XML_ILLEGAL = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 _XML_ILLEGAL_CHAR = re.compile(f"[{_XML_ILLEGAL}]")
 _LITERAL_ESCAPE = re.compile(f"_(?=x[0-9A-Fa-f]{{4}}(?:_|[{_XML_ILLEGAL}]))")
-_ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -312,11 +309,6 @@ def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
 
 # --- reading ----------------------------------------------------------------------------------
 
-# What openpyxl and the zip and XML layers raise on a damaged or hostile workbook (lxml and defusedxml
-# errors derive from SyntaxError and ValueError).
-_DAMAGED = (KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError, EOFError,
-            zipfile.BadZipFile, zlib.error, NotImplementedError)
-
 
 def read(path: Path) -> ImportedTable:
     """The rows of a workbook's Glossary sheet (and the export metadata, when the Metadata sheet is there).
@@ -450,13 +442,6 @@ def _text_of(value: Any) -> str:
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
     return str(value)
-
-
-def _unescape(text: str) -> str:
-    """Undo Excel's _xHHHH_ escapes."""
-    if "_x" not in text:
-        return text
-    return _ESCAPED_CHAR.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
 def _read_metadata(sheet_rows: list[list[Any]]) -> tuple[dict[str, str], dict[str, str]]:

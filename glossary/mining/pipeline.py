@@ -5,10 +5,8 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
-from ..errors import GlossaryError
 from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import (
     ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence, document_occurrences, known_key,
@@ -21,6 +19,9 @@ from .suggestions import describe_known, describe_new
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
 PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
+
+if TYPE_CHECKING:
+    from ..readers import Document
 
 Input = Union[str, os.PathLike, "Document"]
 
