@@ -255,31 +255,13 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     if not rows:
         render.message(f"no terms found in {frame.attrs.get('documents', 0)} document(s)", sys.stderr)
     if save:
-        added = _save_candidates(source.path, [r for r in rows if not r["known"] and r["english"]])
+        from .mining.proposals import save_candidates
+
+        added = save_candidates(source.path, rows)
         for entry in added:
             render.message(_entry_line("added", entry), sys.stderr, "green")
         render.message(f"added {len(added)} proposed entr{'y' if len(added) == 1 else 'ies'} to {source.path}",
                        sys.stderr)
-
-
-def _save_candidates(path: Path, rows: list[dict[str, object]]) -> list[TermEntry]:
-    """Add new candidates as proposed entries, skipping any English form the glossary already has."""
-    from .store import editing
-
-    added = []
-    with editing(path) as glossary:
-        for row in rows:
-            english = str(row["english"])
-            if glossary.owner_of(english) is not None:
-                continue
-            origin = f"; Chinese proposed from {row['suggestion']}" if row["suggestion"] else ""
-            entry = TermEntry(
-                id="", english=english, chinese=str(row["chinese"] or ""), category=str(row["category"]),
-                status="proposed", note=f"mined{origin}", context=str(row["context"] or ""),
-                source=str(row["source"] or ""),
-            )
-            added.append(glossary.add(entry))
-    return added
 
 
 # --- changing the glossary --------------------------------------------------------------------
@@ -462,24 +444,34 @@ def export(ctx: click.Context, output: Path, format_name: str | None, statuses: 
 @click.option("--format", "-f", "format_name", type=click.Choice([f for f in FORMAT_NAMES if f != "deepl"]),
               help="Format (default: from the file name).")
 @click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
-@click.option("--dry-run", is_flag=True, help="Show the changes and write nothing.")
+@click.option("--dry-run", is_flag=True, help="Show the changes and write nothing (exit 1 when there are some).")
 @click.option("--prefer", type=click.Choice(["glossary", "file"]),
               help="Resolve conflicts by keeping the glossary's version or taking the file's.")
-@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--merge-duplicates", type=click.Choice(["fill"]),
+              help="For rows without an id whose term the glossary has: fill that entry's empty fields "
+                   "(never renames, never changes status, never blanks). Default: change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.pass_context
 def import_(ctx: click.Context, source: Path, format_name: str | None, yes: bool, dry_run: bool,
-            prefer: str | None, as_json: bool) -> None:
-    """Import a translator's file (xlsx, csv/tsv, json, TBX 2 or 3) back into the glossary: rows are
-    matched by id, rows without an id are new entries. The changes are shown first and applied only
-    with --yes or after you confirm; conflicts (changed on both sides since the export) are never
-    applied silently.
+            prefer: str | None, merge_duplicates: str | None, as_json: bool) -> None:
+    """Import a translator's file (xlsx, csv/tsv, json, TBX 2 or 3) or a reviewed mined table back into
+    the glossary. Rows are matched by id; rows without an id are new entries, unless their term is
+    already in the glossary (a duplicate: shown, changes nothing by default). With an export's
+    fingerprints (xlsx, TBX) each field is merged three ways: changed only in the file → applied (a
+    cleared cell deletes), changed only in the glossary → kept, changed on both → a conflict, never
+    applied silently. Pinyin and traditional follow a new Chinese form. Columns the tool does not know
+    are named, not dropped silently. A mined table (glossary mine -o) adds its rows as proposed entries
+    and fills only an empty context of entries it matches. The plan is shown first and applied only
+    with --yes or after you confirm.
 
-    Exit code 0 when applied or nothing to do, 1 when changes were shown but not applied, 2 on errors.
+    Exit code 0 when applied or nothing to change, 1 when changes were shown but not applied (--dry-run,
+    no --yes) or conflicts are left, 2 on errors.
 
     \b
     Examples:
       glossary import terms.xlsx --dry-run
       glossary import terms.xlsx --yes
+      glossary import terms.xlsx --merge-duplicates fill --yes
       glossary import vendor.tbx --prefer file --yes
     """
     from .handover import apply_import, plan_import
@@ -487,16 +479,16 @@ def import_(ctx: click.Context, source: Path, format_name: str | None, yes: bool
 
     path = _glossary_source(ctx).require_writable()
     with editing(path) as glossary:
-        plan = plan_import(glossary, source, format=format_name, prefer=prefer)
-        summary = plan.to_dict()
+        plan = plan_import(glossary, source, format=format_name, prefer=prefer, merge_duplicates=merge_duplicates)
         if as_json:
-            render.print_json(summary, sys.stdout)
+            render.print_json(plan.to_dict(), sys.stdout)
         else:
-            render.import_diff(summary, sys.stdout)
-        if not plan.has_changes or dry_run:
-            if dry_run and plan.has_changes:
-                render.message("dry run: nothing written", sys.stderr)
+            render.import_diff(plan.to_dict(), sys.stdout)
+        if not plan.has_changes:
             ctx.exit(EXIT_NO_MATCH if plan.conflicts else EXIT_OK)
+        if dry_run:
+            render.message("dry run: nothing written", sys.stderr)
+            ctx.exit(EXIT_NO_MATCH)
         if not yes:
             if not (sys.stdin.isatty() and sys.stdout.isatty()):
                 render.message("nothing written: add --yes to apply these changes", sys.stderr, "yellow")

@@ -8,9 +8,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import unicodedata
-from typing import IO, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from .schema import CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, STATUS, VARIANTS, TermEntry
 
@@ -72,6 +74,166 @@ def rich_console(stream: IO[str]):
     return Console(file=stream, highlight=False, soft_wrap=False)
 
 
+def user_text(text: object, style: str = ""):
+    """Text from users or files (terms, notes, file names) for rich, never read as markup: `[bold]x` and
+    `AI眼镜 [proposed]` print as written. Every piece of such text goes to rich through here."""
+    from rich.text import Text
+
+    return Text("" if text is None else str(text), style=style)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its heading, how to style a cell, and what may give way in a narrow terminal.
+
+    `drop` ranks the columns that may be left out when the table does not fit (1 goes first, 0 never);
+    `short` shortens cells before anything is dropped (statuses to four letters)."""
+
+    heading: str
+    drop: int = 0
+    justify: str = "left"
+    style: Callable[[str], str] | None = None
+    short: Callable[[str], str] | None = None
+
+
+def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], stream: IO[str], *, title: str = "",
+          show_lines: bool = False) -> None:
+    """A table: rich on a terminal, fitted to its width without breaking a word, plain text otherwise."""
+    if not wants_rich(stream):
+        if title:
+            stream.write(f"# {title}\n")
+        plain_table([c.heading for c in columns], rows, stream)
+        if title:
+            stream.write("\n")
+        return
+    from rich.table import Table
+
+    console = rich_console(stream)
+    columns, rows = fit_columns(list(columns), [list(row) for row in rows], console.width)
+    grid = Table(title=user_text(title, "bold") if title else None, title_justify="left", header_style="bold",
+                 show_lines=show_lines)
+    for column, width in zip(columns, column_widths(columns, rows, console.width)):  # (computed twice: cheap)
+        grid.add_column(user_text(column.heading), justify=column.justify, overflow="fold", width=width)
+    widths = column_widths(columns, rows, console.width)
+    for row in rows:
+        grid.add_row(*(user_text(wrap_cell(cell, width), column.style(cell) if column.style else "")
+                       for column, cell, width in zip(columns, row, widths)))
+    console.print(grid)
+
+
+def _frame(columns: Sequence[Column]) -> int:
+    """The width rich's box takes around and between the cells (a space each side, a line between)."""
+    return 3 * len(columns) + 1
+
+
+def fit_columns(columns: list[Column], rows: list[list[str]], width: int) -> tuple[list[Column], list[list[str]]]:
+    """Columns and cells that fit a terminal width with every word whole: shorten what may be shortened,
+    then leave out the least useful columns, until the widest word of each column fits."""
+    def needed(cols: list[Column], cells: list[list[str]]) -> int:
+        return sum(_word_widths(cols, cells)) + _frame(cols)
+
+    if needed(columns, rows) > width:
+        shortened = [[c.short(cell) if c.short else cell for c, cell in zip(columns, row)] for row in rows]
+        columns = [Column(c.heading, c.drop, c.justify, c.style) if c.short else c for c in columns]
+        rows = shortened
+    for rank in sorted({c.drop for c in columns if c.drop}):
+        if needed(columns, rows) <= width:
+            break
+        keep = [index for index, column in enumerate(columns) if column.drop != rank]
+        columns = [columns[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+    return columns, rows
+
+
+def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Each column's width: what its longest cell needs, narrowed (widest columns first, never below the
+    column's widest word) until the table fits the terminal."""
+    least = _word_widths(columns, rows)
+    widths = [max(floor, max((display_width(_one_line(row[i])) for row in rows), default=0),
+                  display_width(column.heading)) for i, (column, floor) in enumerate(zip(columns, least))]
+    excess = sum(widths) + _frame(columns) - width
+    while excess > 0:
+        slack = [(w - floor, i) for i, (w, floor) in enumerate(zip(widths, least)) if w > floor]
+        if not slack:
+            break
+        _, widest = max(slack)
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+MAX_WORD_WIDTH = 30  # a longer "word" (a URL) is folded rather than widening its column further
+
+
+def _word_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[int]:
+    """Per column, the display width of its widest unbreakable piece: a word, or one CJK character
+    (Chinese may break between any two characters)."""
+    widths = []
+    for index, column in enumerate(columns):
+        widest = max((_widest_word(row[index]) for row in rows), default=0)
+        widths.append(min(MAX_WORD_WIDTH, max(widest, _widest_word(column.heading))))
+    return widths
+
+
+# Wide characters (CJK, Hangul, full-width forms): a line may break beside any of them.
+_WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+         "\U00020000-\U0003fffd")
+_BREAK_POINTS = re.compile(f"[\\s{_WIDE}]+")
+_PIECES = re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")  # spaces, one wide character, or a word
+
+
+def _widest_word(text: str) -> int:
+    """The display width of the longest run of text without a space or a CJK character in it
+    (a CJK character alone is 2 wide)."""
+    text = str(text)
+    widest = max((display_width(piece) for piece in _BREAK_POINTS.split(text)), default=0)
+    return max(widest, 2) if _BREAK_POINTS.search(text.strip()) and not text.isascii() else widest
+
+
+def wrap_cell(text: str, width: int) -> str:
+    """A cell's text in lines of at most `width` columns, broken at spaces and beside CJK characters (as
+    Chinese allows), never inside a word or number (rich alone would fold 中国制造2025 inside 2025)."""
+    text = _one_line(str(text))
+    if display_width(text) <= width:
+        return text
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _glued(_PIECES.findall(text)):
+        if piece.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        size = display_width(piece)
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + piece, used + size
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+_OPENING = tuple("([{'\"“‘（「『《〈【")
+_CLOSING = tuple(")]}'\"”’.,;:!?%、。，；：！？）」』》〉】")
+
+
+def _glued(pieces: list[str]) -> list[str]:
+    """Pieces with opening punctuation kept on the next piece and closing punctuation on the previous one:
+    a line never ends in '(' nor starts with ')' or '，'."""
+    units: list[str] = []
+    for piece in pieces:
+        if units and not units[-1].isspace() and not piece.isspace() and (
+                units[-1][-1] in _OPENING or piece.startswith(_CLOSING)):
+            units[-1] += piece
+        else:
+            units.append(piece)
+    return units
+
+
+def short_status(status: str) -> str:
+    """A status in four letters (appr, prop, depr, forb), for narrow terminals."""
+    return status[:4] if status in STATUS_STYLES else status
+
+
 def entries_table(
     entries: Sequence[TermEntry],
     stream: IO[str],
@@ -83,37 +245,36 @@ def entries_table(
     """Print entries as a table (rich on a terminal, plain otherwise); extra columns appended."""
     fields = WIDE_FIELDS if wide else NARROW_FIELDS
     extra = extra or {}
-    headings = [HEADINGS[f] for f in fields] + list(extra)
+    columns = [ENTRY_COLUMNS[f] for f in fields] + [EXTRA_COLUMNS.get(h, Column(h)) for h in extra]
     rows = []
     for position, entry in enumerate(entries):
         cells = [getattr(entry, f) for f in fields]
         if VARIANTS in fields:
             cells[fields.index(VARIANTS)] = ", ".join(entry.variant_list())
         rows.append(cells + [values[position] for values in extra.values()])
-    if not wants_rich(stream):
-        plain_table(headings, rows, stream)
-        return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=title, header_style="bold", show_lines=wide)
-    for heading in headings:
-        table.add_column(heading, overflow="fold")
-    for row in rows:
-        styled = []
-        for heading, cell in zip(headings, row):
-            styled.append(Text(cell, style=_cell_style(heading, cell)))
-        table.add_row(*styled)
-    rich_console(stream).print(table)
+    table(columns, rows, stream, title=title or "", show_lines=wide)
 
 
-def _cell_style(heading: str, cell: str) -> str:
-    """Colour for a cell: statuses and match kinds have their own, English terms are bold."""
-    if heading == "Status":
-        return STATUS_STYLES.get(cell, "")
-    if heading == "Match":
-        return MATCH_STYLES.get(cell, "")
-    return "bold" if heading == "English" else ""
+def _status_style(cell: str) -> str:
+    """The colour of a status (also when shortened to four letters)."""
+    return next((style for status, style in STATUS_STYLES.items() if status.startswith(cell) and cell), "")
+
+
+def _match_style(cell: str) -> str:
+    """The colour of a match kind ('fuzzy 86' included)."""
+    return MATCH_STYLES.get(cell.split(" ")[0], "")
+
+
+def _bold(cell: str) -> str:
+    return "bold"
+
+
+ENTRY_COLUMNS = {
+    ENGLISH: Column("English", style=_bold), CHINESE: Column("中文"), PINYIN: Column("Pinyin", drop=2),
+    CATEGORY: Column("Category", drop=3), STATUS: Column("Status", style=_status_style, short=short_status),
+    VARIANTS: Column("Variants", drop=4), NOTE: Column("Note", drop=5), CONTEXT: Column("Context", drop=1),
+}
+EXTRA_COLUMNS = {"Match": Column("Match", style=_match_style)}
 
 
 def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str]) -> None:
@@ -126,12 +287,12 @@ def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str
         return
     from rich.table import Table
 
-    table = Table(title=title, show_header=False)
-    table.add_column(style="bold")
-    table.add_column(justify="right")
+    grid = Table(title=user_text(title), show_header=False)
+    grid.add_column(style="bold")
+    grid.add_column(justify="right")
     for key, value in pairs:
-        table.add_row(key, value)
-    rich_console(stream).print(table)
+        grid.add_row(user_text(key), user_text(value))
+    rich_console(stream).print(grid)
 
 
 def print_json(data: object, stream: IO[str]) -> None:
@@ -143,9 +304,7 @@ def message(text: str, stream: IO[str] | None = None, style: str = "") -> None:
     """A line of feedback (stderr by default), styled on a terminal."""
     stream = stream or sys.stderr
     if style and wants_rich(stream):
-        from rich.text import Text
-
-        rich_console(stream).print(Text(text, style=style))
+        rich_console(stream).print(user_text(text, style))
     else:
         stream.write(text + "\n")
 
@@ -162,14 +321,16 @@ def status(text: str, stream: IO[str] | None = None) -> Iterator[None]:
     if not wants_rich(stream):
         yield
         return
-    with rich_console(stream).status(text):
+    with rich_console(stream).status(user_text(text)):
         yield
 
 
-MINED_HEADINGS = {
-    "english": "English", "chinese": "中文", "pinyin": "Pinyin", "category": "Category", "status": "Status",
-    "frequency": "Freq", "documents": "Docs", "score": "Score", "suggestion": "From", "context": "Context",
-    "source": "Source",
+MINED_COLUMNS = {
+    "english": Column("English", style=_bold), "chinese": Column("中文"), "pinyin": Column("Pinyin", drop=3),
+    "category": Column("Category", drop=5), "status": Column("Status", style=_status_style, short=short_status),
+    "frequency": Column("Freq", drop=4, justify="right"), "documents": Column("Docs", drop=2, justify="right"),
+    "score": Column("Score", drop=1, justify="right"), "suggestion": Column("From", drop=6),
+    "context": Column("Context", drop=7), "found_in": Column("Found in", drop=8),
 }
 
 
@@ -178,30 +339,14 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
     known = [r for r in rows if r["known"]]
     new = [r for r in rows if not r["known"]]
     base = ["english", "chinese", "pinyin", "category", "status", "frequency", "documents", "score"]
-    extra = ["context", "source"] if wide else []
+    extra = ["context", "found_in"] if wide else []
     for title, group, fields in (
         (f"Known terms ({len(known)})", known, base + extra),
         (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion"] + extra),
     ):
-        if not group:
-            continue
-        headings = [MINED_HEADINGS[f] for f in fields]
-        cells = [[_format_cell(row[f]) for f in fields] for row in group]
-        if wants_rich(stream):
-            from rich.table import Table
-            from rich.text import Text
-
-            table = Table(title=title, title_justify="left", header_style="bold")
-            for heading in headings:
-                justify = "right" if heading in ("Freq", "Docs", "Score") else "left"
-                table.add_column(heading, overflow="fold", justify=justify)
-            for row in cells:
-                table.add_row(*(Text(cell, style=_cell_style(h, cell)) for h, cell in zip(headings, row)))
-            rich_console(stream).print(table)
-        else:
-            stream.write(f"# {title}\n")
-            plain_table(headings, cells, stream)
-            stream.write("\n")
+        if group:
+            table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row[f]) for f in fields] for row in group],
+                  stream, title=title)
 
 
 def _format_cell(value: object) -> str:
@@ -220,52 +365,61 @@ def progress_bar(total: int | None, description: str, stream: IO[str] | None = N
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=rich_console(stream), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda name="": bar.advance(task)
 
 
 def import_diff(plan: dict, stream: IO[str]) -> None:
-    """An import plan as a reviewable diff: added, changed (old → new per field), removed, conflicts."""
-    rich = wants_rich(stream)
+    """An import plan as a reviewable diff: added, changed (old → new per field, derived fields marked),
+    duplicates, removed, conflicts, warnings and ignored columns, then a one-line summary."""
+    duplicates = plan.get("duplicates", [])
+    merged = [d for d in duplicates if d["merged"] and d["fills"]]
     sections = [
-        ("Added", "green", [(str(a["row"]), a["id"] or "(new)", a["english"], f"{a['chinese']} [{a['status']}]")
-                            for a in plan["added"]]),
-        ("Changed", "cyan", [(str(c["row"]), c["id"], c["english"], _changes_text(c["changes"]))
-                             for c in plan["changed"]]),
-        ("Removed", "yellow", [("", r["id"], r["english"], r["chinese"]) for r in plan["removed"]]),
-        ("Conflicts (changed in the glossary and in the file since the export; not applied)", "bold red",
+        ("Added", [(str(a["row"]), a["id"] or "(new)", a["english"], f"{a['chinese']} [{a['status']}]")
+                   for a in plan["added"]]),
+        ("Changed", [(str(c["row"]), c["id"], c["english"], _changes_text(c["changes"])) for c in plan["changed"]]),
+        ("Duplicates (rows without an id for terms the glossary has)",
+         [(str(d["row"]), d["id"] or f"row {d['earlier_row']}", d["english"] or d["chinese"], _duplicate_text(d))
+          for d in duplicates]),
+        ("Removed", [("", r["id"], r["english"], r["chinese"]) for r in plan["removed"]]),
+        ("Conflicts (changed in the glossary and in the file since the export; not applied)",
          [(str(c["row"]), c["id"], c["english"], _changes_text(c["changes"]) or "removed from the glossary")
           for c in plan["conflicts"]]),
     ]
-    headings = ["Row", "Id", "English", "Change"]
-    for title, style, rows in sections:
-        if not rows:
-            continue
-        if rich:
-            from rich.table import Table
-
-            table = Table(title=f"{title} ({len(rows)})", title_justify="left", title_style=style,
-                          header_style="bold")
-            for heading in headings:
-                table.add_column(heading, overflow="fold")
-            for row in rows:
-                table.add_row(*row)
-            rich_console(stream).print(table)
-        else:
-            stream.write(f"# {title} ({len(rows)})\n")
-            plain_table(headings, rows, stream)
-            stream.write("\n")
+    columns = [Column("Row", justify="right"), Column("Id"), Column("English", style=_bold), Column("Change")]
+    for title, rows in sections:
+        if rows:
+            table(columns, rows, stream, title=f"{title} ({len(rows)})")
+    for warning in plan.get("warnings", []):
+        message(f"row {warning['row']}: warning: {warning['message']}", stream, "yellow")
+    for name, cells in plan.get("ignored_columns", {}).items():
+        message(f"ignored column {name!r} ({cells} non-empty cell{'s' if cells != 1 else ''})", stream, "yellow")
     summary = (f"{len(plan['added'])} added, {len(plan['changed'])} changed, {len(plan['removed'])} removed, "
                f"{len(plan['conflicts'])} conflicts, {plan['unchanged']} unchanged"
-               + (f", {plan['stale']} kept as the glossary has them" if plan["stale"] else ""))
+               + (f", {len(duplicates)} duplicate{'s' if len(duplicates) != 1 else ''}" if duplicates else "")
+               + (f" ({len(merged)} filled)" if merged else "")
+               + (f", {plan['stale']} kept as the glossary has them" if plan["stale"] else "")
+               + (f", {plan['blank_kept']} blank cells kept (no export fingerprint says they were cleared)"
+                  if plan.get("blank_kept") else ""))
     message(summary, stream, "bold")
 
 
 def _changes_text(changes: list[dict]) -> str:
-    """Field changes as 'field: old → new; …'."""
-    return "; ".join(f"{c['field']}: {c['old'] or '∅'} → {c['new'] or '∅'}" for c in changes)
+    """Field changes as 'field: old → new; …', derived ones marked."""
+    return "; ".join(f"{c['field']}: {c['old'] or '∅'} → {c['new'] or '∅'}" + (" (derived)" if c.get("derived") else "")
+                     for c in changes)
+
+
+def _duplicate_text(duplicate: dict) -> str:
+    """What a duplicate row does: nothing, or which empty fields it fills."""
+    where = f"duplicates {duplicate['id']}" if duplicate["id"] else f"duplicates row {duplicate['earlier_row']}"
+    if not duplicate["fills"]:
+        return f"{where}: nothing changed"
+    fills = _changes_text(duplicate["fills"])
+    return f"{where}: fills {fills}" if duplicate["merged"] else f"{where}: nothing changed (with --merge-duplicates " \
+        f"fill: {fills})"
 
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}

@@ -23,9 +23,6 @@ UPDATED = "updated"
 COLUMNS: tuple[str, ...] = (
     ID, ENGLISH, CHINESE, TRADITIONAL, PINYIN, CATEGORY, STATUS, VARIANTS, NOTE, CONTEXT, SOURCE, UPDATED,
 )
-# Fields a user may set by hand (id and updated are managed by the store).
-EDITABLE: tuple[str, ...] = COLUMNS[1:-1]
-
 CATEGORIES: tuple[str, ...] = (
     "person", "organization", "business unit", "product", "place", "event", "title", "jargon", "other",
 )
@@ -197,9 +194,9 @@ FREQUENCY = "frequency"
 DOCUMENTS = "documents"
 SCORE = "score"
 SUGGESTION = "suggestion"
+# Where a mined term was first seen (file:line); not the glossary's `source`, which is provenance.
+FOUND_IN = "found_in"
 
 MINED_COLUMNS: tuple[str, ...] = (
-    ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS, KNOWN, FREQUENCY, DOCUMENTS, SCORE, CONTEXT, SOURCE, SUGGESTION,
+    ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS, KNOWN, FREQUENCY, DOCUMENTS, SCORE, CONTEXT, FOUND_IN, SUGGESTION,
 )
-# Where an unapproved Chinese form in a mined row came from ('pattern': generational jargon, born after 1985 → 85后).
-SUGGESTION_SOURCES: tuple[str, ...] = ("glossary", "dictionary", "pinyin", "pattern")

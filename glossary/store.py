@@ -7,8 +7,7 @@ import csv
 import io
 import os
 import secrets
-import shutil
-import tempfile
+import stat
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -17,8 +16,8 @@ from typing import Iterable, Iterator
 
 from .errors import GlossaryError, ValidationError
 from .schema import (
-    CHINESE, COLUMNS, ENGLISH, PINYIN, UPDATED, VARIANTS, TermEntry, check_entries, check_entry, check_header,
-    english_identity, split_variants, join_variants, today,
+    CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, UPDATED, VARIANTS, TermEntry, check_entries,
+    check_entry, check_header, english_identity, split_variants, join_variants, today,
 )
 
 ENV_GLOSSARY = "GLOSSARY_FILE"
@@ -153,6 +152,7 @@ class Glossary:
         self.path = path
         self._entries: dict[str, TermEntry] = {}
         self._owners: dict[str, str] = {}  # English identity of a term or variant → entry id
+        self._chinese: dict[str, set[str]] = {}  # simplified or traditional form → ids of the entries using it
         for entry in entries:
             self._entries[entry.id] = entry
             self._claim(entry)
@@ -187,6 +187,10 @@ class Glossary:
         owner = self._owners.get(english_identity(english))
         return self._entries.get(owner) if owner else None
 
+    def owners_of_chinese(self, chinese: str) -> list[TermEntry]:
+        """The entries whose simplified or traditional form is exactly this text, by id."""
+        return [self._entries[i] for i in sorted(self._chinese.get(chinese.strip(), ()))]
+
     def find(self, selector: str) -> TermEntry:
         """The entry named by an id, or by its exact English term or variant."""
         if selector in self._entries:
@@ -197,24 +201,27 @@ class Glossary:
         return owner
 
     def add(self, entry: TermEntry) -> TermEntry:
-        """Add a new entry (id assigned when empty, pinyin derived, date stamped); refuses clashes."""
+        """Add a new entry (id assigned when empty, pinyin and traditional derived, date stamped); refuses clashes."""
         if entry.id and entry.id in self._entries:
             raise GlossaryError(f"id {entry.id!r} is already used by {self._entries[entry.id].english!r}")
+        if entry.chinese.strip() and not entry.traditional:
+            from .chinese import to_traditional
+
+            entry = entry.with_changes(traditional=to_traditional(entry.chinese.strip()))
         entry = complete_entry(entry.with_changes(id=entry.id or new_id(self._entries)))
-        self._check_fits(entry)
+        self._check_fits(entry, adding=True)
         self._entries[entry.id] = entry
         self._claim(entry)
         self.changed = True
         return entry
 
     def update(self, entry_id: str, **changes: str) -> TermEntry:
-        """Change fields of an entry; pinyin follows a changed Chinese form unless given too."""
+        """Change fields of an entry; pinyin and traditional follow a changed Chinese form (see derived_changes)."""
         old = self.get(entry_id)
-        if CHINESE in changes and PINYIN not in changes and changes[CHINESE] != old.chinese:
-            changes[PINYIN] = ""
+        changes = {**changes, **derived_changes(old, changes)[0]}
         if VARIANTS in changes:
             changes[VARIANTS] = join_variants(split_variants(changes[VARIANTS]))
-        new = complete_entry(old.with_changes(**changes))
+        new = complete_entry(old.with_changes(**changes), derive=False)
         if new == old:
             return old
         new = new.with_changes(updated=today())
@@ -233,7 +240,7 @@ class Glossary:
         self.changed = True
         return entry
 
-    def _check_fits(self, entry: TermEntry) -> None:
+    def _check_fits(self, entry: TermEntry, adding: bool = False) -> None:
         """Refuse an entry that breaks the schema or claims another entry's English term."""
         label = entry.english or entry.chinese
         problems = check_entry(entry)
@@ -241,21 +248,31 @@ class Glossary:
             raise GlossaryError(f"{label!r}: {problems[0]}")
         for form in entry.english_forms():
             owner = self._owners.get(english_identity(form))
-            if owner is not None and owner != entry.id:
-                raise GlossaryError(
-                    f"{label!r}: {form!r} is claimed by two entries (also id {owner}, {self._entries[owner].english!r})"
-                )
+            if owner is None or owner == entry.id:
+                continue
+            existing = self._entries[owner]
+            if adding:
+                named = "" if english_identity(form) == english_identity(existing.english) else \
+                    f", a variant of {existing.english!r}"
+                raise GlossaryError(f"{form!r} already exists ({owner}{named}); use `glossary edit {owner}` "
+                                    "to change that entry")
+            raise GlossaryError(f"{label!r}: {form!r} is already a form of another entry ({owner}, "
+                                f"{existing.english!r})")
 
     def _claim(self, entry: TermEntry) -> None:
-        """Record the entry as owner of its English term and variants."""
+        """Record the entry as owner of its English term and variants, and as a user of its Chinese forms."""
         for form in entry.english_forms():
             self._owners.setdefault(english_identity(form), entry.id)
+        for form in {entry.chinese, entry.traditional} - {""}:
+            self._chinese.setdefault(form, set()).add(entry.id)
 
     def _release(self, entry: TermEntry) -> None:
-        """Forget the entry as owner of its English forms."""
+        """Forget the entry as owner of its English forms and user of its Chinese forms."""
         for form in entry.english_forms():
             if self._owners.get(english_identity(form)) == entry.id:
                 del self._owners[english_identity(form)]
+        for form in {entry.chinese, entry.traditional} - {""}:
+            self._chinese.get(form, set()).discard(entry.id)
 
     def to_frame(self):
         """The entries as a pandas DataFrame with the schema's columns (all text)."""
@@ -264,10 +281,40 @@ class Glossary:
         return pd.DataFrame([e.values() for e in self.entries()], columns=list(COLUMNS), dtype="string")
 
 
-def complete_entry(entry: TermEntry) -> TermEntry:
-    """Fill what can be derived: pinyin from the Chinese form, today's date when missing."""
+def derived_changes(old: TermEntry, changes: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The fields that follow from changing an entry, and warnings about fields that may not.
+
+    A new Chinese form re-derives the pinyin (unless the change gives one) and the traditional form when
+    that was a plain character conversion of the old one; a traditional form that was not (Taiwan
+    vocabulary such as 輝達) is kept, with the warning 'traditional may be stale'. A pinyin that was the
+    derived one follows a change of category (people's names are spelt surname apart)."""
+    from .chinese import to_pinyin, to_traditional
+
+    chinese = changes.get(CHINESE, old.chinese).strip()
+    category = changes.get(CATEGORY, old.category)
+    derived: dict[str, str] = {}
+    warnings: list[str] = []
+    chinese_changed = chinese != old.chinese
+    if not changes.get(PINYIN):
+        follows_category = category != old.category and old.pinyin == to_pinyin(old.chinese, old.category)
+        if chinese_changed or PINYIN in changes or follows_category:
+            derived[PINYIN] = to_pinyin(chinese, category) if chinese else ""
+    if chinese_changed and TRADITIONAL not in changes and old.traditional:
+        if old.traditional == to_traditional(old.chinese):
+            derived[TRADITIONAL] = to_traditional(chinese)
+        else:
+            warnings.append(f"traditional may be stale: {old.traditional} was written for {old.chinese}, "
+                            f"not converted from it")
+    return {k: v for k, v in derived.items() if v != changes.get(k, getattr(old, k))}, warnings
+
+
+def complete_entry(entry: TermEntry, derive: bool = True) -> TermEntry:
+    """Trim the terms, stamp today's date when missing and (with `derive`) fill the pinyin from the Chinese.
+
+    Updates pass derive=False: what follows from a change is derived_changes' work, shown to the user;
+    an entry stored without pinyin keeps it empty (lookups derive it for display)."""
     changes: dict[str, str] = {}
-    if entry.chinese and not entry.pinyin:
+    if derive and entry.chinese and not entry.pinyin:
         from .chinese import to_pinyin
 
         changes[PINYIN] = to_pinyin(entry.chinese, entry.category)
@@ -315,20 +362,44 @@ def produce_atomically(path: Path, produce) -> None:
     (keeping the target's permissions); nothing half-written is left on failure."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
+    temporary = _new_temporary(directory, path.name)
     try:
-        produce(Path(temporary))
+        produce(temporary)
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
-        if path.exists():
-            shutil.copymode(path, temporary)
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = new_file_mode()
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _fsync_directory(directory)
+
+
+def _new_temporary(directory: Path, name: str) -> Path:
+    """An empty new file beside the target, created (like any new file) with the user's umask applied."""
+    while True:
+        temporary = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return temporary
+        except FileExistsError:
+            continue
+
+
+def new_file_mode() -> int:
+    """The permissions a new file gets under the process's umask (0o644 under umask 022)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0)  # no other way to read it: set and restore at once
+        os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _fsync_directory(directory: Path) -> None:

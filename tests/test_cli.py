@@ -126,9 +126,12 @@ def test_add_edit_remove_round_trip(tmp_path: Path):
     assert len(store.load(path)) == 0
 
 
-def test_add_refuses_a_term_another_entry_owns(small_glossary: Path):
+def test_add_refuses_a_term_another_entry_owns_and_says_to_edit_it(small_glossary: Path):
     result = run("-g", str(small_glossary), "add", "Qwen", "通义千问")
-    assert result.exit_code == 2 and "claimed by two entries" in result.stderr
+    assert result.exit_code == 2
+    assert "'Qwen' already exists (T001, a variant of 'Tongyi Qianwen'); use `glossary edit T001`" in result.stderr
+    result = run("-g", str(small_glossary), "add", "alibaba cloud", "阿里云")
+    assert result.exit_code == 2 and "'alibaba cloud' already exists (T002); use `glossary edit T002`" in result.stderr
     assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
 
 

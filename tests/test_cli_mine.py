@@ -37,7 +37,7 @@ def test_mine_json_is_an_array_of_rows_with_all_columns():
     rows = json.loads(result.stdout)
     assert len(rows) == 10
     assert set(rows[0]) == {"english", "chinese", "pinyin", "category", "status", "known", "frequency", "documents",
-                            "score", "context", "source", "suggestion"}
+                            "score", "context", "found_in", "suggestion"}
     assert isinstance(rows[0]["known"], bool) and isinstance(rows[0]["frequency"], int)
 
 
@@ -80,7 +80,7 @@ def test_xlsx_output_neutralises_formulas(tmp_path: Path):
 def test_mine_reads_standard_input():
     result = run("mine", "-", "--json", input="Alibaba Cloud released Tongyi Qianwen. Alibaba Cloud grew.".encode())
     rows = {r["english"]: r for r in json.loads(result.stdout)}
-    assert rows["Alibaba Cloud"]["frequency"] == 2 and rows["Alibaba Cloud"]["source"].startswith("<stdin>:")
+    assert rows["Alibaba Cloud"]["frequency"] == 2 and rows["Alibaba Cloud"]["found_in"].startswith("<stdin>:")
 
 
 def test_mine_missing_path_is_an_error_with_exit_2(tmp_path: Path):
@@ -130,12 +130,12 @@ def test_save_adds_new_candidates_as_proposed_without_duplicates(tmp_path: Path)
 
 
 def test_save_skips_rows_whose_english_the_glossary_already_has(tmp_path: Path):
-    from glossary.cli import _save_candidates
+    from glossary.mining.proposals import save_candidates
 
     path = tmp_path / "team.csv"
     assert run("init", str(path)).exit_code == 0
-    row = {"chinese": "", "category": "other", "suggestion": "", "context": "c", "source": "s:1", "known": False}
-    added = _save_candidates(path, [dict(row, english="TMALL"), dict(row, english="Qwen"),
+    row = {"chinese": "", "category": "other", "suggestion": "", "context": "c", "found_in": "s:1", "known": False}
+    added = save_candidates(path, [dict(row, english="TMALL"), dict(row, english="Qwen"),
                                     dict(row, english="Tmall Luxury Pavilion"), dict(row, english="tmall luxury pavilion")])
     assert [e.english for e in added] == ["Tmall Luxury Pavilion"]
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import glossary
-from glossary.formats import ExportOptions, FormatError, entry_hash, xlsx
+from glossary.formats import ExportOptions, FormatError, entry_fingerprint, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
 
@@ -99,7 +99,7 @@ def exported(tmp_path: Path) -> Path:
     """The tricky entries and one more, exported with source metadata and row hashes."""
     return export(HANDED_OVER, tmp_path / "handover.xlsx",
                   metadata={"source_path": "terms.csv", "source_hash": "0123abcd"},
-                  row_hashes={entry.id: entry_hash(entry) for entry in HANDED_OVER})
+                  row_hashes={entry.id: entry_fingerprint(entry) for entry in HANDED_OVER})
 
 
 def test_header_is_bold_frozen_filtered_and_names_the_languages(exported: Path):
@@ -167,10 +167,10 @@ def test_metadata_records_the_export_and_every_row_hash(exported: Path):
     assert dt.datetime.fromisoformat(pairs["exported_at"]).tzinfo is not None
     assert pairs["tool_version"] == glossary.__version__
     assert pairs["source_hash"] == "0123abcd" and pairs["source_path"] == "terms.csv"
-    assert pairs["T001"] == entry_hash(TRICKY[0])
+    assert pairs["T001"] == entry_fingerprint(TRICKY[0])
     table = xlsx.read(exported)
     assert table.metadata["source_hash"] == "0123abcd" and table.metadata["tool_version"] == glossary.__version__
-    assert table.row_hashes == {entry.id: entry_hash(entry) for entry in HANDED_OVER}
+    assert table.row_hashes == {entry.id: entry_fingerprint(entry) for entry in HANDED_OVER}
 
 
 def test_a_cell_too_long_for_excel_is_refused_and_nothing_is_written(tmp_path: Path):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from glossary import handover, store
 from glossary.cli import cli
 from glossary.errors import GlossaryError
-from glossary.formats import ImportedTable, entry_hash
+from glossary.formats import ImportedTable, entry_fingerprint
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
 
 from .conftest import SMALL_GLOSSARY
@@ -155,8 +155,9 @@ def test_plan_lists_added_and_changed_per_field_and_applies(team: Path, tmp_path
     glossary = store.load(team)
     plan = handover.plan_import(glossary, path)
     assert [(row, e.english) for row, e in plan.added] == [(4, "Tmall")]
-    assert [(row, e.id, [(c.field, c.old, c.new) for c in cs]) for row, e, cs in plan.changed] == [
-        (3, "T004", [("chinese", "重庆", "重庆市")])]
+    assert [(row, e.id, [(c.field, c.old, c.new, c.derived) for c in cs]) for row, e, cs in plan.changed] == [
+        (3, "T004", [("chinese", "重庆", "重庆市", False), ("pinyin", "", "Chóngqìng Shì", True),
+                     ("traditional", "重慶", "重慶市", True)])]
     assert plan.unchanged == 1 and not plan.removed and not plan.conflicts
     handover.apply_import(glossary, plan)
     assert glossary.get("T004").chinese == "重庆市" and glossary.find("Tmall").status == "proposed"
@@ -173,7 +174,7 @@ def _exported_table(glossary: store.Glossary, path: Path, rows: list[dict[str, s
     """A table as an Excel export would read back: rows plus the fingerprints taken at export time."""
     return ImportedTable(path, list(enumerate(rows, start=2)), list(COLUMNS),
                          metadata={"columns": ",".join(COLUMNS)},
-                         row_hashes={e.id: entry_hash(e) for e in glossary.entries()})
+                         row_hashes={e.id: entry_fingerprint(e) for e in glossary.entries()})
 
 
 def test_conflicts_and_removals_are_told_apart_through_export_fingerprints(team: Path, tmp_path: Path,
@@ -221,7 +222,7 @@ def test_cli_import_shows_the_diff_and_needs_yes(team: Path, tmp_path: Path):
     shown = run("-g", str(team), "import", str(back))
     assert shown.exit_code == 1 and "chinese: 重庆 → 重庆市" in shown.stdout and "add --yes" in shown.stderr
     dry = run("-g", str(team), "import", str(back), "--dry-run", "--json")
-    assert dry.exit_code == 0 and json.loads(dry.stdout)["changed"][0]["changes"][0]["new"] == "重庆市"
+    assert dry.exit_code == 1 and json.loads(dry.stdout)["changed"][0]["changes"][0]["new"] == "重庆市"
     assert team.read_bytes() == before
     applied = run("-g", str(team), "import", str(back), "--yes")
     assert applied.exit_code == 0 and store.load(team).get("T004").chinese == "重庆市"
@@ -240,3 +241,209 @@ def test_cli_export_help_has_examples():
     for command in ("export", "import"):
         result = run(command, "--help")
         assert result.exit_code == 0 and f"glossary {command}" in result.stdout and "Example" in result.stdout
+
+
+# --- import never loses a translator's work (issue 8) ----------------------------------------------
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped glossary, made by `glossary init`."""
+    path = tmp_path / "terms.csv"
+    assert run("init", str(path)).exit_code == 0
+    return path
+
+
+def _export_workbook(glossary_path: Path, tmp_path: Path) -> Path:
+    """The Excel hand-over of a glossary, as `glossary export` writes it."""
+    book = tmp_path / "handover.xlsx"
+    assert run("-g", str(glossary_path), "export", str(book)).exit_code == 0
+    return book
+
+
+def _edit_workbook(book: Path, edits: dict[str, dict[str, str | None]] | None = None,
+                   appended: list[dict[str, str]] = (), extra_column: tuple[str, dict[str, str]] | None = None) -> None:
+    """Change a workbook as a translator does in a spreadsheet: cells by (English term → {column: text or
+    None to clear}), rows appended at the bottom without an id, a column of their own added."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(book)
+    sheet = workbook["Glossary"]
+    header = [str(cell.value).split(" (")[0] for cell in sheet[1]]
+    where = {header[i]: i + 1 for i in range(len(header))}
+    rows = {sheet.cell(r, where["english"]).value: r for r in range(2, sheet.max_row + 1)}
+    for english, cells in (edits or {}).items():
+        for column, value in cells.items():
+            sheet.cell(rows[english], where[column]).value = value
+    last = max(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, where["english"]).value or r == 1)
+    for offset, row in enumerate(appended, start=1):
+        for column, value in row.items():
+            sheet.cell(last + offset, where[column]).value = value
+    if extra_column:
+        heading, cells = extra_column
+        position = len(header) + 1
+        sheet.cell(1, position).value = heading
+        for english, value in cells.items():
+            sheet.cell(rows[english], position).value = value
+    workbook.save(book)
+
+
+def _import_json(glossary_path: Path, source: Path, *options: str):
+    """Run `glossary import --json` and return (exit code, plan)."""
+    result = run("-g", str(glossary_path), "import", str(source), "--json", *options)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_an_id_less_row_for_an_existing_term_is_a_duplicate_and_changes_nothing(shipped_copy: Path, tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    _edit_workbook(book, appended=[{"english": "Double 12", "chinese": "双十二", "category": "event"},
+                                   {"english": "embodied AI", "chinese": "具身智能", "category": "jargon"}])
+    before = shipped_copy.read_bytes()
+    result = run("-g", str(shipped_copy), "import", str(book), "--yes")
+    assert result.exit_code == 0, result.output
+    assert shipped_copy.read_bytes() == before
+    double_12 = store.load(shipped_copy).find("Double 12")
+    assert f"duplicates {double_12.id}" in result.stdout and "2 duplicates" in result.stdout
+    code, plan = _import_json(shipped_copy, book)
+    rows = {d["english"]: d for d in plan["duplicates"]}
+    embodied = store.load(shipped_copy).find("embodied intelligence")
+    assert rows["embodied AI"]["id"] == embodied.id and rows["Double 12"]["id"] == double_12.id
+    assert code == 0 and not plan["changed"] and not plan["added"]
+
+
+def test_merge_duplicates_fill_fills_only_empty_fields_never_renames_or_lowers_a_status(shipped_copy: Path,
+                                                                                       tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    _edit_workbook(book, appended=[{"english": "embodied AI", "chinese": "具身AI", "category": "other",
+                                    "status": "proposed", "note": "robots that learn by acting",
+                                    "traditional": ""}])
+    old = store.load(shipped_copy).find("embodied intelligence")
+    result = run("-g", str(shipped_copy), "import", str(book), "--merge-duplicates", "fill", "--yes")
+    assert result.exit_code == 0, result.output
+    new = store.load(shipped_copy).find("embodied intelligence")
+    assert (new.english, new.chinese, new.status, new.category, new.variants, new.traditional) == (
+        old.english, old.chinese, old.status, old.category, old.variants, old.traditional)
+    assert old.note == "" and new.note == "robots that learn by acting"
+    assert "1 duplicate (1 filled)" in result.stdout
+
+
+def test_a_blank_cell_deletes_only_what_the_export_had_filled(shipped_copy: Path, tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    nvidia = store.load(shipped_copy).find("Nvidia")
+    assert nvidia.note and not nvidia.context
+    _edit_workbook(book, {"Nvidia": {"note": None}})
+    code, plan = _import_json(shipped_copy, book, "--dry-run")
+    assert code == 1 and plan["changed"] == [{"row": plan["changed"][0]["row"], "id": nvidia.id, "english": "Nvidia",
+                                              "changes": [{"field": "note", "old": nvidia.note, "new": "",
+                                                           "derived": False}]}]
+    shown = run("-g", str(shipped_copy), "import", str(book), "--dry-run")
+    assert f"note: {nvidia.note} → ∅" in shown.stdout.replace("\n", " ") or "→ ∅" in shown.stdout
+
+
+def test_without_fingerprints_a_blank_cell_never_deletes(team: Path, tmp_path: Path):
+    back = tmp_path / "vendor.csv"
+    back.write_text("id,english,chinese,note\r\nT001,Tongyi Qianwen,通义千问,\r\n", encoding="utf-8")
+    code, plan = _import_json(team, back)
+    assert code == 0 and not plan["changed"] and plan["blank_kept"] == 1
+    assert store.load(team).get("T001").note == "Alibaba Cloud's LLM"
+
+
+def test_a_new_chinese_form_shows_its_derived_fields_and_reimporting_changes_nothing(shipped_copy: Path,
+                                                                                     tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    _edit_workbook(book, {"Chongqing": {"chinese": "重庆市"}, "Nvidia": {"chinese": "英伟达公司"}})
+    first = run("-g", str(shipped_copy), "import", str(book), "--yes")
+    assert first.exit_code == 0, first.output
+    assert "pinyin: Chóngqìng → Chóngqìng Shì (derived)" in first.stdout
+    assert "traditional: 重慶 → 重慶市 (derived)" in first.stdout
+    assert "traditional may be stale: 輝達 was written for 英伟达" in first.stdout
+    glossary = store.load(shipped_copy)
+    assert (glossary.find("Chongqing").pinyin, glossary.find("Nvidia").traditional) == ("Chóngqìng Shì", "輝達")
+    before = shipped_copy.read_bytes()
+    again = run("-g", str(shipped_copy), "import", str(book), "--yes")
+    assert again.exit_code == 0 and "0 changed, 0 removed, 0 conflicts" in again.stdout
+    assert shipped_copy.read_bytes() == before
+
+
+def test_a_field_changed_in_the_glossary_and_another_in_the_sheet_is_no_conflict(shipped_copy: Path,
+                                                                                   tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    _edit_workbook(book, {"Chongqing": {"note": "sheet note"}})
+    assert run("-g", str(shipped_copy), "edit", "Chongqing", "--context", "glossary context").exit_code == 0
+    code, plan = _import_json(shipped_copy, book, "--yes")
+    assert code == 0 and not plan["conflicts"]
+    entry = store.load(shipped_copy).find("Chongqing")
+    assert (entry.note, entry.context) == ("sheet note", "glossary context")
+
+
+def test_columns_the_tool_does_not_know_are_named_with_their_filled_cells(shipped_copy: Path, tmp_path: Path):
+    book = _export_workbook(shipped_copy, tmp_path)
+    _edit_workbook(book, extra_column=("comment", {"Nvidia": "ok", "Chongqing": "check", "Double 12": "?"}))
+    result = run("-g", str(shipped_copy), "import", str(book), "--yes")
+    assert result.exit_code == 0 and "ignored column 'comment' (3 non-empty cells)" in result.stdout
+    csv_file = tmp_path / "with-comments.csv"
+    csv_file.write_text("id,english,chinese,Remarks\r\n,Tmall Global,天猫国际,x\r\n", encoding="utf-8")
+    assert _import_json(shipped_copy, csv_file)[1]["ignored_columns"] == {"Remarks": 1}
+
+
+def test_dry_run_exits_1_when_it_shows_changes_and_0_when_there_are_none(team: Path, tmp_path: Path):
+    same = tmp_path / "same.json"
+    assert run("-g", str(team), "export", str(same)).exit_code == 0
+    assert run("-g", str(team), "import", str(same), "--dry-run").exit_code == 0
+    other = tmp_path / "other.csv"
+    other.write_text("id,english,chinese\r\n,Tmall,天猫\r\n", encoding="utf-8")
+    assert run("-g", str(team), "import", str(other), "--dry-run").exit_code == 1
+
+
+def test_a_clash_the_apply_would_refuse_is_refused_by_the_dry_run_naming_the_row(team: Path, tmp_path: Path):
+    back = tmp_path / "back.csv"
+    back.write_text("id,english,chinese,variants\r\n,Qwen Chat,通义千问对话,Qwen\r\n", encoding="utf-8")
+    result = run("-g", str(team), "import", str(back), "--dry-run")
+    assert result.exit_code == 2 and "back.csv row 2:" in result.stderr and "'Qwen'" in result.stderr
+
+
+def test_a_reviewed_mined_table_adds_the_kept_rows_and_fills_only_an_empty_context(team: Path, tmp_path: Path):
+    article = tmp_path / "article.txt"
+    article.write_text("Alibaba Cloud released Tongyi Qianwen on Monday. The Hangzhou Robotics Alliance praised "
+                       "the Hangzhou Robotics Alliance charter. Alibaba Cloud said Qwen is open.\n", encoding="utf-8")
+    mined = tmp_path / "new.xlsx"
+    assert run("-g", str(team), "mine", str(article), "-o", str(mined)).exit_code == 0
+    table = handover.read_file(mined)
+    assert table.is_mined and "found_in" in table.columns
+    before = {e.id: e for e in store.load(team)}
+    result = run("-g", str(team), "import", str(mined), "--yes")
+    assert result.exit_code == 0, result.output
+    after = store.load(team)
+    alliance = after.find("Hangzhou Robotics Alliance")
+    assert alliance.status == "proposed" and alliance.source.startswith(str(article))
+    cloud = after.get("T002")
+    assert cloud.context.startswith("Alibaba Cloud released") and not before["T002"].context
+    for entry_id, old in before.items():
+        assert after.get(entry_id).with_changes(context=old.context, updated=old.updated) == old
+
+
+def test_new_files_follow_the_umask_and_an_existing_file_keeps_its_mode(team: Path, tmp_path: Path):
+    import os
+    import stat
+
+    old_mask = os.umask(0o022)
+    try:
+        made = [tmp_path / f"out.{suffix}" for suffix in ("csv", "tsv", "json", "tbx", "xlsx")]
+        for path in made:
+            assert run("-g", str(team), "export", str(path)).exit_code == 0
+        made.append(tmp_path / "deepl.tsv")
+        assert run("-g", str(team), "export", str(made[-1]), "--format", "deepl").exit_code == 0
+        made.append(tmp_path / "init.csv")
+        assert run("init", str(made[-1]), "--empty").exit_code == 0
+        article = tmp_path / "a.txt"
+        article.write_text("Alibaba Cloud released Qwen.", encoding="utf-8")
+        for suffix in ("csv", "xlsx", "json"):
+            made.append(tmp_path / f"mined.{suffix}")
+            assert run("-g", str(team), "mine", str(article), "-o", str(made[-1])).exit_code == 0
+        assert {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in made} == {
+            path.name: "0o644" for path in made}
+        team.chmod(0o600)
+        assert run("-g", str(team), "add", "Tmall", "天猫").exit_code == 0
+        assert stat.S_IMODE(team.stat().st_mode) == 0o600
+    finally:
+        os.umask(old_mask)

@@ -46,10 +46,10 @@ def test_known_rows_carry_glossary_fields_and_new_rows_are_only_proposals(shippe
     frame = glossary.mine([SAMPLES / "singles_day.txt"], glossary=shipped)
     rows = frame.to_dict(orient="records")
     assert list(frame.columns) == ["english", "chinese", "pinyin", "category", "status", "known", "frequency",
-                                   "documents", "score", "context", "source", "suggestion"]
+                                   "documents", "score", "context", "found_in", "suggestion"]
     tmall = rows_by_english(frame)["tmall"]
     assert (tmall["chinese"], tmall["pinyin"], tmall["category"], tmall["known"]) == ("天猫", "Tiānmāo", "product", True)
-    assert tmall["source"].startswith(str(SAMPLES / "singles_day.txt") + ":")
+    assert tmall["found_in"].startswith(str(SAMPLES / "singles_day.txt") + ":")
     assert "Tmall" in tmall["context"]
     assert all(row["status"] == "proposed" for row in rows if not row["known"])
     assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)

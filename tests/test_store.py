@@ -124,8 +124,28 @@ def test_add_derives_pinyin_and_stamps_the_date(small_glossary: Path):
 
 def test_add_refuses_an_english_form_another_entry_owns(small_glossary: Path):
     glossary = store.load(small_glossary)
-    with pytest.raises(GlossaryError, match="'qwen' is claimed by two entries \\(also id T001"):
+    with pytest.raises(GlossaryError, match="'qwen' already exists \\(T001, a variant of 'Tongyi Qianwen'\\)"):
         glossary.add(TermEntry(id="", english="Qwen Chat", chinese="通义", variants="qwen"))
+    with pytest.raises(GlossaryError, match="'Qwen' is already a form of another entry \\(T001"):
+        glossary.update("T002", variants="Aliyun|Qwen")
+
+
+def test_add_fills_the_traditional_form_by_conversion_when_none_is_given(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    assert glossary.add(TermEntry(id="", english="Tmall Global", chinese="天猫国际")).traditional == "天貓國際"
+    given = glossary.add(TermEntry(id="", english="Nvidia", chinese="英伟达", traditional="輝達"))
+    assert given.traditional == "輝達"
+
+
+def test_update_follows_a_new_chinese_form_in_pinyin_and_a_converted_traditional_form(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    changed = glossary.update("T004", chinese="重庆市")
+    assert (changed.pinyin, changed.traditional) == ("Chóngqìng Shì", "重慶市")
+    taiwan = glossary.add(TermEntry(id="", english="Nvidia", chinese="英伟达", traditional="輝達",
+                                    category="organization"))
+    assert store.derived_changes(taiwan, {"chinese": "英伟达公司"}) == (
+        {"pinyin": "Yīngwěidá Gōngsī"}, ["traditional may be stale: 輝達 was written for 英伟达, not converted from it"])
+    assert glossary.update(taiwan.id, chinese="英伟达公司").traditional == "輝達"
 
 
 def test_update_rederives_pinyin_when_chinese_changes(small_glossary: Path):

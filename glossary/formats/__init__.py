@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from ..errors import GlossaryError
-from ..schema import COLUMNS, TermEntry
+from ..schema import COLUMNS, ID, MINED_COLUMNS, UPDATED, TermEntry
 
 FORMAT_MODULES = {"csv": "csvfile", "tsv": "csvfile", "json": "jsonfile", "xlsx": "xlsx", "tbx": "tbx",
                   "deepl": "deepl"}
@@ -40,32 +39,62 @@ class ExportOptions:
     bom: bool = False
     tbx_version: int = 3
     metadata: dict[str, str] = field(default_factory=dict)  # source path, content hash, export time, version
-    row_hashes: dict[str, str] = field(default_factory=dict)  # id → entry_hash at export (conflict detection)
+    row_hashes: dict[str, str] = field(default_factory=dict)  # id → entry_fingerprint at export (three-way merge)
+
+
+# Columns of a mined table (glossary mine -o) that a glossary file does not have; readers keep them so
+# that importing a reviewed mined table can tell it from a glossary file.
+MINED_ONLY_COLUMNS: tuple[str, ...] = tuple(c for c in MINED_COLUMNS if c not in COLUMNS)
+READABLE_COLUMNS: tuple[str, ...] = COLUMNS + MINED_ONLY_COLUMNS
 
 
 @dataclass
 class ImportedTable:
-    """What a file holds: rows as {schema column: text} with their row numbers, and any export metadata."""
+    """What a file holds: rows as {column: text} with their row numbers, and any export metadata."""
 
     path: Path
     rows: list[tuple[int, dict[str, str]]]
-    columns: list[str]  # the schema columns the file has
+    columns: list[str]  # the schema columns (and mined-table columns) the file has
     metadata: dict[str, str] = field(default_factory=dict)
     row_hashes: dict[str, str] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)  # header of a column no schema knows → non-empty cells
+
+    @property
+    def is_mined(self) -> bool:
+        """True for a table `glossary mine` wrote (it has the mined-table columns), not a glossary file."""
+        return bool(set(MINED_ONLY_COLUMNS) & set(self.columns))
 
 
-HASHED_OUT = ("id", "updated")
+FINGERPRINTED_OUT = (ID, UPDATED)
+FINGERPRINT_VERSION = "f1:"
 
 
-def values_hash(values: dict[str, str], columns: Sequence[str] = COLUMNS) -> str:
-    """A short fingerprint of the given columns of a row (id and `updated` left out)."""
-    picked = [[name, values.get(name, "")] for name in columns if name not in HASHED_OUT]
-    return hashlib.sha256(json.dumps(picked, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+def field_hash(text: str) -> str:
+    """The fingerprint of one cell: empty for an empty cell (so blanks are known), else 8 hex digits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else ""
 
 
-def entry_hash(entry: TermEntry, columns: Sequence[str] = COLUMNS) -> str:
-    """A short fingerprint of an entry's content in the given columns, to tell what changed since an export."""
-    return values_hash(entry.to_row(), columns)
+def values_fingerprint(values: dict[str, str], columns: Sequence[str] = COLUMNS) -> str:
+    """A row's fingerprint: one field_hash per column (id and `updated` left out), so that an import can
+    tell, field by field, whether the file or the glossary changed it since the export."""
+    picked = [field_hash(values.get(name, "")) for name in columns if name not in FINGERPRINTED_OUT]
+    return FINGERPRINT_VERSION + ".".join(picked)
+
+
+def entry_fingerprint(entry: TermEntry, columns: Sequence[str] = COLUMNS) -> str:
+    """The fingerprint of an entry's content in the given columns."""
+    return values_fingerprint(entry.to_row(), columns)
+
+
+def read_fingerprint(text: str, columns: Sequence[str]) -> dict[str, str] | None:
+    """Column → field_hash from a stored fingerprint; None when it is missing, damaged or of another version."""
+    names = [name for name in columns if name not in FINGERPRINTED_OUT]
+    if not text.startswith(FINGERPRINT_VERSION):
+        return None
+    hashes = text[len(FINGERPRINT_VERSION):].split(".")
+    if len(hashes) != len(names):
+        return None
+    return dict(zip(names, hashes))
 
 
 def content_hash(entries: Sequence[TermEntry]) -> str:

@@ -11,7 +11,7 @@ from ..schema import TermEntry
 from ..store import write_atomically
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
-from .columns import header_columns
+from .columns import count_ignored, header_columns, unknown_headers
 
 NAME = "csv"
 SUFFIXES = (".csv", ".tsv", ".tab")
@@ -52,18 +52,21 @@ def read(path: Path) -> ImportedTable:
         delimiter = "\t"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
+    ignored: dict[str, int] = {}
     try:
         header = next(reader, None)
         if header is None:
             raise FormatError(f"{path}: empty file")
         columns = header_columns(header, path)
+        unknown = unknown_headers(header, columns)
         start = reader.line_num + 1
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 row = {name: restore_formula(cells[index].strip()) for index, name in columns.items()
                        if index < len(cells)}
                 rows.append((start, row))
+                count_ignored(unknown, cells, ignored)
             start = reader.line_num + 1
     except csv.Error as error:
         raise FormatError(f"{path} row {reader.line_num}: malformed CSV ({error})") from None
-    return ImportedTable(path, rows, list(columns.values()))
+    return ImportedTable(path, rows, list(columns.values()), ignored=ignored)

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Sequence
 
-from ..schema import COLUMNS, TermEntry
+from ..schema import TermEntry
 from ..store import write_atomically
-from . import ExportOptions, FormatError, ImportedTable
+from . import READABLE_COLUMNS, ExportOptions, FormatError, ImportedTable
 
 NAME = "json"
 SUFFIXES = (".json",)
@@ -33,12 +33,16 @@ def read(path: Path) -> ImportedTable:
         data = data.get("entries")
     if not isinstance(data, list):
         raise FormatError(f"{path}: expected a JSON array of entry objects")
-    rows, columns = [], []
+    rows, columns, ignored = [], [], {}
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise FormatError(f"{path} row {number}: expected an object, found {type(item).__name__}")
-        row = {key: "" if value is None else str(value).strip() for key, value in item.items() if key in COLUMNS}
+        values = {key: "" if value is None else str(value).strip() for key, value in item.items()}
+        row = {key: value for key, value in values.items() if key in READABLE_COLUMNS}
         if any(row.values()):
             rows.append((number, row))
             columns.extend(key for key in row if key not in columns)
-    return ImportedTable(path, rows, [c for c in COLUMNS if c in columns])
+            for key, value in values.items():
+                if key not in READABLE_COLUMNS and value:
+                    ignored[key] = ignored.get(key, 0) + 1
+    return ImportedTable(path, rows, [c for c in READABLE_COLUMNS if c in columns], ignored=ignored)

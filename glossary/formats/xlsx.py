@@ -27,7 +27,7 @@ from ..schema import (
 from ..store import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
-from .columns import column_for
+from .columns import column_for, count_ignored, unknown_headers
 
 NAME = "xlsx"
 SUFFIXES = (".xlsx",)
@@ -323,7 +323,8 @@ def read(path: Path) -> ImportedTable:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         title = _glossary_sheet_name(names, path)
-        columns, rows = _read_glossary_rows(title, _sheet_rows(book, title), path)
+        ignored: dict[str, int] = {}
+        columns, rows = _read_glossary_rows(title, _sheet_rows(book, title), path, ignored)
         metadata, row_hashes = ({}, {})
         if METADATA_SHEET in names:
             metadata, row_hashes = _read_metadata(_sheet_rows(book, METADATA_SHEET))
@@ -331,7 +332,8 @@ def read(path: Path) -> ImportedTable:
         raise
     except Exception as exc:  # calamine reports damage with its own exception types
         raise FormatError(f"{path}: not a readable Excel .xlsx workbook ({_one_line(exc)})") from None
-    return ImportedTable(path, rows=rows, columns=columns, metadata=metadata, row_hashes=row_hashes)
+    return ImportedTable(path, rows=rows, columns=columns, metadata=metadata, row_hashes=row_hashes,
+                         ignored=ignored)
 
 
 def _sheet_rows(book, name: str) -> list[list[Any]]:
@@ -381,20 +383,24 @@ def header_column(label: Any) -> str | None:
     return column_for(_text_of(label))
 
 
-def _read_glossary_rows(title: str, sheet_rows: list[list[Any]], path: Path
+def _read_glossary_rows(title: str, sheet_rows: list[list[Any]], path: Path, ignored: dict[str, int]
                         ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The schema columns found in the header and the non-blank rows below it, with their sheet row numbers."""
+    """The columns found in the header and the non-blank rows below it, with their sheet row numbers;
+    counts the non-empty cells under headers no schema knows into `ignored`."""
     positions: list[tuple[int, str]] | None = None
+    unknown: dict[int, str] = {}
     rows: list[tuple[int, dict[str, str]]] = []
     for number, values in enumerate(sheet_rows, start=1):
         if positions is None:
             if any(_text_of(value).strip() for value in values):
                 positions = _header_positions(values, path, number)
+                unknown = unknown_headers([_text_of(v) for v in values], dict(positions))
             continue
         cells = {column: _field_text(column, values[index] if index < len(values) else None)
                  for index, column in positions}
         if any(cells.values()):
             rows.append((number, cells))
+            count_ignored(unknown, [_text_of(v) for v in values], ignored)
     if positions is None:
         raise FormatError(f"{path}: the {title!r} sheet is empty; expected a header row "
                           f"({', '.join(map(header_label, COLUMNS))})")

@@ -56,7 +56,7 @@ def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str], definitio
         if created:
             long_form = (tally.extra or {}).get("long_form", long_key)
             target = tallies[long_key] = Tally(ACRONYM, words=len(long_form.split()), first_display=long_form,
-                                               context=tally.context, source=tally.source)
+                                               context=tally.context, found_in=tally.found_in)
         del tallies[acronym]
         target.absorb(tally, tally.count if created else max(0, tally.count - definitions.get(acronym, 0)))
         if target.extra is None:

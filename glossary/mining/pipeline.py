@@ -41,7 +41,7 @@ class Tally:
     initial: int = 0
     entry: int | None = None
     context: str = ""
-    source: str = ""
+    found_in: str = ""  # file:line of the first occurrence
     extra: dict | None = None
     first_kind: str = ""
     first_display: str = ""
@@ -155,7 +155,7 @@ class Miner:
                 if span not in contexts:
                     contexts[span] = _context(text[span[0]:span[1]])
                 tally.context = contexts[span]
-                tally.source = f"{name}:{lines.line_of(occurrence.start)}"
+                tally.found_in = f"{name}:{lines.line_of(occurrence.start)}"
             tally.add(occurrence, document)
         if len(self.tallies) > PRUNE_ABOVE:
             self._prune()
@@ -199,7 +199,7 @@ class Miner:
         row = describe_known(self.entries[tally.entry]) if tally.kind == KNOWN else describe_new(key, tally)
         row.update(
             known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
-            score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, source=tally.source, kind=tally.kind,
+            score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, found_in=tally.found_in, kind=tally.kind,
             forms="|".join(sorted(tally.displays, key=lambda form: -tally.displays[form])),
         )
         return row
@@ -216,7 +216,7 @@ class Miner:
             target.count += tally.count
             target.documents = max(target.documents, tally.documents)
             if not target.context:
-                target.context, target.source = tally.context, tally.source
+                target.context, target.found_in = tally.context, tally.found_in
 
 
 def settle_kind(tally: Tally) -> str:
