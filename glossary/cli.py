@@ -111,7 +111,7 @@ def cli(ctx: click.Context, glossary_path: str | None, debug: bool) -> None:
       glossary lookup qwen            # English, variant, Chinese (通义) or pinyin (tongyi)
       glossary list -c person         # all people in the glossary
       glossary init                   # make a writable ./terms.csv from the shipped glossary
-      glossary add "Tmall Global" 天猫国际 -c product
+      glossary add "Tencent Yuanqi" 腾讯元器 -c product
     """
     ctx.ensure_object(dict)
     ctx.obj["glossary"] = glossary_path
@@ -141,7 +141,7 @@ def lookup(ctx: click.Context, query: tuple[str, ...], wide: bool, as_json: bool
     \b
     Examples:
       glossary lookup qwen
-      glossary lookup 通义          (or 通義, tongyi qianwen, tongyiqianwen, tōngyì)
+      glossary lookup 通义            # or 通義, tongyi qianwen, tongyiqianwen, tōngyì
       glossary lookup "eddie wu" --wide
       glossary lookup alibaba --json | jq '.[0].chinese'
     """
@@ -301,30 +301,54 @@ def _report_entry(verb: str, entry: TermEntry, as_json: bool) -> None:
 @_category_option(help_text="Category (default: other)")
 @_status_option("Status", default="proposed")
 @click.option("--variant", "-v", "variants", multiple=True, help="Another English form (repeatable).")
+@click.option("--no-english", is_flag=True,
+              help="A proposed entry with Chinese only: the one argument is the Chinese form.")
 @_field_options
 @click.option("--json", "as_json", is_flag=True, help="Print the new entry as JSON.")
 @click.pass_context
 def add(ctx: click.Context, english: str, chinese: str, category: str | None, status: str,
-        variants: tuple[str, ...], traditional: str | None, pinyin: str | None, note: str | None,
-        context_text: str | None, source: str | None, as_json: bool) -> None:
+        variants: tuple[str, ...], no_english: bool, traditional: str | None, pinyin: str | None,
+        note: str | None, context_text: str | None, source: str | None, as_json: bool) -> None:
     """Add an entry to a writable glossary (the new entry is 'proposed' unless --status says otherwise).
+    Pinyin is derived and the traditional form converted when not given; an English form another entry
+    already has is refused, a Chinese form another entry has gives a warning.
 
     \b
     Examples:
-      glossary add "Alibaba Cloud" 阿里云 -c organization -s approved -v "Aliyun"
-      glossary add "lying flat" 躺平 -c jargon --note "youth opting out of the rat race"
+      glossary add "Tencent Yuanqi" 腾讯元器 -c product -v Yuanqi --note "Tencent's AI agent platform"
+      glossary --glossary team.csv add "AI glasses" AI眼镜 -c product -s approved
+      glossary add --no-english 数字员工 -c jargon --note "English not agreed yet"
     """
     from .store import editing
 
     path = _glossary_source(ctx).require_writable()
+    english, chinese = _add_sides(english, chinese, no_english, status)
     entry = TermEntry(
         id="", english=english, chinese=chinese, traditional=traditional or "", pinyin=pinyin or "",
         category=category or "other", status=status, variants=join_variants(variants), note=note or "",
         context=context_text or "", source=source or "",
     )
     with editing(path) as glossary:
+        others = glossary.owners_of_chinese(chinese) if chinese.strip() else []
         added = glossary.add(entry)
+    for other in others:
+        render.message(f"glossary: warning: {chinese} is also the Chinese of {other.id} ({other.english or '-'})",
+                       sys.stderr, "yellow")
     _report_entry("added", added, as_json)
+
+
+def _add_sides(english: str, chinese: str, no_english: bool, status: str) -> tuple[str, str]:
+    """The English and Chinese of `add`: an empty English only when asked for with --no-english."""
+    if no_english:
+        if english.strip() and chinese.strip():
+            raise click.UsageError("--no-english takes one argument, the Chinese form")
+        if status != "proposed":
+            raise click.UsageError("an entry without English must be 'proposed'")
+        return "", (chinese or english).strip()
+    if not english.strip():
+        raise click.UsageError("empty ENGLISH: give the English term, or --no-english for a proposed entry "
+                               "with Chinese only")
+    return english, chinese
 
 
 @cli.command()
@@ -347,8 +371,8 @@ def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | 
 
     \b
     Examples:
-      glossary edit "Alibaba Cloud" --status approved
-      glossary edit T0C2ZP8Q4RA --chinese 阿里云 --add-variant "Aliyun"
+      glossary edit "Alibaba E-commerce Business Group" --status approved
+      glossary edit T2N4GT28H8P --add-variant "Hunyuan model" --source "company website"
       glossary edit "Eddie Wu" --note "Alibaba Group CEO since 2023"
     """
     from .store import editing
@@ -374,28 +398,54 @@ def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | 
 
 @cli.command()
 @click.argument("selectors", nargs=-1, required=True)
+@click.option("--yes", "-y", is_flag=True, help="Also remove entries named only by one of their variants.")
 @click.option("--json", "as_json", is_flag=True, help="Print the removed entries as JSON.")
 @click.pass_context
-def remove(ctx: click.Context, selectors: tuple[str, ...], as_json: bool) -> None:
-    """Remove entries, named by id or exact English term or variant. Ids are never reused.
+def remove(ctx: click.Context, selectors: tuple[str, ...], yes: bool, as_json: bool) -> None:
+    """Remove entries, named by id or exact English term. Ids are never reused. A name that is only a
+    variant of an entry removes that whole entry only with --yes or after you confirm (to drop just the
+    variant: glossary edit ENTRY --remove-variant NAME).
 
     To retire a term but keep it visible to translators, prefer `glossary edit TERM --status deprecated`.
 
     \b
     Examples:
       glossary remove "Tmall Global"
-      glossary remove T0C2ZP8Q4RA T0C2ZP8Q4RB
+      glossary remove T2N4GT270GG T2N4GT2833H
+      glossary remove Aliyun --yes        # the variant names the Alibaba Cloud entry
     """
     from .store import editing
 
     path = _glossary_source(ctx).require_writable()
     with editing(path) as glossary:
-        removed = [glossary.remove(glossary.find(selector).id) for selector in selectors]
+        entries = [glossary.find(selector) for selector in selectors]
+        for selector, entry in zip(selectors, entries):
+            if selector != entry.id and not _names_entry(selector, entry) and not yes:
+                _confirm_variant_removal(selector, entry)
+        removed = [glossary.remove(entry.id) for entry in {e.id: e for e in entries}.values()]
     if as_json:
         render.print_json([e.to_row() for e in removed], sys.stdout)
     else:
         for entry in removed:
             render.message(_entry_line("removed", entry), sys.stdout, "yellow")
+
+
+def _names_entry(selector: str, entry: TermEntry) -> bool:
+    """Whether a name is the entry's own English term (not one of its variants)."""
+    from .schema import english_identity
+
+    return english_identity(selector) == english_identity(entry.english)
+
+
+def _confirm_variant_removal(selector: str, entry: TermEntry) -> None:
+    """Ask before a variant's name removes a whole entry; without a terminal, refuse with what to do."""
+    what = f"{selector!r} is a variant of {entry.id} ({entry.english!r})"
+    if sys.stdin.isatty() and sys.stderr.isatty():
+        if click.confirm(f"{what}: remove the whole entry?", default=False, err=True):
+            return
+        raise GlossaryError("nothing removed")
+    raise GlossaryError(f"{what}; to remove the whole entry add --yes or name it by its id or English term; "
+                        f"to drop only the variant: glossary edit {entry.id} --remove-variant {selector!r}")
 
 
 # --- hand-over: export and import -------------------------------------------------------------

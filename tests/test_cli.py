@@ -208,3 +208,31 @@ def test_real_process_error_has_no_traceback(tmp_path: Path):
     offset = data.index("阿".encode("gbk"))
     assert result.stderr.strip().splitlines() == [
         f"glossary: error: {path} row 2: not UTF-8 (byte 0xb0 at offset {offset}); save the file as UTF-8 CSV"]
+
+
+def test_add_refuses_an_empty_english_unless_asked_for_a_proposed_entry(small_glossary: Path):
+    refused = run("-g", str(small_glossary), "add", "", "腾讯元器")
+    assert refused.exit_code == 2 and "--no-english" in refused.stderr
+    assert run("-g", str(small_glossary), "add", "--no-english", "腾讯元器", "-s", "approved").exit_code == 2
+    assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+    added = run("-g", str(small_glossary), "add", "--no-english", "腾讯元器", "--json")
+    assert added.exit_code == 0, added.stderr
+    entry = json.loads(added.stdout)
+    assert (entry["english"], entry["chinese"], entry["traditional"], entry["status"]) == (
+        "", "腾讯元器", "騰訊元器", "proposed")
+
+
+def test_add_warns_naming_the_entry_that_already_has_the_chinese_form(small_glossary: Path):
+    result = run("-g", str(small_glossary), "add", "Aliyun International", "阿里云")
+    assert result.exit_code == 0
+    assert "warning: 阿里云 is also the Chinese of T002 (Alibaba Cloud)" in result.stderr
+
+
+def test_removing_by_a_variant_needs_yes_and_never_removes_silently(small_glossary: Path):
+    refused = run("-g", str(small_glossary), "remove", "Aliyun")
+    assert refused.exit_code == 2 and "'Aliyun' is a variant of T002 ('Alibaba Cloud')" in refused.stderr
+    assert "--remove-variant 'Aliyun'" in refused.stderr
+    assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+    removed = run("-g", str(small_glossary), "remove", "Aliyun", "--yes")
+    assert removed.exit_code == 0 and "T002" not in store.load(small_glossary)
+    assert run("-g", str(small_glossary), "remove", "chongqing").exit_code == 0  # its own term, any case
