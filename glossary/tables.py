@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from .errors import GlossaryError
 from .formats.cells import neutralise_formula
-from .store import produce_atomically, write_atomically
+from .store import produce_atomically
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
 
@@ -22,9 +21,13 @@ def write_table(frame, path: str | os.PathLike) -> Path:
     if not path.parent.exists():
         raise GlossaryError(f"{path.parent}: no such folder")
     if suffix == ".csv":
-        write_atomically(path, frame.to_csv(index=False, lineterminator="\n"))
+        from .formats.csvfile import write_rows
+
+        write_rows(path, list(frame.columns), (row.values() for row in frame_records(frame)))
     elif suffix == ".json":
-        write_atomically(path, json.dumps(frame_records(frame), ensure_ascii=False, indent=2) + "\n")
+        from .formats.jsonfile import write_records
+
+        write_records(path, frame_records(frame))
     else:
         _write_xlsx(frame, path)
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -66,15 +67,28 @@ def test_mine_writes_csv_json_and_a_real_xlsx(tmp_path: Path):
     assert [sheet.cell(row=r, column=1).value for r in range(2, 17)] == [row["english"] for row in rows]
 
 
+EVIL = '=HYPERLINK("http://x.test","click") Tencent denied it. Staff chanted "=HYPERLINK(x)" and “+ALERT” at Tencent.'
+
+
 def test_xlsx_output_neutralises_formulas(tmp_path: Path):
     doc = tmp_path / "evil.txt"
-    doc.write_text('Staff chanted "=HYPERLINK(x)" and “+ALERT” at Tencent. Tencent denied it.', encoding="utf-8")
+    doc.write_text(EVIL, encoding="utf-8")
     out = tmp_path / "evil.xlsx"
     assert run("mine", str(doc), "-o", str(out), "--json").exit_code == 0
     values = [cell.value for row in load_workbook(out).active.iter_rows() for cell in row]
     texts = [v for v in values if isinstance(v, str)]
-    assert not any(v.startswith(("=", "+", "-", "@")) for v in texts)
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in texts) and any(v.startswith("'=") for v in texts)
     assert all(cell.data_type != "f" for row in load_workbook(out).active.iter_rows() for cell in row)
+
+
+def test_csv_output_neutralises_formulas_as_the_glossary_export_does(tmp_path: Path):
+    doc = tmp_path / "evil.txt"
+    doc.write_text(EVIL, encoding="utf-8")
+    out = tmp_path / "evil.csv"
+    assert run("mine", str(doc), "-o", str(out)).exit_code == 0
+    cells = [cell for row in csv.reader(out.open(encoding="utf-8")) for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
 
 
 def test_mine_reads_standard_input():

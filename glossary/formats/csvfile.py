@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..schema import TermEntry
 from ..store import write_atomically
@@ -24,13 +24,20 @@ def _delimiter(path: Path, options_format: str = "") -> str:
 
 def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
     """Header, then one row per entry; cells a spreadsheet would run as formulas are neutralised."""
+    rows = ([getattr(entry, name) for name in options.columns] for entry in entries)
+    write_rows(path, options.columns, rows, delimiter=_delimiter(path, options.format), bom=options.bom)
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, delimiter: str = ",",
+               bom: bool = False) -> None:
+    """Any table as CSV/TSV (glossaries and mined tables alike): every cell as text, those a spreadsheet
+    would run as formulas neutralised, written atomically."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=_delimiter(path, options.format), lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(options.columns)
-    for entry in entries:
-        writer.writerow([neutralise_formula(getattr(entry, name)) for name in options.columns])
-    write_atomically(Path(path), ("\ufeff" if options.bom else "") + buffer.getvalue())
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([neutralise_formula(str(name)) for name in header])
+    for row in rows:
+        writer.writerow([neutralise_formula("" if cell is None else str(cell)) for cell in row])
+    write_atomically(Path(path), ("\ufeff" if bom else "") + buffer.getvalue())
 
 
 def read(path: Path) -> ImportedTable:

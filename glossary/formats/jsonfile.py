@@ -16,8 +16,12 @@ SUFFIXES = (".json",)
 
 def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
     """An indented UTF-8 array, one object per entry with the exported columns."""
-    data = [{name: getattr(entry, name) for name in options.columns} for entry in entries]
-    write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_records(path, [{name: getattr(entry, name) for name in options.columns} for entry in entries])
+
+
+def write_records(path: Path, records: Sequence[dict[str, object]]) -> None:
+    """Any table as an indented UTF-8 JSON array of objects (glossaries and mined tables alike), atomically."""
+    write_atomically(Path(path), json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
 
 
 def read(path: Path) -> ImportedTable:
