@@ -6,9 +6,6 @@ The public API is importable from here; heavy modules load only when first used,
 
 from __future__ import annotations
 
-from .errors import GlossaryError, ValidationError
-from .schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
-
 __version__ = "0.1.0"
 
 __all__ = [
@@ -18,7 +15,15 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """Import the store and search modules on first use of their names."""
+    """Import the modules behind the public names on first use (nothing loads with the package itself)."""
+    if name in {"GlossaryError", "ValidationError"}:
+        from . import errors
+
+        return getattr(errors, name)
+    if name in {"CATEGORIES", "COLUMNS", "STATUSES", "TermEntry"}:
+        from . import schema
+
+        return getattr(schema, name)
     if name in {"Glossary", "load"}:
         from . import store
 

@@ -1,6 +1,8 @@
 """The command line: parse arguments, call the library, render the result, map errors to exit codes.
 
-Exit codes: 0 success (or something matched), 1 nothing matched / problems found, 2 bad input or error.
+Exit codes: 0 success (or something matched), 1 nothing matched / problems found / changes not applied,
+2 bad input or an error the user can act on, 3 an internal error (a bug: run with --debug and report
+it), 130 interrupted (Ctrl-C). Every error is one line on stderr.
 """
 
 from __future__ import annotations
@@ -17,26 +19,38 @@ from .schema import (
     VARIANTS, TermEntry, join_variants, normalise_category, split_variants,
 )
 
-EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class GlossaryGroup(click.Group):
-    """The command group: commands in definition order, one-line errors, exit code 2 on bad input."""
+    """The command group: commands in definition order, and the one error boundary of the command line."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
 
+    def invoke(self, ctx: click.Context):
+        """Run the command; Ctrl-C passes click by as _Interrupted (click would print a blank line and abort)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        """Run a command; map GlossaryError and usage errors to one line on stderr and exit code 2."""
+        """Run a command; every way it can end becomes an exit code and at most one line on stderr."""
         args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.Exit as exc:
             code = exc.exit_code
-        except click.exceptions.Abort:
-            render.error("aborted")
-            code = EXIT_ERROR
+        except click.exceptions.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                sys.stderr.write("glossary: interrupted\n")
+                code = EXIT_INTERRUPTED
+            else:
+                render.error("aborted")
+                code = EXIT_ERROR
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "glossary"
             render.error(f"{exc.format_message()} (see `{command} --help`)")
@@ -45,19 +59,42 @@ class GlossaryGroup(click.Group):
             render.error(exc.format_message())
             code = EXIT_ERROR
         except GlossaryError as exc:
-            if "--debug" in args:
+            if debug:
                 raise
             render.error(str(exc))
             code = exc.exit_code
         except BrokenPipeError:
             code = EXIT_OK
-        except KeyboardInterrupt:
-            render.error("interrupted")
-            code = 130
+        except OSError as exc:  # the library names what it writes; this catches what slips by, in one line
+            if debug:
+                raise
+            from .store import os_reason
+
+            render.error(f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc))
+            code = EXIT_ERROR
+        except (KeyboardInterrupt, _Interrupted):
+            sys.stderr.write("glossary: interrupted\n")
+            code = EXIT_INTERRUPTED
+        except Exception as exc:  # a bug: one line, its own exit code, the traceback only with --debug
+            if debug:
+                raise
+            render.error(f"internal error: {type(exc).__name__}: {_one_line(exc)} (run with --debug for the "
+                         "traceback, and please report it)")
+            code = EXIT_INTERNAL
         code = code if isinstance(code, int) else EXIT_OK
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+class _Interrupted(Exception):
+    """Ctrl-C while a command ran, carried past click's own handling to the error boundary."""
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, cut to a readable length."""
+    text = " ".join(str(exc).split())
+    return text[:300] + ("…" if len(text) > 300 else "")
 
 
 def _category_option(required: bool = False, help_text: str = "Category") -> click.Option:
@@ -114,8 +151,7 @@ def cli(ctx: click.Context, glossary_path: str | None, debug: bool) -> None:
       glossary add "Tencent Yuanqi" 腾讯元器 -c product
     """
     ctx.ensure_object(dict)
-    ctx.obj["glossary"] = glossary_path
-    ctx.obj["debug"] = debug
+    ctx.obj["glossary"] = glossary_path  # --debug is read by GlossaryGroup.main, which sees it first
 
 
 # --- lookup and list --------------------------------------------------------------------------
@@ -236,14 +272,17 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     if save:
         source.require_writable()
 
-    def skipped(message: str) -> None:
-        render.message(f"glossary: warning: skipped {message}", sys.stderr, "yellow")
-
+    skips = _SkipReport()
     total = count_inputs(paths)
     with render.progress_bar(total, "Mining") as advance:
+        def progress(name: str) -> None:
+            skips.read_one()
+            advance(name)
+
         frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
-                               category=category, new_only=new_only, encoding=encoding, progress=advance,
-                               on_skip=skipped)
+                               category=category, new_only=new_only, encoding=encoding, progress=progress,
+                               on_skip=skips)
+    skips.finish()
     rows = frame_records(frame)
     if output is not None:
         write_table(frame, output)
@@ -262,6 +301,35 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
             render.message(_entry_line("added", entry), sys.stderr, "green")
         render.message(f"added {len(added)} proposed entr{'y' if len(added) == 1 else 'ies'} to {source.path}",
                        sys.stderr)
+
+
+class _SkipReport:
+    """Warnings for skipped inputs, held back until one input was read: when none could be, the command
+    fails with one line instead (exit 2), not a list of warnings and an empty result."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+        self.any_read = False
+
+    def __call__(self, message: str) -> None:
+        if self.any_read:
+            render.message(f"glossary: warning: skipped {message}", sys.stderr, "yellow")
+        else:
+            self.held.append(message)
+
+    def read_one(self) -> None:
+        """An input was read: show what was held back, and the rest as it comes."""
+        if not self.any_read:
+            self.any_read = True
+            for message in self.held:
+                render.message(f"glossary: warning: skipped {message}", sys.stderr, "yellow")
+
+    def finish(self) -> None:
+        """Fail when every input was skipped."""
+        if self.held and not self.any_read:
+            more = f" (and {len(self.held) - 1} more unreadable input{'s' if len(self.held) > 2 else ''})" \
+                if len(self.held) > 1 else ""
+            raise GlossaryError(f"nothing could be read: {self.held[0]}{more}")
 
 
 # --- changing the glossary --------------------------------------------------------------------
@@ -744,6 +812,6 @@ def init(ctx: click.Context, path: Path, empty: bool, force: bool) -> None:
 # --- entry point ------------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the CLI (the `glossary` console script)."""
-    cli.main(args=sys.argv[1:] if argv is None else argv, prog_name="glossary")
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code (the `glossary` command exits with it)."""
+    return cli.main(args=sys.argv[1:] if argv is None else argv, prog_name="glossary", standalone_mode=False)

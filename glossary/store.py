@@ -359,11 +359,13 @@ def write_atomically(path: Path, text: str) -> None:
 
 def produce_atomically(path: Path, produce) -> None:
     """Let `produce(temporary_path)` write a file beside the target, then fsync and rename it over the target
-    (keeping the target's permissions); nothing half-written is left on failure."""
+    (keeping the target's permissions, else the user's umask); nothing half-written is left on failure, and
+    an operating-system error (a full disk, a read-only folder) is a GlossaryError saying so."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    temporary = _new_temporary(directory, path.name)
+    temporary = None
     try:
+        temporary = _new_temporary(directory, path.name)
         produce(temporary)
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
@@ -373,11 +375,21 @@ def produce_atomically(path: Path, produce) -> None:
             mode = new_file_mode()
         os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        cause = error if isinstance(error, OSError) else error.__context__  # XlsxWriter wraps what the OS said
+        if isinstance(cause, OSError):
+            raise GlossaryError(f"cannot write {path}: {os_reason(cause)} (nothing was changed)") from None
         raise
     _fsync_directory(directory)
+
+
+def os_reason(error: OSError) -> str:
+    """An operating-system error as a short lower-case reason ('no space left on device')."""
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]
 
 
 def _new_temporary(directory: Path, name: str) -> Path:
@@ -429,14 +441,24 @@ def file_lock(path: Path) -> Iterator[None]:
     """Hold the glossary's lock file (PATH.lock) so that concurrent writers take turns."""
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+    lock_path = Path(str(path) + ".lock")
+    if not lock_path.parent.is_dir():
+        raise GlossaryError(f"cannot write {path}: {lock_path.parent} is not a directory (nothing was changed)")
+    lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout:
         raise GlossaryError(
             f"{path}: another glossary process has held the lock for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
         ) from None
+    except OSError as error:
+        problem = "is a folder" if lock_path.is_dir() else f"cannot be opened: {os_reason(error)}"
+        raise GlossaryError(f"cannot write {path}: its lock file {lock_path.name} {problem} (nothing was changed)") \
+            from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @contextlib.contextmanager

@@ -42,4 +42,4 @@ def test_the_wheel_ships_the_glossary_and_the_dictionary_with_its_licence(wheel:
     assert len(wheel.read("glossary/data/cedict_1_0_ts_utf-8_mdbg.txt.gz")) > 3_000_000
     assert b"CC BY-SA 4.0" in wheel.read("glossary/data/CEDICT-LICENSE.txt")
     entry_points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
-    assert b"glossary = glossary.cli:main" in wheel.read(entry_points)
+    assert b"glossary = glossary.__main__:main" in wheel.read(entry_points)

@@ -1,0 +1,192 @@
+"""Faults and hostile input: every command ends with one line on stderr and a documented exit code, and
+never leaves a glossary it cannot read back (issue 9)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import cli
+
+from .conftest import ROOT, SMALL_GLOSSARY
+
+GLOSSARY_COMMAND = Path(sys.executable).parent / "glossary"
+SAMPLE = ROOT / "samples" / "alibaba_ceo_letter.md"
+
+
+def run(*args: str, **options):
+    """Invoke the CLI in-process (click's runner keeps stdout and stderr apart)."""
+    return CliRunner().invoke(cli, list(args), **options)
+
+
+def one_line_error(result) -> str:
+    """The single stderr line of a failed command (asserting there is exactly one and no traceback)."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+# --- 0. one exit code per meaning ----------------------------------------------------------------
+
+
+def test_an_unexpected_error_is_one_line_with_its_own_exit_code_3(small_glossary: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch):
+    from glossary import search
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(search, "lookup", broken)
+    result = run("-g", str(small_glossary), "lookup", "qwen")
+    assert result.exit_code == 3
+    assert one_line_error(result) == ("glossary: error: internal error: ZeroDivisionError: division by zero "
+                                      "(run with --debug for the traceback, and please report it)")
+    debugged = run("--debug", "-g", str(small_glossary), "lookup", "qwen")
+    assert isinstance(debugged.exception, ZeroDivisionError)
+
+
+@pytest.mark.skipif(not GLOSSARY_COMMAND.exists(), reason="the glossary command is not installed beside Python")
+def test_ctrl_c_at_any_moment_ends_with_one_line_and_exit_130(tmp_path: Path):
+    outcomes = []
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9, 1.2):
+        process = subprocess.Popen([str(GLOSSARY_COMMAND), "mine", str(SAMPLE), "--top", "0"], cwd=tmp_path,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        if _before_our_code(err):
+            continue  # the signal came while Python was starting or finding the package: out of our reach
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (delay, err)
+        # 0: it finished first; -SIGINT: the signal came before Python had set up its own handler
+        assert process.returncode in (130, 0, -signal.SIGINT), (delay, process.returncode, err)
+        if process.returncode == 130:
+            assert err.strip().splitlines()[-1] == "glossary: interrupted" and len(err.strip().splitlines()) == 1
+        outcomes.append(process.returncode)
+    assert 130 in outcomes
+
+
+def _before_our_code(stderr: str) -> bool:
+    """Whether a traceback comes from Python's start-up or the launcher script's first import, before any line of
+    the glossary package ran (no frame in a file of the package)."""
+    package = str(ROOT / "glossary")
+    started = stderr.startswith("Fatal Python error: init_import_site") or f'File "{GLOSSARY_COMMAND}"' in stderr
+    return started and package not in stderr and "/site-packages/glossary/" not in stderr
+
+
+def test_mine_whose_every_input_is_unreadable_exits_2_in_one_line(tmp_path: Path):
+    for name in ("scan.pdf", "photo.txt"):
+        (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
+    result = run("mine", str(tmp_path / "scan.pdf"), str(tmp_path / "photo.txt"))
+    assert result.exit_code == 2
+    line = one_line_error(result)
+    assert line.startswith("glossary: error: nothing could be read: ") and "(and 1 more unreadable input)" in line
+    mixed = run("mine", str(tmp_path / "scan.pdf"), str(SAMPLE), "--json")
+    assert mixed.exit_code == 0 and "warning: skipped" in mixed.stderr and "scan.pdf" in mixed.stderr
+
+
+# --- 1. operating-system errors are messages, not tracebacks -------------------------------------------------
+
+
+@contextlib.contextmanager
+def tmpfs(folder: Path, kilobytes: int):
+    """A tiny tmpfs mounted on a new folder (root only); skips the test where one cannot be mounted."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs", str(folder)],
+                             capture_output=True, text=True) if os.geteuid() == 0 else None
+    if mounted is None or mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root); the injected-error tests cover the same path")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def _fill(folder: Path) -> None:
+    """Fill a file system until it has no space left."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _listing(folder: Path) -> set[str]:
+    """The files in a folder, lock files aside (a lock file stays, as flock-based locks must)."""
+    return {p.name for p in folder.iterdir() if not p.name.endswith(".lock")}
+
+
+WRITES = [
+    ("add", "Tmall", "天猫"), ("edit", "T001", "--note", "changed"), ("remove", "T004"),
+    ("import", "{back}", "--yes"), ("mine", "{doc}", "--save"), ("export", "{folder}/out.xlsx"),
+    ("export", "{folder}/out.csv"), ("mine", "{doc}", "-o", "{folder}/mined.xlsx"),
+]
+
+
+def _args(command: tuple[str, ...], folder: Path, back: Path, doc: Path) -> list[str]:
+    """A command's arguments with the paths of one test filled in."""
+    return [word.format(folder=folder, back=back, doc=doc) for word in command]
+
+
+@pytest.mark.parametrize("command", WRITES, ids=lambda c: " ".join(c[:2]))
+def test_a_full_disk_is_one_line_and_the_glossary_is_untouched(tmp_path: Path, command: tuple[str, ...]):
+    back, doc = tmp_path / "back.csv", tmp_path / "doc.txt"
+    back.write_text("id,english,chinese\r\n,Tmall,天猫\r\n", encoding="utf-8")
+    doc.write_text("Hangzhou Robotics Alliance members met. The Hangzhou Robotics Alliance grew.", encoding="utf-8")
+    with tmpfs(tmp_path / "disk", 256) as disk:
+        glossary = disk / "terms.csv"
+        glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+        (disk / "terms.csv.lock").touch()
+        _fill(disk)
+        before = _listing(disk)
+        result = run("-g", str(glossary), *_args(command, disk, back, doc))
+        assert result.exit_code == 2, result.output
+        line = one_line_error(result)
+        assert line.startswith("glossary: error: cannot write ") and "no space left on device (nothing was changed)" in line
+        assert glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY and _listing(disk) == before
+
+
+@pytest.mark.parametrize("command", WRITES + [("init", "{folder}/new.csv")], ids=lambda c: " ".join(c[:2]))
+def test_a_read_only_folder_is_one_line_and_the_glossary_is_untouched(tmp_path: Path, command: tuple[str, ...]):
+    back, doc = tmp_path / "back.csv", tmp_path / "doc.txt"
+    back.write_text("id,english,chinese\r\n,Tmall,天猫\r\n", encoding="utf-8")
+    doc.write_text("Hangzhou Robotics Alliance members met. The Hangzhou Robotics Alliance grew.", encoding="utf-8")
+    with tmpfs(tmp_path / "ro", 1024) as folder:
+        glossary = folder / "terms.csv"
+        glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+        assert subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True).returncode == 0
+        before = _listing(folder)
+        result = run("-g", str(glossary), *_args(command, folder, back, doc))
+        assert result.exit_code == 2, result.output
+        line = one_line_error(result)
+        assert line.startswith("glossary: error: cannot write ") and "read-only file system" in line
+        assert glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY and _listing(folder) == before
+
+
+@pytest.mark.parametrize("command", [("export", "{parent}/out.csv"), ("export", "{parent}/out.xlsx"),
+                                     ("mine", str(SAMPLE), "-o", "{parent}/out.csv"), ("init", "{parent}/new.csv")])
+def test_writing_under_a_path_whose_folder_is_a_file_is_one_line(small_glossary: Path, tmp_path: Path,
+                                                                  command: tuple[str, ...]):
+    parent = tmp_path / "not-a-folder"
+    parent.write_text("x", encoding="utf-8")
+    result = run("-g", str(small_glossary), *[word.format(parent=parent) for word in command])
+    assert result.exit_code == 2
+    assert "not a directory" in one_line_error(result)
+
+
+def test_a_lock_file_that_is_a_folder_is_one_line(small_glossary: Path):
+    Path(str(small_glossary) + ".lock").mkdir()
+    result = run("-g", str(small_glossary), "add", "Tmall", "天猫")
+    assert result.exit_code == 2
+    assert one_line_error(result).endswith("its lock file terms.csv.lock is a folder (nothing was changed)")
+    assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
