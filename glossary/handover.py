@@ -26,7 +26,7 @@ from .formats import (
 )
 from .schema import (
     CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, STATUS, UPDATED, VARIANTS, TermEntry, check_entry,
-    english_identity, join_variants, normalise_category, split_variants,
+    clean_text, english_identity, join_variants, normalise_category, split_variants,
 )
 from .store import Glossary, derived_changes
 
@@ -244,7 +244,7 @@ def _plan_matched_row(plan: ImportPlan, current: TermEntry, values: dict[str, st
         if name in (ID, UPDATED) or name not in columns or name not in values:
             continue
         new, old = values[name], getattr(current, name)
-        if new == old or (name in (STATUS, CATEGORY) and not new):
+        if new == clean_text(old) or (name in (STATUS, CATEGORY) and not new):
             continue  # an entry is never without status or category: an empty cell leaves them
         change = FieldChange(name, old, new)
         exported = fingerprint.get(name) if fingerprint else None
@@ -301,7 +301,7 @@ def apply_import(glossary: Glossary, plan: ImportPlan) -> None:
 
 def _normalised(raw: dict[str, str], path: Path, row: int) -> dict[str, str]:
     """A file row cleaned up: spaces trimmed, category/status spelled the schema's way, variants tidied."""
-    values = {name: (value or "").strip() for name, value in raw.items() if name in COLUMNS}
+    values = {name: clean_text(value or "") for name, value in raw.items() if name in COLUMNS}
     if values.get(CATEGORY):
         values[CATEGORY] = normalise_category(values[CATEGORY])
     if values.get(STATUS):

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import IO, Callable, Iterable, Iterator, Sequence
 
-from .schema import CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, STATUS, VARIANTS, TermEntry
+from .schema import CATEGORY, CHINESE, CONTEXT, ENGLISH, NOTE, PINYIN, STATUS, VARIANTS, TermEntry, printable
 
 # Column headings for entry tables, by schema field.
 HEADINGS = {
@@ -57,7 +57,7 @@ def _one_line(text: str) -> str:
 
 def plain_table(headings: Sequence[str], rows: Iterable[Sequence[str]], stream: IO[str]) -> None:
     """Columns aligned with spaces, CJK widths counted; a heading line, no colours."""
-    rows = [[_one_line(cell) for cell in row] for row in rows]
+    rows = [[printable(_one_line(cell)) for cell in row] for row in rows]
     widths = [display_width(h) for h in headings]
     for row in rows:
         widths = [max(w, display_width(cell)) for w, cell in zip(widths, row)]
@@ -79,7 +79,7 @@ def user_text(text: object, style: str = ""):
     `AI眼镜 [proposed]` print as written. Every piece of such text goes to rich through here."""
     from rich.text import Text
 
-    return Text("" if text is None else str(text), style=style)
+    return Text("" if text is None else printable(str(text)), style=style)
 
 
 @dataclass(frozen=True)
@@ -297,12 +297,15 @@ def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str
 
 def print_json(data: object, stream: IO[str]) -> None:
     """JSON for scripts: UTF-8 text as is (no \\u escapes), indented."""
-    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # a lone surrogate (a file name's byte that was not UTF-8) becomes its \\u escape, which JSON reads back
+    stream.write(printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def message(text: str, stream: IO[str] | None = None, style: str = "") -> None:
-    """A line of feedback (stderr by default), styled on a terminal."""
+    """A line of feedback (stderr by default), styled on a terminal; bytes that were not UTF-8 (in a file
+    name, an argument) are shown escaped, on the same line."""
     stream = stream or sys.stderr
+    text = printable(text)
     if style and wants_rich(stream):
         rich_console(stream).print(user_text(text, style))
     else:
@@ -473,4 +476,4 @@ def concordance_lines(lines: Sequence[dict], stream: IO[str], width: int = 40) -
             text.append(line["where"], style="dim")
             console.print(text, soft_wrap=True)
         else:
-            stream.write(f"{left}  {term}  {right}  {line['where']}\n")
+            stream.write(printable(f"{left}  {term}  {right}  {line['where']}") + "\n")

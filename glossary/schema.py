@@ -31,6 +31,12 @@ DEFAULT_CATEGORY = "other"
 DEFAULT_STATUS = "proposed"
 
 VARIANT_SEPARATOR = "|"
+# The most a field may hold: what one spreadsheet cell holds (Excel's limit), so that every entry can be
+# exported to a workbook, and far below what the CSV reader accepts, so that every saved file loads again.
+MAX_FIELD_CHARS = 32_767
+# Characters no glossary file can carry: NUL, lone surrogates (bytes that were not UTF-8), U+FFFE and U+FFFF.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SPACES = re.compile(r"\s+")
 
@@ -130,9 +136,34 @@ def check_header(header: list[str]) -> list[str]:
     return problems
 
 
+def check_text(name: str, value: str) -> str | None:
+    """Why a field's text cannot be stored (too long, a NUL, not valid Unicode), or None."""
+    if len(value) > MAX_FIELD_CHARS:
+        return f"{name} has {len(value):,} characters; a field holds at most {MAX_FIELD_CHARS:,} (as a spreadsheet cell)"
+    bad = _UNSTORABLE.search(value)
+    if bad is None:
+        return None
+    char = bad.group()
+    if char == "\x00":
+        return f"{name} contains a NUL character"
+    if "\ud800" <= char <= "\udfff":
+        return f"{name} is not valid text: it holds bytes that are not UTF-8 (or a lone surrogate, U+{ord(char):04X})"
+    return f"{name} holds U+{ord(char):04X}, a non-character that files cannot carry"
+
+
+def printable(text: str) -> str:
+    """Text safe to print: lone surrogates (bytes that were not UTF-8, as in some file names) as \\udcXX escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+def clean_text(value: str) -> str:
+    """A field as stored: leading and trailing white space removed (the same on every way in)."""
+    return value.strip()
+
+
 def check_entry(entry: TermEntry) -> list[str]:
     """Problems within one entry, independent of the others."""
-    problems = []
+    problems = [problem for name in COLUMNS if (problem := check_text(name, getattr(entry, name)))]
     if not entry.id.strip():
         problems.append("empty id")
     elif entry.id != entry.id.strip() or any(ch.isspace() for ch in entry.id):

@@ -17,7 +17,8 @@ from typing import Iterable, Iterator
 from .errors import GlossaryError, ValidationError
 from .schema import (
     CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, UPDATED, VARIANTS, TermEntry, check_entries,
-    check_entry, check_header, english_identity, split_variants, join_variants, today,
+    check_entry, check_header, check_text, clean_text, english_identity, printable, split_variants, join_variants,
+    today,
 )
 
 ENV_GLOSSARY = "GLOSSARY_FILE"
@@ -204,6 +205,7 @@ class Glossary:
         """Add a new entry (id assigned when empty, pinyin and traditional derived, date stamped); refuses clashes."""
         if entry.id and entry.id in self._entries:
             raise GlossaryError(f"id {entry.id!r} is already used by {self._entries[entry.id].english!r}")
+        _refuse_unstorable(entry.to_row())
         if entry.chinese.strip() and not entry.traditional:
             from .chinese import to_traditional
 
@@ -218,6 +220,7 @@ class Glossary:
     def update(self, entry_id: str, **changes: str) -> TermEntry:
         """Change fields of an entry; pinyin and traditional follow a changed Chinese form (see derived_changes)."""
         old = self.get(entry_id)
+        _refuse_unstorable(changes, old.english or old.chinese)
         changes = {**changes, **derived_changes(old, changes)[0]}
         if VARIANTS in changes:
             changes[VARIANTS] = join_variants(split_variants(changes[VARIANTS]))
@@ -281,6 +284,15 @@ class Glossary:
         return pd.DataFrame([e.values() for e in self.entries()], columns=list(COLUMNS), dtype="string")
 
 
+def _refuse_unstorable(fields: dict[str, str], label: str = "") -> None:
+    """Refuse, before anything is derived from it, text that no glossary file can carry."""
+    for name, value in fields.items():
+        problem = check_text(name, value)
+        if problem:
+            label = label or fields.get(ENGLISH) or fields.get(CHINESE) or "new entry"
+            raise GlossaryError(f"{printable(label)[:80]!r}: {problem}")
+
+
 def derived_changes(old: TermEntry, changes: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """The fields that follow from changing an entry, and warnings about fields that may not.
 
@@ -309,20 +321,18 @@ def derived_changes(old: TermEntry, changes: dict[str, str]) -> tuple[dict[str, 
 
 
 def complete_entry(entry: TermEntry, derive: bool = True) -> TermEntry:
-    """Trim the terms, stamp today's date when missing and (with `derive`) fill the pinyin from the Chinese.
+    """Trim every field (clean_text), stamp today's date when missing and (with `derive`) fill the pinyin.
 
     Updates pass derive=False: what follows from a change is derived_changes' work, shown to the user;
     an entry stored without pinyin keeps it empty (lookups derive it for display)."""
-    changes: dict[str, str] = {}
+    changes = {name: clean_text(getattr(entry, name)) for name in COLUMNS}
+    changes = {name: value for name, value in changes.items() if value != getattr(entry, name)}
+    entry = entry.with_changes(**changes) if changes else entry
     if derive and entry.chinese and not entry.pinyin:
         from .chinese import to_pinyin
 
-        changes[PINYIN] = to_pinyin(entry.chinese, entry.category)
-    if not entry.updated:
-        changes[UPDATED] = today()
-    stripped = {name: getattr(entry, name).strip() for name in (ENGLISH, CHINESE)}
-    changes.update({k: v for k, v in stripped.items() if v != getattr(entry, k)})
-    return entry.with_changes(**changes) if changes else entry
+        entry = entry.with_changes(pinyin=to_pinyin(entry.chinese, entry.category))
+    return entry if entry.updated else entry.with_changes(updated=today())
 
 
 def load(path: str | os.PathLike | None = None) -> Glossary:
@@ -431,7 +441,12 @@ def save(glossary: Glossary, path: str | os.PathLike | None = None) -> Path:
         raise GlossaryError("no path to save the glossary to")
     if target.resolve() == embedded_path().resolve():
         GlossarySource(target, embedded=True).require_writable()
-    write_atomically(target, serialise(glossary.entries()))
+    entries = glossary.entries()
+    problems = check_entries(entries)
+    if problems:  # never write a file that loading would refuse
+        row, message = problems[0]
+        raise GlossaryError(f"not saved: entry {entries[row - 2].id or row - 1}: {message} (nothing was changed)")
+    write_atomically(target, serialise(entries))
     glossary.changed = False
     return target
 

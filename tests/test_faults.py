@@ -190,3 +190,102 @@ def test_a_lock_file_that_is_a_folder_is_one_line(small_glossary: Path):
     assert result.exit_code == 2
     assert one_line_error(result).endswith("its lock file terms.csv.lock is a folder (nothing was changed)")
     assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+
+
+# --- 2. we never write a file we refuse to read ----------------------------------------------------------------
+
+
+def test_add_with_huge_variants_is_refused_naming_the_field(small_glossary: Path):
+    result = run("-g", str(small_glossary), "add", "Tmall", "天猫", "-v", "x" * 100_000, "-v", "y" * 100_000)
+    assert result.exit_code == 2
+    assert "variants has 200,001 characters; a field holds at most 32,767" in one_line_error(result)
+    assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+
+
+def _hostile_files(folder: Path, note: str) -> list[Path]:
+    """The same row, its note `note`, as an xlsx workbook, a JSON file and a TBX file."""
+    import json
+
+    from glossary import handover, store
+    from glossary.schema import TermEntry
+
+    entry = TermEntry(id="", english="Tmall", chinese="天猫", category="product", status="proposed")
+    paths = []
+    for suffix in ("xlsx", "tbx"):
+        path = folder / f"hostile.{suffix}"
+        handover.export_glossary(store.Glossary([entry.with_changes(id="X1", note="placeholder")]), path)
+        paths.append(path)
+    json_path = folder / "hostile.json"
+    json_path.write_text(json.dumps([{"english": "Tmall", "chinese": "天猫", "note": note}]), encoding="utf-8")
+    _replace_in_zip(paths[0], "placeholder", _excel_escaped(note))
+    paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("placeholder", _xml_escaped(note)),
+                        encoding="utf-8")
+    return paths + [json_path]
+
+
+def _excel_escaped(text: str) -> str:
+    """Text as Excel stores it in a cell (control characters as _xHHHH_)."""
+    return "".join(f"_x{ord(ch):04X}_" if ord(ch) < 32 else ch for ch in text)
+
+
+def _xml_escaped(text: str) -> str:
+    """Text as XML character data (a NUL cannot be written in XML at all: such a file is malformed)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _replace_in_zip(path: Path, old: str, new: str) -> None:
+    """Replace text in every XML member of a zip (a workbook), as another program might have written it."""
+    import zipfile
+
+    copy = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename.endswith(".xml"):
+                data = data.decode("utf-8").replace(old, new).encode("utf-8")
+            target.writestr(member, data)
+    copy.replace(path)
+
+
+@pytest.mark.parametrize("note, message", [
+    ("n" * 200_000, "note has 200,000 characters"),
+    ("before\x00after", "note contains a NUL character"),
+])
+def test_an_import_of_a_field_no_file_can_carry_is_refused_in_one_line(small_glossary: Path, tmp_path: Path,
+                                                                        note: str, message: str):
+    for path in _hostile_files(tmp_path, note):
+        if path.suffix == ".tbx" and "\x00" in note:
+            continue  # XML cannot hold a NUL at all; the TBX reader refuses such a file as malformed
+        result = run("-g", str(small_glossary), "import", str(path), "--yes")
+        assert result.exit_code == 2, (path, result.output)
+        assert message in one_line_error(result), path
+        assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+
+
+def test_a_lone_surrogate_from_json_is_refused_in_one_line(small_glossary: Path, tmp_path: Path):
+    path = tmp_path / "surrogate.json"
+    path.write_text('[{"english": "Tmall", "chinese": "\\ud800"}]', encoding="utf-8")
+    result = run("-g", str(small_glossary), "import", str(path), "--yes")
+    assert result.exit_code == 2 and "chinese is not valid text" in one_line_error(result)
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_are_refused_in_one_line(small_glossary: Path):
+    result = subprocess.run([sys.executable, "-m", "glossary", "-g", str(small_glossary), "add", b"Tmall\xff", "天猫"],
+                            capture_output=True, timeout=120)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert "english is not valid text" in stderr and "\\udcff" in stderr
+    assert small_glossary.read_text(encoding="utf-8") == SMALL_GLOSSARY
+
+
+def test_an_export_import_round_trip_of_a_glossary_with_padded_cells_reports_no_change(tmp_path: Path):
+    from .conftest import HEADER
+
+    path = tmp_path / "padded.csv"
+    path.write_text(HEADER + "T1,Tmall,天猫,天貓,,product,approved,,  a note with spaces ,,,2026-11-01\n",
+                    encoding="utf-8")
+    for suffix in ("csv", "json", "xlsx", "tbx"):
+        exported = tmp_path / f"round.{suffix}"
+        assert run("-g", str(path), "export", str(exported)).exit_code == 0
+        result = run("-g", str(path), "import", str(exported), "--dry-run")
+        assert result.exit_code == 0 and "0 changed" in result.stdout, (suffix, result.stdout)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 import signal
 import subprocess
@@ -273,3 +275,45 @@ def test_save_then_load_gives_back_exactly_the_same_entries(tmp_path: Path, entr
     store.save(store.Glossary(entries, path=path))
     assert store.load(path).entries() == sorted(entries, key=lambda e: e.id)
     assert store.serialise(store.load(path).entries()).encode("utf-8") == path.read_bytes()
+
+
+_hostile = st.text(alphabet=st.characters(blacklist_categories=()), max_size=40) | st.sampled_from(
+    ["a\x00b", "\ud800", "x\udcff", "\ufffe", "\uffff", " padded ", "\r", "a" * 40_000, "中" * 32_768])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(english=_hostile, chinese=_hostile, note=_hostile, variant=_hostile)
+def test_whatever_add_and_save_accept_load_reads_back(tmp_path: Path, english: str, chinese: str, note: str,
+                                                       variant: str):
+    path = tmp_path / "hostile.csv"
+    store.save(store.Glossary([], path=path))
+    glossary = store.load(path)
+    try:
+        glossary.add(TermEntry(id="", english=english, chinese=chinese, note=note, variants=variant))
+        store.save(glossary)
+    except GlossaryError:
+        assert path.read_text(encoding="utf-8").count("\n") == 1  # refused: the file is as it was
+        return
+    assert store.load(path).entries() == glossary.entries()
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("note", "x" * 200_000, "note has 200,000 characters; a field holds at most 32,767"),
+    ("english", "Tmall\x00", "english contains a NUL character"),
+    ("chinese", "天猫\ud800", "chinese is not valid text: it holds bytes that are not UTF-8"),
+    ("variants", "a\uffff", "variants holds U+FFFF, a non-character"),
+])
+def test_text_no_file_can_carry_is_refused_at_the_door_naming_the_field(small_glossary: Path, field: str, value: str,
+                                                                         message: str):
+    glossary = store.load(small_glossary)
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        glossary.update("T002", **{field: value})
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        glossary.add(TermEntry(id="", **{"english": "new", "chinese": "新", field: value}))
+
+
+def test_a_field_is_stored_without_leading_or_trailing_space_on_every_way_in(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    added = glossary.add(TermEntry(id="", english=" Tmall ", chinese=" 天猫\n", note="  a note \t"))
+    assert (added.english, added.chinese, added.note) == ("Tmall", "天猫", "a note")
+    assert glossary.update("T002", context="\n said so. ").context == "said so."
