@@ -68,7 +68,7 @@ class GlossaryGroup(click.Group):
         except OSError as exc:  # the library names what it writes; this catches what slips by, in one line
             if debug:
                 raise
-            from .store import os_reason
+            from .files.reading import os_reason
 
             render.error(f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc))
             code = EXIT_ERROR

@@ -562,15 +562,19 @@ def _require_file(path: Path) -> None:
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """A file's bytes; missing → GlossaryError, unreadable → UnreadableDocument."""
+    """A file's bytes; missing → GlossaryError; a device, pipe or unreadable file → UnreadableDocument."""
+    from .files.reading import NotAFileError, os_reason, regular_file, shown
+
+    if not os.path.lexists(path):
+        raise GlossaryError(f"{shown(path)}: no such file or folder")
+    if Path(path).is_dir():
+        raise GlossaryError(f"{shown(path)}: is a folder, not a file")
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file or folder") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a folder, not a file") from None
+        return regular_file(path).read_bytes()
+    except NotAFileError as error:
+        raise UnreadableDocument(str(error)) from None
     except OSError as error:
-        raise UnreadableDocument(f"{path}: cannot read ({error.strerror or error})") from None
+        raise UnreadableDocument(f"{shown(path)}: cannot read ({os_reason(error)})") from None
 
 
 def read_stdin(encoding: str | None = None) -> Document:

@@ -6,8 +6,11 @@ import contextlib
 import csv
 import io
 import os
+import re
 import secrets
+import shutil
 import stat
+import tempfile
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import GlossaryError, ValidationError
+from .files.reading import os_reason, read_bytes, shown
 from .schema import (
     CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, UPDATED, VARIANTS, TermEntry, check_entries,
     check_entry, check_header, check_text, clean_text, english_identity, printable, split_variants, join_variants,
@@ -73,14 +77,9 @@ def resolve(explicit: str | os.PathLike | None = None) -> GlossarySource:
 
 def read_text(path: Path) -> str:
     """A glossary file's text: UTF-8 (a BOM is accepted), with a clear error otherwise."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such glossary file (create one with `glossary init {path}`)") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a folder, not a glossary file") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not os.path.lexists(path):
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)")
+    data = read_bytes(path, "glossary file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -370,47 +369,93 @@ def write_atomically(path: Path, text: str) -> None:
 def produce_atomically(path: Path, produce) -> None:
     """Let `produce(temporary_path)` write a file beside the target, then fsync and rename it over the target
     (keeping the target's permissions, else the user's umask); nothing half-written is left on failure, and
-    an operating-system error (a full disk, a read-only folder) is a GlossaryError saying so."""
+    an operating-system error (a full disk, a read-only folder) is a GlossaryError saying so.
+
+    A target that is a symbolic link is written through: the file it points to is replaced, the link
+    stays (teams link one glossary into many projects). A target that is not a regular file (a terminal,
+    /dev/stdout, a pipe) gets the finished bytes copied into it."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    target = real_path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    special = target.exists() and not target.is_file()
+    if special:
+        directory = path.parent if str(path.parent) and path.parent.is_dir() else Path(tempfile.gettempdir())
     temporary = None
     try:
-        temporary = _new_temporary(directory, path.name)
+        remove_stale_temporaries(directory, target.name)
+        temporary = _new_temporary(directory, target.name)
         produce(temporary)
+        if special:
+            _copy_into(temporary, target)
+            return
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+            mode = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:
             mode = new_file_mode()
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
+        temporary = None
     except BaseException as error:
+        cause = error if isinstance(error, OSError) else error.__context__  # XlsxWriter wraps what the OS said
+        if isinstance(cause, OSError):
+            raise GlossaryError(f"cannot write {shown(path)}: {os_reason(cause)} (nothing was changed)") from None
+        raise
+    finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        cause = error if isinstance(error, OSError) else error.__context__  # XlsxWriter wraps what the OS said
-        if isinstance(cause, OSError):
-            raise GlossaryError(f"cannot write {path}: {os_reason(cause)} (nothing was changed)") from None
-        raise
     _fsync_directory(directory)
 
 
-def os_reason(error: OSError) -> str:
-    """An operating-system error as a short lower-case reason ('no space left on device')."""
-    reason = error.strerror or str(error) or type(error).__name__
-    return reason[:1].lower() + reason[1:]
+def real_path(path: Path) -> Path:
+    """The file a path names once symbolic links are followed (the path itself when it is no link)."""
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    """Copy a finished file's bytes into a target that is not a regular file (a terminal, a pipe)."""
+    with open(source, "rb") as reader, open(target, "wb") as writer:
+        shutil.copyfileobj(reader, writer)
+
+
+# Temporary files are named .NAME.PID-RANDOM.tmp: a file whose process is gone was left by a killed writer.
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp(?:\..*)?$")
 
 
 def _new_temporary(directory: Path, name: str) -> Path:
-    """An empty new file beside the target, created (like any new file) with the user's umask applied."""
+    """An empty new file beside the target, named for this process, created with the user's umask applied."""
     while True:
-        temporary = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        temporary = directory / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             return temporary
         except FileExistsError:
             continue
+
+
+def remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Remove the temporary files a killed writer of this target left behind (their process is gone)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            found = _TEMPORARY.match(entry.name)
+            if found and found["name"] == name and not _process_alive(int(found["pid"])):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (one we may not signal counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def new_file_mode() -> int:
@@ -456,7 +501,7 @@ def file_lock(path: Path) -> Iterator[None]:
     """Hold the glossary's lock file (PATH.lock) so that concurrent writers take turns."""
     from filelock import FileLock, Timeout
 
-    lock_path = Path(str(path) + ".lock")
+    lock_path = Path(str(real_path(Path(path))) + ".lock")  # one lock for every link to the same file
     if not lock_path.parent.is_dir():
         raise GlossaryError(f"cannot write {path}: {lock_path.parent} is not a directory (nothing was changed)")
     lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
