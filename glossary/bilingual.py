@@ -1,8 +1,8 @@
 """Bilingual files in, for term QA: aligned text files, CSV/TSV, Excel, XLIFF 1.2/2.0 and TMX as segments.
 
-Every reader returns `Segment`s in file order, numbered by their position in the file (row or line for
-tables and text, unit or segment order for XLIFF and TMX); pairs blank on both sides are skipped but keep
-their number. Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`,
+Every reader returns `Segment`s in file order, numbered 1, 2, 3 … among the segments read; pairs blank on
+both sides are skipped. Where each one is stays a field of its own: `where` ("file:row", "file:unit-id")
+and, for tables and text files, `line` (the row or line). Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`,
 …) is dropped. A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a
 space-separated script becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not
 fuse; between hanzi, or next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import GlossaryError
 from .formats import FormatError
@@ -57,10 +57,11 @@ _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]+)*$")
 class Segment:
     """One source/target pair of a bilingual file, and where it is (for messages)."""
 
-    number: int  # 1-based: row or line for tables and text files, position of the unit/segment in XML files
+    number: int  # 1, 2, 3 … in the order read (blank pairs are not segments and take no number)
     source: str
     target: str
     where: str  # "file:row" or "file:unit-id"
+    line: int | None = None  # the row or line of a table or text file; XML files have units (see where)
 
 
 def read_segments(paths: Sequence[str | Path], *, source_column: str | None = None,
@@ -99,8 +100,8 @@ def read_aligned_text(source_path: Path, target_path: Path) -> list[Segment]:
         raise GlossaryError(
             f"{source_path} has {len(source_lines)} lines but {target_path} has {len(target_lines)}; "
             "aligned files need one line per segment on each side")
-    return [segment for number, (source, target) in enumerate(zip(source_lines, target_lines), start=1)
-            if (segment := _segment(number, source, target, f"{source_path}:{number}"))]
+    return _numbered((source, target, f"{source_path}:{line}", line)
+                     for line, (source, target) in enumerate(zip(source_lines, target_lines), start=1))
 
 
 def _text_lines(path: Path) -> list[str]:
@@ -176,13 +177,9 @@ def _table_segments(rows: list[tuple[int, list[Any]]], path: Path, names: tuple[
                 "english/chinese, or give exactly two columns without a header")
         positions, data = (0, 1), filled
     source_at, target_at = positions
-    segments = []
-    for number, cells in data:
-        source = cells[source_at] if source_at < len(cells) else ""
-        target = cells[target_at] if target_at < len(cells) else ""
-        if segment := _segment(number, source, target, f"{path}:{number}"):
-            segments.append(segment)
-    return segments
+    return _numbered((cells[source_at] if source_at < len(cells) else "",
+                      cells[target_at] if target_at < len(cells) else "", f"{path}:{line}", line)
+                     for line, cells in data)
 
 
 def _column_positions(header: list[str], names: tuple[str | None, str | None], languages: tuple[str, str],
@@ -272,8 +269,8 @@ def read_xliff(path: Path) -> list[Segment]:
         pairs = _xliff1_pairs(root, namespace)
     else:
         raise FormatError(f"{path}: unknown XLIFF namespace {namespace!r} (expected {XLIFF_1} or {XLIFF_2})")
-    return [segment for number, (unit_id, source, target) in enumerate(pairs, start=1)
-            if (segment := _segment(number, source, target, f"{path}:{unit_id or f'unit {number}'}"))]
+    return _numbered((source, target, f"{path}:{unit_id or f'unit {number}'}", None)
+                     for number, (unit_id, source, target) in enumerate(pairs, start=1))
 
 
 def _xliff1_pairs(root, namespace: str) -> Iterator[tuple[str, str, str]]:
@@ -302,7 +299,7 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
     root = _parse_xml(path)
     if _split_tag(root.tag)[1] != "tmx":
         raise FormatError(f"{path}: not a TMX file (the root element is <{_split_tag(root.tag)[1]}>, not <tmx>)")
-    segments: list[Segment] = []
+    pairs: list[tuple[str, str, str, None]] = []
     languages_seen: set[str] = set()
     units = 0
     for number, unit in enumerate((element for element in root.iter() if _split_tag(element.tag)[1] == "tu"),
@@ -319,15 +316,13 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
                 if role not in texts and language_matches(language, wanted):
                     texts[role] = _inline_text(seg)
         if SOURCE in texts and TARGET in texts:
-            where = f"{path}:{unit.get('tuid') or f'tu {number}'}"
-            if segment := _segment(number, texts[SOURCE], texts[TARGET], where):
-                segments.append(segment)
+            pairs.append((texts[SOURCE], texts[TARGET], f"{path}:{unit.get('tuid') or f'tu {number}'}", None))
     missing = [wanted for wanted in (source_language, target_language)
                if not any(language_matches(tag, wanted) for tag in languages_seen)]
     if units and missing:
         raise FormatError(f"{path}: no translation unit has both {source_language} and {target_language} "
                           f"(languages in the file: {', '.join(sorted(languages_seen)) or 'none'})")
-    return segments
+    return _numbered(pairs)
 
 
 def _parse_xml(path: Path):
@@ -433,12 +428,15 @@ def _spaced_word_char(char: str) -> bool:
 # --- shared -----------------------------------------------------------------------------------
 
 
-def _segment(number: int, source: str, target: str, where: str) -> Segment | None:
-    """A Segment with both sides trimmed, or None when both sides are blank."""
-    source, target = source.strip(), target.strip()
-    if not source and not target:
-        return None
-    return Segment(number, source, target, where)
+def _numbered(pairs: Iterable[tuple[str, str, str, int | None]]) -> list[Segment]:
+    """Segments from (source, target, where, line) in file order: both sides trimmed, pairs blank on both
+    sides skipped, the rest numbered 1, 2, 3 …"""
+    segments: list[Segment] = []
+    for source, target, where, line in pairs:
+        source, target = source.strip(), target.strip()
+        if source or target:
+            segments.append(Segment(len(segments) + 1, source, target, where, line))
+    return segments
 
 
 def _one_line(error: BaseException) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .schema import TermEntry
+
+if TYPE_CHECKING:
+    from .bilingual import Segment
 
 ERROR, WARNING = "error", "warning"
 RETIRED = ("deprecated", "forbidden")
@@ -23,8 +26,9 @@ RETIRED = ("deprecated", "forbidden")
 class Finding:
     """A term the target does not render as the glossary says."""
 
-    segment: int
+    segment: int  # 1, 2, 3 … in the order the file's segments were read
     where: str
+    line: int | None  # the segment's row or line in a table or text file (None in XML files: see where)
     term: str  # as written in the source
     start: int  # where the term is in the source text
     end: int
@@ -39,7 +43,7 @@ class Finding:
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data (for --json)."""
         return {
-            "segment": self.segment, "where": self.where, "term": self.term, "start": self.start, "end": self.end,
+            "segment": self.segment, "line": self.line, "where": self.where, "term": self.term, "start": self.start, "end": self.end,
             "expected": list(self.expected),
             "found": self.found, "severity": self.severity, "reason": self.reason, "id": self.entry_id,
             "source": self.source, "target": self.target,
@@ -83,15 +87,15 @@ class TermChecker:
         traditional = {f for f in (entry.traditional, to_traditional(entry.chinese)) if f}
         return {"simplified": {fold_chinese(f) for f in simplified}, "traditional": {fold_chinese(f) for f in traditional}}
 
-    def check(self, segments: Iterable) -> list[Finding]:
+    def check(self, segments: Iterable[Segment]) -> list[Finding]:
         """Every finding, segment by segment."""
         findings: list[Finding] = []
         for segment in segments:
             findings.extend(self.check_segment(segment))
         return findings
 
-    def check_segment(self, segment) -> list[Finding]:
-        """The findings of one segment (an object with number, where, source, target)."""
+    def check_segment(self, segment: Segment) -> list[Finding]:
+        """The findings of one segment."""
         source, target = segment.source, segment.target
         findings: list[Finding] = []
         folded_target = fold_chinese(target)
@@ -113,7 +117,7 @@ class TermChecker:
                 passed_renderings.update(*self._renderings[hit.entry].values())
                 continue
             severity, reason, expected = result
-            findings.append(Finding(segment.number, segment.where, source[hit.start:hit.end], hit.start, hit.end,
+            findings.append(Finding(segment.number, segment.where, segment.line, source[hit.start:hit.end], hit.start, hit.end,
                                     expected, "", severity, reason, entry.id, source, target))
         findings.extend(self._retired_in_target(segment, folded_target, passed_renderings))
         return findings
@@ -137,26 +141,26 @@ class TermChecker:
         severity = ERROR if entry.status == "approved" else WARNING
         return severity, f"{entry.status} term not rendered as the glossary says", expected
 
-    def _retired_in_target(self, segment, folded_target: str, allowed: set[str]) -> list[Finding]:
+    def _retired_in_target(self, segment: Segment, folded_target: str, allowed: set[str]) -> list[Finding]:
         """Deprecated or forbidden renderings used in the target (unless also an allowed rendering here)."""
         findings = []
         if self.reverse:
             for hit in self._retired_known.find(segment.target):
                 entry = self._retired_known.entries[hit.entry]
-                findings.append(Finding(segment.number, segment.where, "", 0, 0, (), segment.target[hit.start:hit.end],
+                findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (), segment.target[hit.start:hit.end],
                                         ERROR, f"{entry.status} term used", entry.id, segment.source, segment.target))
             return findings
         for entry, renderings in self._retired:
             for form in renderings["simplified"] | renderings["traditional"]:
                 if form and form in folded_target and form not in allowed:
-                    findings.append(Finding(segment.number, segment.where, "", 0, 0, (), form, ERROR,
+                    findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (), form, ERROR,
                                             f"{entry.status} rendering used (for {entry.english})", entry.id,
                                             segment.source, segment.target))
                     break
         return findings
 
 
-def check_segments(segments: Iterable, entries: Sequence[TermEntry], *, reverse: bool = False) -> list[Finding]:
+def check_segments(segments: Iterable[Segment], entries: Sequence[TermEntry], *, reverse: bool = False) -> list[Finding]:
     """Term QA: findings for every segment (see TermChecker)."""
     return TermChecker(entries, reverse=reverse).check(segments)
 

@@ -272,15 +272,16 @@ SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
 
 
 def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
-    """Term QA findings: segment, source term, expected, found, severity, and the segment with the term marked."""
-    headings = ["Seg", "Source term", "Expected", "Found", "Severity", "Segment"]
+    """Term QA findings: segment, its line (or unit), source term, expected, found, severity, and the segment
+    with the term marked."""
+    headings = ["Seg", "Line", "Source term", "Expected", "Found", "Severity", "Segment"]
     rows = []
     for f in findings:
         source = f["source"]
         start, end = f.get("start", 0), f.get("end", 0)
         marked = source[:start] + "[" + source[start:end] + "]" + source[end:] if end > start else source
-        rows.append([str(f["segment"]), f["term"], " / ".join(f["expected"]), f["found"], f["severity"],
-                     _one_line(marked)[:160]])
+        rows.append([str(f["segment"]), _finding_place(f), f["term"], " / ".join(f["expected"]), f["found"],
+                     f["severity"], _one_line(marked)[:160]])
     if not wants_rich(stream):
         plain_table(headings, rows, stream)
         return
@@ -294,9 +295,15 @@ def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
         segment = Text(_one_line(f["source"])[:300])
         if f.get("end", 0) > f.get("start", 0):
             segment.stylize("bold reverse", f["start"], f["end"])
-        table.add_row(row[0], Text(row[1], style="bold"), row[2], row[3],
-                      Text(row[4], style=SEVERITY_STYLES.get(row[4], "")), segment)
+        # every cell is user text: Text, so that brackets in it are not read as markup
+        table.add_row(*(Text(cell) for cell in row[:2]), Text(row[2], style="bold"), Text(row[3]), Text(row[4]),
+                      Text(row[5], style=SEVERITY_STYLES.get(row[5], "")), segment)
     rich_console(stream).print(table)
+
+
+def _finding_place(finding: dict) -> str:
+    """Where a finding's segment is in its file: the row or line, else (XML files) the unit, as `where` says."""
+    return str(finding["line"]) if finding.get("line") is not None else finding["where"]
 
 
 def concordance_lines(lines: Sequence[dict], stream: IO[str], width: int = 40) -> None:

@@ -37,19 +37,19 @@ def shipped() -> list[TermEntry]:
     return store.Glossary(store.read_entries(store.embedded_path())).entries()
 
 
-def summary(findings) -> list[tuple[int, str, str, str]]:
-    """Findings as (segment, term, severity, first expected form or found form)."""
-    return [(f.segment, f.term, f.severity, f.expected[0] if f.expected else f.found) for f in findings]
+def summary(findings, place: str = "segment") -> list[tuple[int, str, str, str]]:
+    """Findings as (segment number, or line with place="line", term, severity, first expected form or found
+    form)."""
+    return [(getattr(f, place), f.term, f.severity, f.expected[0] if f.expected else f.found) for f in findings]
 
 
 def test_every_expected_finding_of_the_csv_sample_and_no_other(shipped):
     findings = check_segments(read_segments([BILINGUAL / "news_en_zh.csv"]), shipped)
-    assert summary(findings) == EXPECTED_CSV
+    assert summary(findings, "line") == EXPECTED_CSV
 
 
 def test_correct_use_plural_variant_full_width_and_longer_words_pass(shipped):
-    segments = {s.number: s for s in read_segments([BILINGUAL / "news_en_zh.csv"])}
-    flagged = {f.segment for f in check_segments(segments.values(), shipped)}
+    flagged = {f.line for f in check_segments(read_segments([BILINGUAL / "news_en_zh.csv"]), shipped)}
     # 2 correct use, 6 traditional target, 8 plural, 10 'Amapola' is not Amap, 11 'Most' is not MOST,
     # 13 a variant rendered, 15 Double 11, 16 a full-width ６１８, 17 quoted slogans
     assert not flagged & {2, 3, 6, 8, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26, 27, 28}
@@ -119,6 +119,18 @@ def test_cli_check_json_and_exit_0_without_errors(tmp_path: Path):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert (data["segments"], data["errors"], data["findings"]) == (1, 0, [])
+
+
+def test_cli_check_numbers_segments_one_by_one_and_gives_each_its_line_apart(tmp_path: Path):
+    path = tmp_path / "rows.csv"
+    path.write_text("source,target\n"
+                    "Tencent launched Hunyuan.,腾讯发布了混元。\n"
+                    ",\n"
+                    "Baidu launched Ernie Bot.,百度发布了新模型。\n", encoding="utf-8")
+    finding, = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (finding["segment"], finding["line"], finding["where"]) == (2, 4, f"{path}:4")
+    heading, row = run("check", str(path)).stdout.splitlines()
+    assert heading.split()[:2] == ["Seg", "Line"] and row.split()[:3] == ["2", "4", "Ernie"]
 
 
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
