@@ -173,7 +173,7 @@ def _table_segments(rows: list[tuple[int, list[Any]]], path: Path, names: tuple[
         if len(_without_trailing_blanks(header)) != 2:
             raise FormatError(
                 f"{path} row {header_number}: no source or target column in the header "
-                f"({', '.join(header)[:120]}); name them source/target, {languages[0]}/{languages[1]} or "
+                f"({_header_names(header)}); name them source/target, {languages[0]}/{languages[1]} or "
                 "english/chinese, or give exactly two columns without a header")
         positions, data = (0, 1), filled
     source_at, target_at = positions
@@ -186,7 +186,8 @@ def _column_positions(header: list[str], names: tuple[str | None, str | None], l
                       place: str) -> tuple[int, int] | None:
     """(source index, target index) named by the header; None when it names neither side.
 
-    A header naming only one side, or not naming a column the caller asked for, is an error."""
+    A header naming only one side, or not naming a column the caller asked for, is an error (a side the
+    caller names is found by that name only: a guess would check the wrong column without a word)."""
     found: dict[str, int] = {}
     for index, heading in enumerate(header):
         role = _column_role(heading, names, languages)
@@ -194,13 +195,12 @@ def _column_positions(header: list[str], names: tuple[str | None, str | None], l
             found[role] = index
     for role, name in zip((SOURCE, TARGET), names):
         if name and role not in found:
-            raise FormatError(f"{place}: no {role} column named {name!r} in the header "
-                              f"({', '.join(header)[:120]})")
+            raise FormatError(f"{place}: no {role} column named {name!r}; the header has {_header_names(header)}")
     if not found:
         return None
     for role, language in zip((SOURCE, TARGET), languages):
         if role not in found:
-            raise FormatError(f"{place}: no {role} column in the header ({', '.join(header)[:120]}); "
+            raise FormatError(f"{place}: no {role} column in the header ({_header_names(header)}); "
                               f"expected '{role}', '{language}' or the language's name")
     return found[SOURCE], found[TARGET]
 
@@ -212,7 +212,8 @@ def _column_role(heading: str, names: tuple[str | None, str | None], languages: 
     for role, name in zip((SOURCE, TARGET), names):
         if name and text == name.strip().casefold():
             return role
-    if text in (SOURCE, TARGET):
+    guessed = [role for role, name in zip((SOURCE, TARGET), names) if not name]
+    if text in guessed:
         return text
     match = _HEADING.match(text)
     candidates = [match.group("name"), match.group("note") or ""] if match else [text]
@@ -225,9 +226,16 @@ def _column_role(heading: str, names: tuple[str | None, str | None], languages: 
         if tag is None:
             continue
         for role, language in zip((SOURCE, TARGET), languages):
-            if language_matches(tag, language):
+            if role in guessed and language_matches(tag, language):
                 return role
     return None
+
+
+def _header_names(header: list[str], most: int = 30) -> str:
+    """A header's cells for a one-line message: quoted, blanks left out, at most `most` of them."""
+    names = [repr(" ".join(cell.split())) for cell in header if cell.strip()]
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return (", ".join(names[:most]) or "no names") + more
 
 
 def _cell_text(value: Any) -> str:

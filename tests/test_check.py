@@ -133,6 +133,26 @@ def test_cli_check_numbers_segments_one_by_one_and_gives_each_its_line_apart(tmp
     assert heading.split()[:2] == ["Seg", "Line"] and row.split()[:3] == ["2", "4", "Ernie"]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx"])
+def test_cli_check_an_unknown_column_name_is_one_line_exit_2_listing_the_headers(tmp_path: Path, suffix: str):
+    rows = [["en", "zh", "note"], ["Tencent launched Hunyuan.", "腾讯发布了混元。", "ok"]]
+    path = tmp_path / f"segments{suffix}"
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        separator = "\t" if suffix == ".tsv" else ","
+        path.write_text("".join(separator.join(row) + "\n" for row in rows), encoding="utf-8")
+    for option in ("--source-col", "--target-col"):
+        result = run("check", str(path), option, "Original")
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+        assert "'Original'" in result.stderr and "'en', 'zh', 'note'" in result.stderr
+
+
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
     evil = tmp_path / "evil.xliff"
     evil.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
