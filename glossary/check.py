@@ -4,7 +4,9 @@ For each segment, every glossary term (or variant, or plural) found in the sourc
 target: its Chinese form (or its traditional form, or the simplified/traditional conversion of either),
 compared after folding full-width and half-width forms and removing spaces, since Chinese has no word
 boundaries. English sides are matched on word boundaries, honouring capitals where the entry writes
-them (see mining.known). A concept with several allowed renderings passes when any one appears.
+them (see mining.known). A concept with several allowed renderings passes when any one appears; a source
+form that the rendering itself keeps in Latin letters (SU7 in 小米SU7) also passes when the target keeps it.
+Findings show forms as the glossary writes them, and what the target has as the target writes it.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ class Finding:
     term: str  # as written in the source
     start: int  # where the term is in the source text
     end: int
-    expected: tuple[str, ...]
-    found: str
+    expected: tuple[str, ...]  # as the glossary writes them
+    found: str  # as the target writes it
     severity: str
     reason: str
     entry_id: str
@@ -53,6 +55,28 @@ class Finding:
 def fold_chinese(text: str) -> str:
     """Chinese text as compared: full-width/half-width forms folded (NFKC), case folded, spaces removed."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The text folded character by character as fold_chinese folds it, and where in the text each folded
+    character comes from."""
+    folded: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", char).casefold():
+            if not piece.isspace():
+                folded.append(piece)
+                origins.append(index)
+    return "".join(folded), origins
+
+
+def as_written(text: str, folded_form: str) -> str:
+    """The first stretch of text that folds to folded_form, as the text writes it (ＳＵ７ for su7)."""
+    folded, origins = fold_with_offsets(text)
+    start = folded.find(folded_form) if folded_form else -1
+    if start < 0:
+        return folded_form  # folding the whole text composed characters that one by one it does not
+    return text[origins[start]:origins[start + len(folded_form) - 1] + 1]
 
 
 def is_traditional(text: str) -> bool:
@@ -76,16 +100,17 @@ class TermChecker:
         self._retired_known = KnownTerms(retired) if reverse else None
         self._retired = [(e, self._allowed_renderings(e)) for e in retired]
 
-    def _allowed_renderings(self, entry: TermEntry) -> dict[str, set[str]]:
-        """Target forms that render an entry, by script: {'simplified': …, 'traditional': …} (folded)."""
+    def _allowed_renderings(self, entry: TermEntry) -> dict[str, dict[str, str]]:
+        """Target forms that render an entry, by script ('simplified', 'traditional'; 'english' in reverse):
+        each folded form, as compared, mapped to the form as the glossary writes it, as shown."""
         if self.reverse:
-            return {"english": {form.casefold() for form in entry.english_forms()}}
+            return {"english": {form.casefold(): form for form in entry.english_forms()}}
         from .chinese import to_simplified, to_traditional
 
         # the traditional column may use Taiwan vocabulary (智慧型手機): converted, it is no mainland rendering
-        simplified = {entry.chinese} if entry.chinese else {to_simplified(entry.traditional)} - {""}
-        traditional = {f for f in (entry.traditional, to_traditional(entry.chinese)) if f}
-        return {"simplified": {fold_chinese(f) for f in simplified}, "traditional": {fold_chinese(f) for f in traditional}}
+        simplified = [entry.chinese] if entry.chinese else [to_simplified(entry.traditional)]
+        return {"simplified": by_folded(simplified),
+                "traditional": by_folded([entry.traditional, to_traditional(entry.chinese)])}
 
     def check(self, segments: Iterable[Segment]) -> list[Finding]:
         """Every finding, segment by segment."""
@@ -111,7 +136,7 @@ class TermChecker:
             seen.add(hit.entry)
             if entry.status in RETIRED:
                 continue  # retired renderings are checked in the target below
-            result = self._judge(entry, self._renderings[hit.entry], folded_target, traditional_target,
+            result = self._judge(entry, self._renderings[hit.entry], hit.form, folded_target, traditional_target,
                                  hit.entry in target_hits)
             if result is None:
                 passed_renderings.update(*self._renderings[hit.entry].values())
@@ -122,8 +147,9 @@ class TermChecker:
         findings.extend(self._retired_in_target(segment, folded_target, passed_renderings))
         return findings
 
-    def _judge(self, entry: TermEntry, renderings: dict[str, set[str]], folded_target: str,
-               traditional_target: bool, found_in_target: bool) -> tuple[str, str, tuple[str, ...]] | None:
+    def _judge(self, entry: TermEntry, renderings: dict[str, dict[str, str]], source_form: str,
+               folded_target: str, traditional_target: bool,
+               found_in_target: bool) -> tuple[str, str, tuple[str, ...]] | None:
         """None when the target renders the entry as it should; else (severity, reason, expected forms)."""
         if self.reverse:
             if found_in_target:
@@ -132,8 +158,9 @@ class TermChecker:
             return (ERROR if entry.status == "approved" else WARNING,
                     f"{entry.status} term not rendered", expected)
         own, other = ("traditional", "simplified") if traditional_target else ("simplified", "traditional")
-        expected = tuple(sorted(renderings[own])) + tuple(sorted(renderings[other] - renderings[own]))
-        if any(form in folded_target for form in renderings[own]):
+        expected = tuple(renderings[own][f] for f in sorted(renderings[own])) + tuple(
+            renderings[other][f] for f in sorted(renderings[other].keys() - renderings[own].keys()))
+        if any(form in folded_target for form in [*renderings[own], *kept_form(source_form, renderings[own])]):
             return None
         if any(form in folded_target for form in renderings[other]):
             return WARNING, f"rendered only in {other} script", expected
@@ -153,11 +180,28 @@ class TermChecker:
         for entry, renderings in self._retired:
             for form in renderings["simplified"] | renderings["traditional"]:
                 if form and form in folded_target and form not in allowed:
-                    findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (), form, ERROR,
+                    findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (),
+                                            as_written(segment.target, form), ERROR,
                                             f"{entry.status} rendering used (for {entry.english})", entry.id,
                                             segment.source, segment.target))
                     break
         return findings
+
+
+def by_folded(forms: Iterable[str]) -> dict[str, str]:
+    """Forms keyed by their folded form; of forms that fold alike, the first is the one shown."""
+    shown: dict[str, str] = {}
+    for form in forms:
+        if form:
+            shown.setdefault(fold_chinese(form), form)
+    return shown
+
+
+def kept_form(source_form: str, renderings: Iterable[str]) -> list[str]:
+    """The source form, folded, when a folded rendering keeps it as it is (SU7 in 小米SU7): a target that
+    keeps it too renders the term; else nothing."""
+    folded = fold_chinese(source_form)
+    return [folded] if any(folded in rendering and folded != rendering for rendering in renderings) else []
 
 
 def check_segments(segments: Iterable[Segment], entries: Sequence[TermEntry], *, reverse: bool = False) -> list[Finding]:

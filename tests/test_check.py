@@ -91,6 +91,23 @@ def test_reverse_direction_checks_english_targets():
         (2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
 
 
+def test_expected_forms_are_shown_as_the_glossary_writes_them(shipped):
+    segments = [Segment(1, "Xiaomi launched the SU7.", "小米发布了新车。", "t:1")]
+    assert [f.expected for f in check_segments(segments, shipped)] == [("小米SU7",)]
+
+
+@pytest.mark.parametrize("target", ["小米发布了SU7。", "小米发布了ＳＵ７。", "小米su7发布了。", "小米发布了 S U 7。"])
+def test_a_target_keeping_a_latin_form_passes_in_any_case_or_width(shipped, target: str):
+    segments = [Segment(1, "Xiaomi launched the SU7.", target, "t:1"),
+                Segment(2, "The Xiaomi SU7 sold well.", "小米ＳＵ７卖得很好。", "t:2")]
+    assert check_segments(segments, shipped) == []
+
+
+def test_a_latin_form_alone_does_not_render_the_full_name_the_source_gives(shipped):
+    segments = [Segment(1, "The Xiaomi SU7 sold well.", "SU7卖得很好。", "t:1")]
+    assert summary(check_segments(segments, shipped)) == [(1, "Xiaomi SU7", "error", "小米SU7")]
+
+
 def test_two_aligned_text_files(tmp_path: Path, shipped):
     (tmp_path / "en.txt").write_text("Tencent launched Hunyuan.\nBaidu launched Ernie Bot.\n", encoding="utf-8")
     (tmp_path / "zh.txt").write_bytes("腾讯发布了混元。\n百度发布了文心一言。\n".encode("gb18030"))
@@ -151,6 +168,16 @@ def test_cli_check_an_unknown_column_name_is_one_line_exit_2_listing_the_headers
         result = run("check", str(path), option, "Original")
         assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
         assert "'Original'" in result.stderr and "'en', 'zh', 'note'" in result.stderr
+
+
+def test_cli_check_shows_expected_forms_as_written_and_found_forms_as_the_target_has_them(tmp_path: Path):
+    path = tmp_path / "cars.csv"
+    path.write_text("source,target\nXiaomi launched the SU7.,小米发布了新车。\n"
+                    "Meituan Dianping grew.,美团 点评增长了。\n", encoding="utf-8")
+    missing, retired = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (missing["expected"], retired["found"]) == (["小米SU7"], "美团 点评")
+    table = run("check", str(path)).stdout
+    assert "小米SU7" in table and "小米su7" not in table
 
 
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
