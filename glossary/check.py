@@ -11,22 +11,34 @@ Findings show forms as the glossary writes them, and what the target has as the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
-from .schema import TermEntry
+from .schema import TermEntry, english_identity
 
 if TYPE_CHECKING:
     from .bilingual import Segment
+    from .mining.known import KnownHit, KnownTerms
 
 ERROR, WARNING = "error", "warning"
 RETIRED = ("deprecated", "forbidden")
 
 
+class Verdict(NamedTuple):
+    """What is wrong with how a target renders one source term."""
+
+    severity: str
+    reason: str
+    expected: tuple[str, ...]
+    found: str
+    message: str
+
+
 @dataclass(frozen=True)
 class Finding:
-    """A term the target does not render as the glossary says."""
+    """A term the target does not render as the glossary says, or a retired rendering it uses."""
 
     segment: int  # 1, 2, 3 … in the order the file's segments were read
     where: str
@@ -41,14 +53,16 @@ class Finding:
     entry_id: str
     source: str
     target: str
+    replacement: str = ""  # for a retired rendering: what the glossary uses instead, if it says
+    message: str = ""  # the finding in one sentence, for people
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data (for --json)."""
         return {
-            "segment": self.segment, "line": self.line, "where": self.where, "term": self.term, "start": self.start, "end": self.end,
-            "expected": list(self.expected),
-            "found": self.found, "severity": self.severity, "reason": self.reason, "id": self.entry_id,
-            "source": self.source, "target": self.target,
+            "segment": self.segment, "line": self.line, "where": self.where, "term": self.term,
+            "start": self.start, "end": self.end, "expected": list(self.expected), "found": self.found,
+            "replacement": self.replacement, "severity": self.severity, "reason": self.reason,
+            "message": self.message, "id": self.entry_id, "source": self.source, "target": self.target,
         }
 
 
@@ -96,9 +110,9 @@ class TermChecker:
         self.reverse = reverse
         self.known = KnownTerms(self.entries)
         self._renderings = [self._allowed_renderings(entry) for entry in self.entries]
-        retired = [e for e in self.entries if e.status in RETIRED]
-        self._retired_known = KnownTerms(retired) if reverse else None
-        self._retired = [(e, self._allowed_renderings(e)) for e in retired]
+        self._retired = [index for index, entry in enumerate(self.entries) if entry.status in RETIRED]
+        self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
+        self._replacements = replacements(self.entries, self.known)
 
     def _allowed_renderings(self, entry: TermEntry) -> dict[str, dict[str, str]]:
         """Target forms that render an entry, by script ('simplified', 'traditional'; 'english' in reverse):
@@ -125,7 +139,7 @@ class TermChecker:
         findings: list[Finding] = []
         folded_target = fold_chinese(target)
         target_hits = {hit.entry for hit in self.known.find(target)} if self.reverse else set()
-        traditional_target = (not self.reverse) and is_traditional(target)
+        script = "english" if self.reverse else "traditional" if is_traditional(target) else "simplified"
         passed_renderings: set[str] = set()
         seen: set[int] = set()
         for hit in self.known.find(source):
@@ -136,56 +150,107 @@ class TermChecker:
             seen.add(hit.entry)
             if entry.status in RETIRED:
                 continue  # retired renderings are checked in the target below
-            result = self._judge(entry, self._renderings[hit.entry], hit.form, folded_target, traditional_target,
-                                 hit.entry in target_hits)
-            if result is None:
+            verdict = self._judge(hit, target, folded_target, script, hit.entry in target_hits)
+            if verdict is None:
                 passed_renderings.update(*self._renderings[hit.entry].values())
                 continue
-            severity, reason, expected = result
-            findings.append(Finding(segment.number, segment.where, segment.line, source[hit.start:hit.end], hit.start, hit.end,
-                                    expected, "", severity, reason, entry.id, source, target))
-        findings.extend(self._retired_in_target(segment, folded_target, passed_renderings))
+            findings.append(Finding(segment.number, segment.where, segment.line, source[hit.start:hit.end],
+                                    hit.start, hit.end, verdict.expected, verdict.found, verdict.severity,
+                                    verdict.reason, entry.id, source, target, message=verdict.message))
+        findings.extend(self._retired_in_target(segment, folded_target, passed_renderings, script))
         return findings
 
-    def _judge(self, entry: TermEntry, renderings: dict[str, dict[str, str]], source_form: str,
-               folded_target: str, traditional_target: bool,
-               found_in_target: bool) -> tuple[str, str, tuple[str, ...]] | None:
-        """None when the target renders the entry as it should; else (severity, reason, expected forms)."""
+    def _judge(self, hit: KnownHit, target: str, folded_target: str, script: str,
+               found_in_target: bool) -> Verdict | None:
+        """None when the target renders the hit's entry as it should; else what is wrong."""
+        entry, renderings = self.entries[hit.entry], self._renderings[hit.entry]
+        # a proposed term is only a warning: its Chinese is not settled yet
+        severity = ERROR if entry.status == "approved" else WARNING
+        proposed = " (a proposed term)" if entry.status == "proposed" else ""
         if self.reverse:
             if found_in_target:
                 return None
             expected = tuple(entry.english_forms())
-            return (ERROR if entry.status == "approved" else WARNING,
-                    f"{entry.status} term not rendered", expected)
-        own, other = ("traditional", "simplified") if traditional_target else ("simplified", "traditional")
-        expected = tuple(renderings[own][f] for f in sorted(renderings[own])) + tuple(
+            return Verdict(severity, f"{entry.status} term not rendered", expected, "",
+                           f"expected {' or '.join(expected)}{proposed}")
+        own, other = script, "simplified" if script == "traditional" else "traditional"
+        shown = tuple(renderings[own][f] for f in sorted(renderings[own]))
+        expected = shown + tuple(
             renderings[other][f] for f in sorted(renderings[other].keys() - renderings[own].keys()))
-        if any(form in folded_target for form in [*renderings[own], *kept_form(source_form, renderings[own])]):
+        if any(form in folded_target for form in [*renderings[own], *kept_form(hit.form, renderings[own])]):
             return None
+        wanted = f"expected {' or '.join(shown or expected)}"
         if any(form in folded_target for form in renderings[other]):
-            return WARNING, f"rendered only in {other} script", expected
-        # a proposed term is only a warning: its Chinese is not settled yet
-        severity = ERROR if entry.status == "approved" else WARNING
-        return severity, f"{entry.status} term not rendered as the glossary says", expected
+            return Verdict(WARNING, f"rendered only in {other} script", expected, "",
+                           f"{wanted}, not the {other} form")
+        return Verdict(severity, f"{entry.status} term not rendered as the glossary says", expected, "",
+                       wanted + proposed)
 
-    def _retired_in_target(self, segment: Segment, folded_target: str, allowed: set[str]) -> list[Finding]:
+    def _retired_in_target(self, segment: Segment, folded_target: str, allowed: set[str],
+                           script: str) -> list[Finding]:
         """Deprecated or forbidden renderings used in the target (unless also an allowed rendering here)."""
-        findings = []
         if self.reverse:
-            for hit in self._retired_known.find(segment.target):
-                entry = self._retired_known.entries[hit.entry]
-                findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (), segment.target[hit.start:hit.end],
-                                        ERROR, f"{entry.status} term used", entry.id, segment.source, segment.target))
-            return findings
-        for entry, renderings in self._retired:
+            return [self._retired_finding(segment, self._retired[hit.entry], segment.target[hit.start:hit.end],
+                                          f"{self._retired_known.entries[hit.entry].status} term used", script)
+                    for hit in self._retired_known.find(segment.target)]
+        findings = []
+        for index in self._retired:
+            entry, renderings = self.entries[index], self._renderings[index]
             for form in renderings["simplified"] | renderings["traditional"]:
                 if form and form in folded_target and form not in allowed:
-                    findings.append(Finding(segment.number, segment.where, segment.line, "", 0, 0, (),
-                                            as_written(segment.target, form), ERROR,
-                                            f"{entry.status} rendering used (for {entry.english})", entry.id,
-                                            segment.source, segment.target))
+                    findings.append(self._retired_finding(segment, index, as_written(segment.target, form),
+                                                          f"{entry.status} rendering used (for {entry.english})",
+                                                          script))
                     break
         return findings
+
+    def _retired_finding(self, segment: Segment, index: int, found: str, reason: str, script: str) -> Finding:
+        """The finding for a retired entry's form found in the target, saying what to use instead."""
+        entry = self.entries[index]
+        current = self._replacements.get(index)
+        replacement = next(iter(self._renderings[current][script].values()), "") if current is not None else ""
+        message = f"{found} is {entry.status}" + (f": use {replacement}" if replacement else "")
+        return Finding(segment.number, segment.where, segment.line, "", 0, 0, (), found, ERROR, reason, entry.id,
+                       segment.source, segment.target, replacement, message)
+
+
+# Notes that tie a former name to the current one: the retired entry's ("Former name of Ant Group
+# (蚂蚁集团)") and the current entry's ("Formerly Meituan Dianping"); the term named comes right after.
+CURRENT_NAMED = re.compile(r"\b(?:former name of|now(?: called| known as)?|renamed(?: to| as)?|replaced by|"
+                           r"superseded by|use)\s+", re.IGNORECASE)
+FORMER_NAMED = re.compile(r"\bformerly(?: known as| called)?\s+", re.IGNORECASE)
+
+
+def replacements(entries: Sequence[TermEntry], known: KnownTerms) -> dict[int, int]:
+    """Retired entry → the approved entry to use instead (by index), where the glossary says so: an approved
+    entry with the retired English among its own forms; else the approved term the retired entry's note
+    names as current ("Former name of Ant Group"); else an approved entry whose note names the retired
+    term as its former name ("Formerly Meituan Dianping")."""
+    retired = {index for index, entry in enumerate(entries) if entry.status in RETIRED}
+    if not retired:
+        return {}
+    approved = {index for index, entry in enumerate(entries) if entry.status == "approved"}
+    by_form: dict[str, int] = {}
+    for index in sorted(approved):
+        for form in entries[index].english_forms():
+            by_form.setdefault(english_identity(form), index)
+    found: dict[int, int] = {}
+    for index in sorted(retired):
+        entry = entries[index]
+        named = [by_form[english_identity(entry.english)]] if english_identity(entry.english) in by_form else []
+        named += named_after(entry.note, CURRENT_NAMED, known, approved)
+        if named:
+            found[index] = named[0]
+    for index in sorted(approved):
+        for former in named_after(entries[index].note, FORMER_NAMED, known, retired):
+            found.setdefault(former, index)
+    return found
+
+
+def named_after(note: str, pointer: re.Pattern[str], known: KnownTerms, wanted: set[int]) -> list[int]:
+    """The wanted entries a note names right after a pointer phrase ("Former name of |Ant Group")."""
+    starts = {match.end() for match in pointer.finditer(note)}
+    return [hit.entry for hit in known.find(note) if hit.start in starts and hit.entry in wanted] if starts else []
 
 
 def by_folded(forms: Iterable[str]) -> dict[str, str]:

@@ -272,16 +272,16 @@ SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
 
 
 def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
-    """Term QA findings: segment, its line (or unit), source term, expected, found, severity, and the segment
-    with the term marked."""
-    headings = ["Seg", "Line", "Source term", "Expected", "Found", "Severity", "Segment"]
+    """Term QA findings: segment, its line (or unit), source term, the finding in words (expected, found,
+    what to use instead), severity, and the segment with the term marked."""
+    headings = ["Seg", "Line", "Source term", "Finding", "Severity", "Segment"]
     rows = []
     for f in findings:
         source = f["source"]
         start, end = f.get("start", 0), f.get("end", 0)
         marked = source[:start] + "[" + source[start:end] + "]" + source[end:] if end > start else source
-        rows.append([str(f["segment"]), _finding_place(f), f["term"], " / ".join(f["expected"]), f["found"],
-                     f["severity"], _one_line(marked)[:160]])
+        rows.append([str(f["segment"]), _finding_place(f), f["term"], f["message"], f["severity"],
+                     _one_line(marked)[:160]])
     if not wants_rich(stream):
         plain_table(headings, rows, stream)
         return
@@ -290,14 +290,14 @@ def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
 
     table = Table(header_style="bold", show_lines=False)
     for heading in headings:
-        table.add_column(heading, overflow="fold", max_width=60 if heading == "Segment" else None)
+        table.add_column(heading, overflow="fold", max_width=60 if heading in ("Finding", "Segment") else None)
     for f, row in zip(findings, rows):
         segment = Text(_one_line(f["source"])[:300])
         if f.get("end", 0) > f.get("start", 0):
             segment.stylize("bold reverse", f["start"], f["end"])
         # every cell is user text: Text, so that brackets in it are not read as markup
-        table.add_row(*(Text(cell) for cell in row[:2]), Text(row[2], style="bold"), Text(row[3]), Text(row[4]),
-                      Text(row[5], style=SEVERITY_STYLES.get(row[5], "")), segment)
+        table.add_row(Text(row[0]), Text(row[1]), Text(row[2], style="bold"), Text(row[3]),
+                      Text(row[4], style=SEVERITY_STYLES.get(row[4], "")), segment)
     rich_console(stream).print(table)
 
 

@@ -79,6 +79,42 @@ def test_forbidden_renderings_are_errors_unless_another_term_allows_them():
     assert summary(check_segments(segments, entries)) == [(1, "Tencent", "error", "腾讯"), (1, "", "error", "腾迅")]
 
 
+@pytest.mark.parametrize(("source", "target", "message"), [
+    ("Meituan Dianping reported results.", "美团点评发布了业绩。", "美团点评 is deprecated: use 美团"),
+    ("Ant Financial runs Alipay.", "蚂蚁金服运营支付宝。", "蚂蚁金服 is deprecated: use 蚂蚁集团"),
+    ("Sina Weibo is popular.", "新浪微博很受欢迎。", "新浪微博 is deprecated: use 微博"),
+    ("Sina Weibo is popular.", "新浪微博很受歡迎。", "新浪微博 is deprecated: use 微博"),
+    ("Ant Financial runs Alipay.", "螞蟻金服運營支付寶。", "螞蟻金服 is deprecated: use 螞蟻集團"),
+], ids=["meituan", "ant", "weibo", "weibo-mixed-script", "ant-traditional"])
+def test_a_deprecated_rendering_says_what_to_use_instead(shipped, source: str, target: str, message: str):
+    finding, = check_segments([Segment(1, source, target, "t:1")], shipped)
+    assert (finding.severity, finding.message) == ("error", message)
+    assert finding.replacement == message.rsplit(" ", 1)[-1]
+
+
+def test_the_replacement_is_an_approved_entry_with_the_same_english_or_one_a_note_names():
+    entries = [
+        # the same English: a forbidden rendering of an approved term
+        TermEntry(id="A1", english="Tencent", chinese="腾讯", category="organization", status="approved"),
+        TermEntry(id="A2", english="Tencent", chinese="腾迅", category="organization", status="forbidden"),
+        # the retired entry's note names the current one
+        TermEntry(id="B1", english="Ant Group", chinese="蚂蚁集团", category="organization", status="approved"),
+        TermEntry(id="B2", english="Ant Financial", chinese="蚂蚁金服", category="organization",
+                  status="deprecated", note="Former name of Ant Group, changed in 2020"),
+        # the current entry's note names the former one
+        TermEntry(id="C1", english="Meituan", chinese="美团", category="organization", status="approved",
+                  note="Formerly Meituan Dianping (美团点评)"),
+        TermEntry(id="C2", english="Meituan Dianping", chinese="美团点评", category="organization",
+                  status="deprecated"),
+        # nothing says
+        TermEntry(id="D1", english="Tengxun", chinese="腾旭", category="organization", status="forbidden"),
+    ]
+    segments = [Segment(1, "They met.", "腾迅、蚂蚁金服、美团点评和腾旭见面了。", "t:1")]
+    assert [f.message for f in check_segments(segments, entries)] == [
+        "腾迅 is forbidden: use 腾讯", "蚂蚁金服 is deprecated: use 蚂蚁集团", "美团点评 is deprecated: use 美团",
+        "腾旭 is forbidden"]
+
+
 def test_reverse_direction_checks_english_targets():
     entries = [TermEntry(id="R1", english="Alibaba Cloud", chinese="阿里云", category="organization",
                          status="approved", variants="Aliyun"),
@@ -87,8 +123,15 @@ def test_reverse_direction_checks_english_targets():
     segments = [Segment(1, "阿里云增长很快。", "Aliyun grew fast.", "t:1"),
                 Segment(2, "阿里云增长很快。", "The cloud unit grew fast.", "t:2"),
                 Segment(3, "蚂蚁集团很大。", "Ant Financial is large.", "t:3")]
-    assert summary(check_segments(segments, entries, reverse=True)) == [
-        (2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
+    findings = check_segments(segments, entries, reverse=True)
+    assert summary(findings) == [(2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
+    assert findings[-1].message == "Ant Financial is deprecated"
+
+
+def test_reverse_direction_says_which_english_to_use_instead(shipped):
+    segments = [Segment(1, "蚂蚁集团很大。", "Ant Financial is large.", "t:1")]
+    assert [f.message for f in check_segments(segments, shipped, reverse=True)] == [
+        "expected Ant Group", "Ant Financial is deprecated: use Ant Group"]
 
 
 def test_expected_forms_are_shown_as_the_glossary_writes_them(shipped):
@@ -178,6 +221,7 @@ def test_cli_check_shows_expected_forms_as_written_and_found_forms_as_the_target
     assert (missing["expected"], retired["found"]) == (["小米SU7"], "美团 点评")
     table = run("check", str(path)).stdout
     assert "小米SU7" in table and "小米su7" not in table
+    assert "美团 点评 is deprecated: use 美团" in table
 
 
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
