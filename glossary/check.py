@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
+from .chinese import has_han
 from .schema import TermEntry, english_identity
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class TermChecker:
     def _judge(self, hit: KnownHit, target: str, folded_target: str, script: str,
                found_in_target: bool) -> Verdict | None:
         """None when the target renders the hit's entry as it should; else what is wrong."""
-        entry, renderings = self.entries[hit.entry], self._renderings[hit.entry]
+        entry = self.entries[hit.entry]
         # a proposed term is only a warning: its Chinese is not settled yet
         severity = ERROR if entry.status == "approved" else WARNING
         proposed = " (a proposed term)" if entry.status == "proposed" else ""
@@ -173,18 +174,23 @@ class TermChecker:
             expected = tuple(entry.english_forms())
             return Verdict(severity, f"{entry.status} term not rendered", expected, "",
                            f"expected {' or '.join(expected)}{proposed}")
+        renderings = self._renderings[hit.entry]
         own, other = script, "simplified" if script == "traditional" else "traditional"
+        if any(form in folded_target for form in [*renderings[own], *kept_form(hit.form, renderings[own])]):
+            return None
         shown = tuple(renderings[own][f] for f in sorted(renderings[own]))
         expected = shown + tuple(
             renderings[other][f] for f in sorted(renderings[other].keys() - renderings[own].keys()))
-        if any(form in folded_target for form in [*renderings[own], *kept_form(hit.form, renderings[own])]):
-            return None
         wanted = f"expected {' or '.join(shown or expected)}"
-        if any(form in folded_target for form in renderings[other]):
-            return Verdict(WARNING, f"rendered only in {other} script", expected, "",
-                           f"{wanted}, not the {other} form")
-        return Verdict(severity, f"{entry.status} term not rendered as the glossary says", expected, "",
-                       wanted + proposed)
+        in_other = [form for form in renderings[other] if form in folded_target]
+        if in_other:
+            found = as_written(target, in_other[0])
+            return Verdict(WARNING, f"rendered only in {other} script", expected, found,
+                           f"{wanted}, target has {found} ({other})")
+        found = nearest(renderings[own], target, folded_target,
+                        lambda: [(h.start, h.end) for h in self.known.find(target) if has_han(h.form)])
+        return Verdict(severity, f"{entry.status} term not rendered as the glossary says", expected, found,
+                       wanted + (f", target has {found}" if found else "") + proposed)
 
     def _retired_in_target(self, segment: Segment, folded_target: str, allowed: set[str],
                            script: str) -> list[Finding]:
@@ -260,6 +266,45 @@ def by_folded(forms: Iterable[str]) -> dict[str, str]:
         if form:
             shown.setdefault(fold_chinese(form), form)
     return shown
+
+
+def nearest(forms: Iterable[str], text: str, folded_text: str,
+            taken: Callable[[], Sequence[tuple[int, int]]]) -> str:
+    """The stretch of text closest to one of the folded forms, as the text writes it: as long as the form
+    or one character more or less, at most one character different (two for forms of six or more), and
+    outside the glossary terms the text has (taken(): their spans); '' when nothing is that close."""
+    # a form of two characters with one in common is no evidence of a slip; nor a text with too few of
+    # the form's characters anywhere (the usual case, so it is ruled out before any stretch is compared)
+    candidates = [(form, 1 if len(form) < 6 else 2) for form in forms if len(form) >= 3]
+    candidates = [(form, most) for form, most in candidates
+                  if sum(folded_text.count(char) for char in set(form)) >= len(form) - most]
+    if not candidates:
+        return ""
+    folded, origins = fold_with_offsets(text)
+    best = min((stretch for form, most in candidates for stretch in _near_stretches(form, most, folded, origins,
+                                                                                    taken)), default=None)
+    return text[best[-2]:best[-1]] if best else ""
+
+
+def _near_stretches(form: str, most: int, folded: str, origins: list[int],
+                    taken: Callable[[], Sequence[tuple[int, int]]]) -> Iterator[tuple[int, int, int, int, int]]:
+    """(distance, length difference, start, original start, original end) of each stretch of the folded
+    text within `most` edits of the form, as long as it ±1, not cut from another glossary term."""
+    from rapidfuzz.distance import Levenshtein
+
+    spans: Sequence[tuple[int, int]] | None = None
+    for length in (len(form), len(form) - 1, len(form) + 1):
+        for start in range(len(folded) - length + 1):
+            window = folded[start:start + length]
+            if not (window[0].isalnum() and window[-1].isalnum()):
+                continue  # a stretch begins and ends inside the text's words, not on punctuation
+            distance = Levenshtein.distance(form, window, score_cutoff=most)
+            if distance > most:
+                continue
+            first, last = origins[start], origins[start + length - 1] + 1
+            spans = taken() if spans is None else spans
+            if not any(s < last and first < e for s, e in spans):  # else it is that other term
+                yield distance, abs(length - len(form)), start, first, last
 
 
 def kept_form(source_form: str, renderings: Iterable[str]) -> list[str]:

@@ -115,6 +115,29 @@ def test_the_replacement_is_an_approved_entry_with_the_same_english_or_one_a_not
         "腾旭 is forbidden"]
 
 
+def test_a_missing_rendering_shows_the_nearest_thing_the_target_has(shipped):
+    segments = [Segment(1, "Ren Zhengfei founded Huawei.", "任正飞创立了华为。", "t:1"),
+                Segment(2, "Ren Zhengfei founded Huawei.", "华为由任 正斐创立。", "t:2")]
+    assert [(f.found, f.message) for f in check_segments(segments, shipped)] == [
+        ("任正飞", "expected 任正非, target has 任正飞"), ("任 正斐", "expected 任正非, target has 任 正斐")]
+
+
+def test_a_rendering_only_in_the_other_script_shows_the_form_the_target_has(shipped):
+    finding, = check_segments([Segment(1, "Alibaba Cloud grew quickly.", "阿里云成長迅速。", "t:1")], shipped)
+    assert (finding.severity, finding.found, finding.message) == (
+        "warning", "阿里云", "expected 阿里雲, target has 阿里云 (simplified)")
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("Xiaomi sells millions of smartphones.", "小米销售数百万部手机。"),  # 万部手机: two characters differ
+    ("Alibaba Cloud grew.", "阿里巴巴增长了。"),  # 阿里巴 is part of another glossary term, 阿里巴巴
+    ("Ren Zhengfei founded Huawei.", "任先生创立了华为。"),
+], ids=["two-differ", "inside-another-term", "one-in-common"])
+def test_nothing_is_shown_as_nearest_when_nothing_is_that_close(shipped, source: str, target: str):
+    finding, = check_segments([Segment(1, source, target, "t:1")], shipped)
+    assert finding.found == "" and "target has" not in finding.message
+
+
 def test_reverse_direction_checks_english_targets():
     entries = [TermEntry(id="R1", english="Alibaba Cloud", chinese="阿里云", category="organization",
                          status="approved", variants="Aliyun"),
@@ -222,6 +245,15 @@ def test_cli_check_shows_expected_forms_as_written_and_found_forms_as_the_target
     table = run("check", str(path)).stdout
     assert "小米SU7" in table and "小米su7" not in table
     assert "美团 点评 is deprecated: use 美团" in table
+
+
+def test_cli_check_says_what_the_target_has_near_a_missing_rendering(tmp_path: Path):
+    path = tmp_path / "names.csv"
+    path.write_text("source,target\nRen Zhengfei founded Huawei.,任正飞创立了华为。\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1 and "expected 任正非, target has 任正飞" in result.stdout
+    finding, = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (finding["expected"], finding["found"]) == (["任正非"], "任正飞")
 
 
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
