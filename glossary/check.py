@@ -7,6 +7,10 @@ boundaries. English sides are matched on word boundaries, honouring capitals whe
 them (see mining.known). A concept with several allowed renderings passes when any one appears; a source
 form that the rendering itself keeps in Latin letters (SU7 in 小米SU7) also passes when the target keeps it.
 Findings show forms as the glossary writes them, and what the target has as the target writes it.
+
+A one-word match of a `title` entry (chairman, chair, CEO) counts only where it is the title: written
+with a capital, right before a person's name, or after one set off by a comma; `Pony Ma chairs Tencent`
+uses the verb, and `the chair` may be furniture, so neither demands 董事长.
 """
 
 from __future__ import annotations
@@ -143,11 +147,14 @@ class TermChecker:
         script = "english" if self.reverse else "traditional" if is_traditional(target) else "simplified"
         passed_renderings: set[str] = set()
         seen: set[int] = set()
-        for hit in self.known.find(source):
+        hits = self.known.find(source)
+        for hit in hits:
             entry = self.entries[hit.entry]
             source_is_chinese = any("\u3400" <= ch <= "\u9fff" for ch in hit.form)
             if source_is_chinese != self.reverse or hit.entry in seen:
                 continue  # a Chinese form in an English source (or the reverse) says nothing
+            if entry.category == "title" and not self._is_title(source, hit, hits):
+                continue
             seen.add(hit.entry)
             if entry.status in RETIRED:
                 continue  # retired renderings are checked in the target below
@@ -160,6 +167,13 @@ class TermChecker:
                                     verdict.reason, entry.id, source, target, message=verdict.message))
         findings.extend(self._retired_in_target(segment, folded_target, passed_renderings, script))
         return findings
+
+    def _is_title(self, source: str, hit: KnownHit, hits: Sequence[KnownHit]) -> bool:
+        """Whether a title entry's match in an English source is the title (see reads_as_title); a match of
+        several words (board of directors) has no other reading."""
+        if self.reverse or len(source[hit.start:hit.end].split()) > 1 or source[hit.start].isupper():
+            return True
+        return reads_as_title(source, hit.start, hit.end, person_names(source, hits, self.entries))
 
     def _judge(self, hit: KnownHit, target: str, folded_target: str, script: str,
                found_in_target: bool) -> Verdict | None:
@@ -266,6 +280,44 @@ def by_folded(forms: Iterable[str]) -> dict[str, str]:
         if form:
             shown.setdefault(fold_chinese(form), form)
     return shown
+
+
+# Between a title and the name it comes before ("chairman Pony Ma": a comma there would end a list, as in
+# "thanked the board, Pony Ma and …"), and between a name and the title set off after it ("Pony Ma,
+# chairman of …", "Lucy Peng (chair)").
+TITLE_BEFORE_NAME = re.compile(r"\s+")
+NAME_BEFORE_TITLE = re.compile(r"\s*[,(]\s*$")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def reads_as_title(source: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a lower-case word is a title here: right before a person's name, or after one set off by a
+    comma or an opening bracket. Straight after a name, a word that can be a verb is the name's verb (Pony Ma chairs …)."""
+    from .english import word_classes
+
+    starts, ends = {s for s, _ in names}, {e for _, e in names}
+    spaces = len(source[:start]) - len(source[:start].rstrip())
+    if spaces and start - spaces in ends and "VERB" in word_classes(source[start:end]):
+        return False
+    gap = TITLE_BEFORE_NAME.match(source, end)
+    if gap and gap.end() in starts:
+        return True
+    apposition = NAME_BEFORE_TITLE.search(source, 0, start)
+    return bool(apposition) and apposition.start() in ends
+
+
+def person_names(source: str, hits: Sequence[KnownHit], entries: Sequence[TermEntry]) -> list[tuple[int, int]]:
+    """Where an English source names people: person entries, and capitalised words that are no glossary
+    term and no function word (Pony Ma, Zhang Wei; not Tencent, not The)."""
+    from .english import STOPWORDS
+
+    names = [(hit.start, hit.end) for hit in hits if entries[hit.entry].category == "person"]
+    terms = [(hit.start, hit.end) for hit in hits]
+    for word in WORD.finditer(source):
+        if (word.group()[0].isupper() and word.group().lower() not in STOPWORDS
+                and not any(s <= word.start() < e for s, e in terms)):
+            names.append(word.span())
+    return names
 
 
 def nearest(forms: Iterable[str], text: str, folded_text: str,

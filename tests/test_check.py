@@ -157,6 +157,41 @@ def test_reverse_direction_says_which_english_to_use_instead(shipped):
         "expected Ant Group", "Ant Financial is deprecated: use Ant Group"]
 
 
+@pytest.mark.parametrize("source", ["Pony Ma chairs Tencent.", "Pony Ma chairs Zhongshan Holdings.",
+                                    "Lucy Peng chairs the board of Ant Group."])
+def test_a_lower_case_verb_is_not_a_title(shipped, source: str):
+    segments = [Segment(1, source, "马化腾执掌腾讯，彭蕾执掌蚂蚁集团董事会，中山控股。", "t:1")]
+    assert [f.term for f in check_segments(segments, shipped)] == []
+
+
+@pytest.mark.parametrize("source", ["He sat on a chair.", "The two chairs of the board met.",
+                                    "Chairs were stacked in the hall, and a chair was free.",
+                                    "They thanked the chair, Pony Ma and Lucy Peng."])
+def test_a_lower_case_title_word_away_from_any_name_is_not_demanded(shipped, source: str):
+    segments = [Segment(1, source, "他们在大厅里。", "t:1")]
+    assert [f.term for f in check_segments(segments, shipped) if f.entry_id == "T2N4GT2PHGT"] == (
+        ["Chairs"] if source.startswith("Chairs") else [])
+
+
+@pytest.mark.parametrize(("source", "term"), [
+    ("Tencent chairman Pony Ma said the game was popular.", "chairman"),  # right before a known person
+    ("Zhongshan chairman Li Wei said the game was popular.", "chairman"),  # before a capitalised name
+    ("Pony Ma, chairman of Tencent, said the game was popular.", "chairman"),  # set off after a name
+    ("Chairman Pony Ma said the game was popular.", "Chairman"),  # capitalised
+    ("Lucy Peng (chair of Ant Group) said the game was popular.", "chair"),  # in brackets after a name
+])
+def test_a_title_beside_a_name_or_capitalised_demands_its_rendering(shipped, source: str, term: str):
+    findings = check_segments([Segment(1, source, "腾讯马化腾、中山李伟、蚂蚁集团彭蕾说这款游戏很受欢迎。", "t:1")], shipped)
+    assert [(f.term, f.expected[0]) for f in findings] == [(term, "董事长")]
+    rendered = Segment(1, source, "腾讯董事长马化腾、中山李伟、蚂蚁集团彭蕾说这款游戏很受欢迎。", "t:1")
+    assert check_segments([rendered], shipped) == []
+
+
+def test_a_title_of_several_words_has_no_other_reading_and_counts_anywhere(shipped):
+    segments = [Segment(1, "The board of directors met.", "会议召开了。", "t:1")]
+    assert summary(check_segments(segments, shipped)) == [(1, "board of directors", "error", "董事会")]
+
+
 def test_expected_forms_are_shown_as_the_glossary_writes_them(shipped):
     segments = [Segment(1, "Xiaomi launched the SU7.", "小米发布了新车。", "t:1")]
     assert [f.expected for f in check_segments(segments, shipped)] == [("小米SU7",)]
@@ -245,6 +280,16 @@ def test_cli_check_shows_expected_forms_as_written_and_found_forms_as_the_target
     table = run("check", str(path)).stdout
     assert "小米SU7" in table and "小米su7" not in table
     assert "美团 点评 is deprecated: use 美团" in table
+
+
+def test_cli_check_does_not_demand_a_title_for_a_verb(tmp_path: Path):
+    path = tmp_path / "titles.csv"
+    path.write_text("source,target\nPony Ma chairs Tencent.,马化腾执掌腾讯。\n"
+                    "Tencent chairman Pony Ma said the game was popular.,腾讯的马化腾说这款游戏很受欢迎。\n",
+                    encoding="utf-8")
+    data = json.loads(run("check", str(path), "--json").stdout)
+    assert [(f["segment"], f["term"], f["message"]) for f in data["findings"]] == [
+        (2, "chairman", "expected 董事长")]
 
 
 def test_cli_check_says_what_the_target_has_near_a_missing_rendering(tmp_path: Path):
