@@ -2,10 +2,12 @@
 
 Every reader returns `Segment`s in file order, numbered 1, 2, 3 … among the segments read; pairs blank on
 both sides are skipped. Where each one is stays a field of its own: `where` ("file:row", "file:unit-id")
-and, for tables and text files, `line` (the row or line). Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`,
-…) is dropped. A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a
-space-separated script becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not
-fuse; between hanzi, or next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
+and, for tables and text files, `line` (the row or line).
+
+Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`, …) is dropped.
+A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a space-separated script
+becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not fuse; between hanzi, or
+next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
 
 XML is parsed with defusedxml: entity declarations and external references are refused, so XXE and
 billion-laughs files fail at once. The language attributes of an XLIFF file never swap the sides: its

@@ -9,8 +9,8 @@ form that the rendering itself keeps in Latin letters (SU7 in 小米SU7) also pa
 Findings show forms as the glossary writes them, and what the target has as the target writes it.
 
 A one-word match of a `title` entry (chairman, chair, CEO) counts only where it is the title: written
-with a capital, right before a person's name, or after one set off by a comma; `Pony Ma chairs Tencent`
-uses the verb, and `the chair` may be furniture, so neither demands 董事长.
+with a capital, right before a person's name, or after one set off by a comma or bracket; `Pony Ma chairs
+Tencent` uses the verb, and `the chair` may be furniture, so neither demands 董事长.
 """
 
 from __future__ import annotations
@@ -282,25 +282,24 @@ def by_folded(forms: Iterable[str]) -> dict[str, str]:
     return shown
 
 
-# Between a title and the name it comes before ("chairman Pony Ma": a comma there would end a list, as in
-# "thanked the board, Pony Ma and …"), and between a name and the title set off after it ("Pony Ma,
-# chairman of …", "Lucy Peng (chair)").
-TITLE_BEFORE_NAME = re.compile(r"\s+")
+# Between a name and the title set off after it ("Pony Ma, chairman of …", "Lucy Peng (chair)").
 NAME_BEFORE_TITLE = re.compile(r"\s*[,(]\s*$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def reads_as_title(source: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> bool:
     """Whether a lower-case word is a title here: right before a person's name, or after one set off by a
-    comma or an opening bracket. Straight after a name, a word that can be a verb is the name's verb (Pony Ma chairs …)."""
+    comma or an opening bracket; straight after a name, a word that can be a verb is its verb (Pony Ma chairs)."""
     from .english import word_classes
 
     starts, ends = {s for s, _ in names}, {e for _, e in names}
-    spaces = len(source[:start]) - len(source[:start].rstrip())
-    if spaces and start - spaces in ends and "VERB" in word_classes(source[start:end]):
+    name_before = len(source[:start].rstrip())  # where a name right before the word would end
+    if name_before < start and name_before in ends and "VERB" in word_classes(source[start:end]):
         return False
-    gap = TITLE_BEFORE_NAME.match(source, end)
-    if gap and gap.end() in starts:
+    # only spaces between the title and the name: after a comma a name may be the next item of a list
+    # ("thanked the chair, Pony Ma and …")
+    name_after = len(source) - len(source[end:].lstrip())
+    if name_after > end and name_after in starts:
         return True
     apposition = NAME_BEFORE_TITLE.search(source, 0, start)
     return bool(apposition) and apposition.start() in ends
@@ -333,8 +332,9 @@ def nearest(forms: Iterable[str], text: str, folded_text: str,
     if not candidates:
         return ""
     folded, origins = fold_with_offsets(text)
-    best = min((stretch for form, most in candidates for stretch in _near_stretches(form, most, folded, origins,
-                                                                                    taken)), default=None)
+    stretches = (stretch for form, most in candidates
+                 for stretch in _near_stretches(form, most, folded, origins, taken))
+    best = min(stretches, default=None)
     return text[best[-2]:best[-1]] if best else ""
 
 
@@ -366,7 +366,8 @@ def kept_form(source_form: str, renderings: Iterable[str]) -> list[str]:
     return [folded] if any(folded in rendering and folded != rendering for rendering in renderings) else []
 
 
-def check_segments(segments: Iterable[Segment], entries: Sequence[TermEntry], *, reverse: bool = False) -> list[Finding]:
+def check_segments(segments: Iterable[Segment], entries: Sequence[TermEntry], *,
+                   reverse: bool = False) -> list[Finding]:
     """Term QA: findings for every segment (see TermChecker)."""
     return TermChecker(entries, reverse=reverse).check(segments)
 
