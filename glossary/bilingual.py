@@ -1,8 +1,8 @@
 """Bilingual files in, for term QA: aligned text files, CSV/TSV, Excel, XLIFF 1.2/2.0 and TMX as segments.
 
 Every reader returns `Segment`s in file order, numbered 1, 2, 3 … among the segments read; pairs blank on
-both sides are skipped. Where each one is stays a field of its own: `where` ("file:row", "file:unit-id")
-and, for tables and text files, `line` (the row or line).
+both sides are skipped. Where each one is stays apart: `line`, the row or line of a table or text file, or
+`unit`, the unit's id in an XML file; and `where`, the file and either ("file:row", "file:unit-id").
 
 Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`, …) is dropped.
 A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a space-separated script
@@ -63,7 +63,8 @@ class Segment:
     source: str
     target: str
     where: str  # "file:row" or "file:unit-id"
-    line: int | None = None  # the row or line of a table or text file; XML files have units (see where)
+    line: int | None = None  # the row or line of a table or text file
+    unit: str = ""  # the id of the unit (XLIFF unit/segment, TMX tu) in an XML file
 
 
 def read_segments(paths: Sequence[str | Path], *, source_column: str | None = None,
@@ -102,8 +103,8 @@ def read_aligned_text(source_path: Path, target_path: Path) -> list[Segment]:
         raise GlossaryError(
             f"{source_path} has {len(source_lines)} lines but {target_path} has {len(target_lines)}; "
             "aligned files need one line per segment on each side")
-    return _numbered((source, target, f"{source_path}:{line}", line)
-                     for line, (source, target) in enumerate(zip(source_lines, target_lines), start=1))
+    lines = enumerate(zip(source_lines, target_lines), start=1)
+    return _numbered(source_path, ((source, target, line, "") for line, (source, target) in lines))
 
 
 def _text_lines(path: Path) -> list[str]:
@@ -179,9 +180,8 @@ def _table_segments(rows: list[tuple[int, list[Any]]], path: Path, names: tuple[
                 "english/chinese, or give exactly two columns without a header")
         positions, data = (0, 1), filled
     source_at, target_at = positions
-    return _numbered((cells[source_at] if source_at < len(cells) else "",
-                      cells[target_at] if target_at < len(cells) else "", f"{path}:{line}", line)
-                     for line, cells in data)
+    return _numbered(path, ((cells[source_at] if source_at < len(cells) else "",
+                             cells[target_at] if target_at < len(cells) else "", line, "") for line, cells in data))
 
 
 def _column_positions(header: list[str], names: tuple[str | None, str | None], languages: tuple[str, str],
@@ -279,8 +279,8 @@ def read_xliff(path: Path) -> list[Segment]:
         pairs = _xliff1_pairs(root, namespace)
     else:
         raise FormatError(f"{path}: unknown XLIFF namespace {namespace!r} (expected {XLIFF_1} or {XLIFF_2})")
-    return _numbered((source, target, f"{path}:{unit_id or f'unit {number}'}", None)
-                     for number, (unit_id, source, target) in enumerate(pairs, start=1))
+    return _numbered(path, ((source, target, None, unit_id or f"unit {number}")
+                            for number, (unit_id, source, target) in enumerate(pairs, start=1)))
 
 
 def _xliff1_pairs(root, namespace: str) -> Iterator[tuple[str, str, str]]:
@@ -309,7 +309,7 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
     root = _parse_xml(path)
     if _split_tag(root.tag)[1] != "tmx":
         raise FormatError(f"{path}: not a TMX file (the root element is <{_split_tag(root.tag)[1]}>, not <tmx>)")
-    pairs: list[tuple[str, str, str, None]] = []
+    pairs: list[tuple[str, str, None, str]] = []
     languages_seen: set[str] = set()
     units = 0
     for number, unit in enumerate((element for element in root.iter() if _split_tag(element.tag)[1] == "tu"),
@@ -326,13 +326,13 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
                 if role not in texts and language_matches(language, wanted):
                     texts[role] = _inline_text(seg)
         if SOURCE in texts and TARGET in texts:
-            pairs.append((texts[SOURCE], texts[TARGET], f"{path}:{unit.get('tuid') or f'tu {number}'}", None))
+            pairs.append((texts[SOURCE], texts[TARGET], None, unit.get("tuid") or f"tu {number}"))
     missing = [wanted for wanted in (source_language, target_language)
                if not any(language_matches(tag, wanted) for tag in languages_seen)]
     if units and missing:
         raise FormatError(f"{path}: no translation unit has both {source_language} and {target_language} "
                           f"(languages in the file: {', '.join(sorted(languages_seen)) or 'none'})")
-    return _numbered(pairs)
+    return _numbered(path, pairs)
 
 
 def _parse_xml(path: Path):
@@ -438,14 +438,15 @@ def _spaced_word_char(char: str) -> bool:
 # --- shared -----------------------------------------------------------------------------------
 
 
-def _numbered(pairs: Iterable[tuple[str, str, str, int | None]]) -> list[Segment]:
-    """Segments from (source, target, where, line) in file order: both sides trimmed, pairs blank on both
-    sides skipped, the rest numbered 1, 2, 3 …"""
+def _numbered(path: Path, pairs: Iterable[tuple[str, str, int | None, str]]) -> list[Segment]:
+    """Segments of a file from (source, target, line, unit) in file order: both sides trimmed, pairs blank
+    on both sides skipped, the rest numbered 1, 2, 3 …"""
     segments: list[Segment] = []
-    for source, target, where, line in pairs:
+    for source, target, line, unit in pairs:
         source, target = source.strip(), target.strip()
         if source or target:
-            segments.append(Segment(len(segments) + 1, source, target, where, line))
+            where = f"{path}:{line if line is not None else unit}"
+            segments.append(Segment(len(segments) + 1, source, target, where, line, unit))
     return segments
 
 

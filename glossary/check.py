@@ -47,7 +47,8 @@ class Finding:
 
     segment: int  # 1, 2, 3 … in the order the file's segments were read
     where: str
-    line: int | None  # the segment's row or line in a table or text file (None in XML files: see where)
+    line: int | None  # the segment's row or line in a table or text file
+    unit: str  # the segment's unit id in an XML file
     term: str  # as written in the source
     start: int  # where the term is in the source text
     end: int
@@ -64,9 +65,9 @@ class Finding:
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data (for --json)."""
         return {
-            "segment": self.segment, "line": self.line, "where": self.where, "term": self.term,
-            "start": self.start, "end": self.end, "expected": list(self.expected), "found": self.found,
-            "replacement": self.replacement, "severity": self.severity, "reason": self.reason,
+            "segment": self.segment, "line": self.line, "unit": self.unit, "where": self.where,
+            "term": self.term, "start": self.start, "end": self.end, "expected": list(self.expected),
+            "found": self.found, "replacement": self.replacement, "severity": self.severity, "reason": self.reason,
             "message": self.message, "id": self.entry_id, "source": self.source, "target": self.target,
         }
 
@@ -162,9 +163,10 @@ class TermChecker:
             if verdict is None:
                 passed_renderings.update(*self._renderings[hit.entry].values())
                 continue
-            findings.append(Finding(segment.number, segment.where, segment.line, source[hit.start:hit.end],
-                                    hit.start, hit.end, verdict.expected, verdict.found, verdict.severity,
-                                    verdict.reason, entry.id, source, target, message=verdict.message))
+            findings.append(Finding(segment.number, segment.where, segment.line, segment.unit,
+                                    source[hit.start:hit.end], hit.start, hit.end, verdict.expected, verdict.found,
+                                    verdict.severity, verdict.reason, entry.id, source, target,
+                                    message=verdict.message))
         findings.extend(self._retired_in_target(segment, folded_target, passed_renderings, script))
         return findings
 
@@ -230,8 +232,8 @@ class TermChecker:
         current = self._replacements.get(index)
         replacement = next(iter(self._renderings[current][script].values()), "") if current is not None else ""
         message = f"{found} is {entry.status}" + (f": use {replacement}" if replacement else "")
-        return Finding(segment.number, segment.where, segment.line, "", 0, 0, (), found, ERROR, reason, entry.id,
-                       segment.source, segment.target, replacement, message)
+        return Finding(segment.number, segment.where, segment.line, segment.unit, "", 0, 0, (), found, ERROR,
+                       reason, entry.id, segment.source, segment.target, replacement, message)
 
 
 # Notes that tie a former name to the current one: the retired entry's ("Former name of Ant Group

@@ -302,8 +302,8 @@ def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
 
 
 def _finding_place(finding: dict) -> str:
-    """Where a finding's segment is in its file: the row or line, else (XML files) the unit, as `where` says."""
-    return str(finding["line"]) if finding.get("line") is not None else finding["where"]
+    """Where a finding's segment is in its file: the row or line, or in an XML file the unit."""
+    return str(finding["line"]) if finding.get("line") is not None else finding.get("unit", "")
 
 
 def concordance_lines(lines: Sequence[dict], stream: IO[str], width: int = 40) -> None:

@@ -167,6 +167,7 @@ def test_xliff_12_keeps_text_inside_g_and_drops_placeholders(tmp_path: Path) -> 
         (3, "Untranslated text", ""),
     ]
     assert lines(segments) == [None, None, None]
+    assert [segment.unit for segment in segments] == ["tu-1", "tu-2", "tu-4"]
     assert [segment.where for segment in segments] == [f"{path}:tu-1", f"{path}:tu-2", f"{path}:tu-4"]
 
 
@@ -255,6 +256,7 @@ def test_tmx_picks_tuvs_by_language_and_drops_bpt_ept_code(tmp_path: Path) -> No
         (1, "Welcome to Alibaba Cloud", "欢迎使用阿里云"),
         (2, "Read the business group report", "阅读业务集团报告"),
     ]
+    assert [segment.unit for segment in segments] == ["welcome", "tu 2"]
     assert [segment.where for segment in segments] == [f"{path}:welcome", f"{path}:tu 2"]
 
 

@@ -251,6 +251,14 @@ def test_cli_check_numbers_segments_one_by_one_and_gives_each_its_line_apart(tmp
     assert heading.split()[:2] == ["Seg", "Line"] and row.split()[:3] == ["2", "4", "Ernie"]
 
 
+def test_cli_check_gives_the_unit_of_a_segment_in_an_xml_file():
+    data = json.loads(run("check", str(BILINGUAL / "news.xliff"), "--json").stdout)
+    assert [(f["segment"], f["line"], f["unit"]) for f in data["findings"]] == [
+        (2, None, "u2"), (2, None, "u2"), (3, None, "u3")]
+    rows = run("check", str(BILINGUAL / "news.xliff")).stdout.splitlines()[1:]
+    assert [row.split()[:2] for row in rows] == [["2", "u2"], ["2", "u2"], ["3", "u3"]]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx"])
 def test_cli_check_an_unknown_column_name_is_one_line_exit_2_listing_the_headers(tmp_path: Path, suffix: str):
     rows = [["en", "zh", "note"], ["Tencent launched Hunyuan.", "腾讯发布了混元。", "ok"]]
