@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 ERROR, WARNING = "error", "warning"
 RETIRED = ("deprecated", "forbidden")
+LATIN = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
 class Verdict(NamedTuple):
@@ -116,6 +117,8 @@ class TermChecker:
         self.reverse = reverse
         self.known = KnownTerms(self.entries)
         self._renderings = [self._allowed_renderings(entry) for entry in self.entries]
+        # renderings with Latin letters in them (小米SU7): only these may keep a source form as it is
+        self._keep_latin = [bool(LATIN.search(entry.chinese + entry.traditional)) for entry in self.entries]
         self._retired = [index for index, entry in enumerate(self.entries) if entry.status in RETIRED]
         self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
         self._replacements = replacements(self.entries, self.known)
@@ -177,35 +180,47 @@ class TermChecker:
             return True
         return reads_as_title(source, hit.start, hit.end, person_names(source, hits, self.entries))
 
+    def _renders(self, hit: KnownHit, folded_target: str, script: str, found_in_target: bool) -> bool:
+        """Whether the target renders the hit's entry in its own script (or keeps the source's Latin form)."""
+        if self.reverse:
+            return found_in_target
+        own = self._renderings[hit.entry][script]
+        return any(form in folded_target for form in own) or self._keep_latin[hit.entry] and any(
+            form in folded_target for form in kept_form(hit.form, own))
+
     def _judge(self, hit: KnownHit, target: str, folded_target: str, script: str,
                found_in_target: bool) -> Verdict | None:
         """None when the target renders the hit's entry as it should; else what is wrong."""
+        if self._renders(hit, folded_target, script, found_in_target):
+            return None
         entry = self.entries[hit.entry]
         # a proposed term is only a warning: its Chinese is not settled yet
         severity = ERROR if entry.status == "approved" else WARNING
         proposed = " (a proposed term)" if entry.status == "proposed" else ""
         if self.reverse:
-            if found_in_target:
-                return None
             expected = tuple(entry.english_forms())
             return Verdict(severity, f"{entry.status} term not rendered", expected, "",
                            f"expected {' or '.join(expected)}{proposed}")
+        return self._chinese_verdict(hit, target, folded_target, script, severity, proposed)
+
+    def _chinese_verdict(self, hit: KnownHit, target: str, folded_target: str, script: str, severity: str,
+                         proposed: str) -> Verdict:
+        """What is wrong with a Chinese target that lacks the hit's rendering in its own script."""
+        status = self.entries[hit.entry].status
         renderings = self._renderings[hit.entry]
         own, other = script, "simplified" if script == "traditional" else "traditional"
-        if any(form in folded_target for form in [*renderings[own], *kept_form(hit.form, renderings[own])]):
-            return None
-        shown = tuple(renderings[own][f] for f in sorted(renderings[own]))
-        expected = shown + tuple(
-            renderings[other][f] for f in sorted(renderings[other].keys() - renderings[own].keys()))
+        # the glossary's own form first (by_folded keeps the order), then the other script's
+        shown = tuple(renderings[own].values())
+        expected = shown + tuple(form for folded, form in renderings[other].items() if folded not in renderings[own])
         wanted = f"expected {' or '.join(shown or expected)}"
-        in_other = [form for form in renderings[other] if form in folded_target]
+        in_other = next((form for form in renderings[other] if form in folded_target), None)
         if in_other:
-            found = as_written(target, in_other[0])
+            found = as_written(target, in_other)
             return Verdict(WARNING, f"rendered only in {other} script", expected, found,
                            f"{wanted}, target has {found} ({other})")
         found = nearest(renderings[own], target, folded_target,
                         lambda: [(h.start, h.end) for h in self.known.find(target) if has_han(h.form)])
-        return Verdict(severity, f"{entry.status} term not rendered as the glossary says", expected, found,
+        return Verdict(severity, f"{status} term not rendered as the glossary says", expected, found,
                        wanted + (f", target has {found}" if found else "") + proposed)
 
     def _retired_in_target(self, segment: Segment, folded_target: str, allowed: set[str],
