@@ -19,7 +19,6 @@ import re
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,18 +29,10 @@ FILLER = ("the company said on Monday that its new plan for the market would hel
           "investors in the coming year while rivals kept prices low").split()
 
 
-@dataclass(frozen=True)
-class Pair:
-    """A segment pair (the shape glossary.check expects)."""
-
-    number: int
-    source: str
-    target: str
-    where: str
-
-
-def make_segments(entries, count: int, seed: int = 0) -> list[Pair]:
+def make_segments(entries, count: int, seed: int = 0) -> list:
     """Segments with two to four glossary terms each; the Chinese is left out of one target in ten."""
+    from glossary.bilingual import Segment
+
     rng = random.Random(seed)
     usable = [e for e in entries if e.english and e.chinese and len(e.english) < 30]
     pairs = []
@@ -51,7 +42,7 @@ def make_segments(entries, count: int, seed: int = 0) -> list[Pair]:
             words.insert(rng.randrange(len(words)), entry.english)
             if rng.random() > 0.1:
                 target.append(entry.chinese)
-        pairs.append(Pair(number, " ".join(words) + ".", "，".join(target) + "。", f"bench:{number}"))
+        pairs.append(Segment(number, " ".join(words) + ".", "，".join(target) + "。", f"bench:{number}", number))
     return pairs
 
 

@@ -1,11 +1,13 @@
 """Bilingual files in, for term QA: aligned text files, CSV/TSV, Excel, XLIFF 1.2/2.0 and TMX as segments.
 
-Every reader returns `Segment`s in file order, numbered by their position in the file (row or line for
-tables and text, unit or segment order for XLIFF and TMX); pairs blank on both sides are skipped but keep
-their number. Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`,
-…) is dropped. A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a
-space-separated script becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not
-fuse; between hanzi, or next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
+Every reader returns `Segment`s in file order, numbered 1, 2, 3 … among the segments read; pairs blank on
+both sides are skipped. Where each one is stays apart: `line`, the row or line of a table or text file, or
+`unit`, the unit's id in an XML file; and `where`, the file and either ("file:row", "file:unit-id").
+
+Inline markup is removed and the text it wraps kept; native code (`bpt`, `ept`, `ph`, `it`, …) is dropped.
+A standalone placeholder (`x`, `ph`) that sits between two letters or digits of a space-separated script
+becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not fuse; between hanzi, or
+next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
 
 XML is parsed with defusedxml: entity declarations and external references are refused, so XXE and
 billion-laughs files fail at once. The language attributes of an XLIFF file never swap the sides: its
@@ -20,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import GlossaryError
 from .formats import FormatError
@@ -57,10 +59,12 @@ _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]+)*$")
 class Segment:
     """One source/target pair of a bilingual file, and where it is (for messages)."""
 
-    number: int  # 1-based: row or line for tables and text files, position of the unit/segment in XML files
+    number: int  # 1, 2, 3 … in the order read (blank pairs are not segments and take no number)
     source: str
     target: str
     where: str  # "file:row" or "file:unit-id"
+    line: int | None = None  # the row or line of a table or text file
+    unit: str = ""  # the id of the unit (XLIFF unit/segment, TMX tu) in an XML file
 
 
 def read_segments(paths: Sequence[str | Path], *, source_column: str | None = None,
@@ -99,8 +103,8 @@ def read_aligned_text(source_path: Path, target_path: Path) -> list[Segment]:
         raise GlossaryError(
             f"{source_path} has {len(source_lines)} lines but {target_path} has {len(target_lines)}; "
             "aligned files need one line per segment on each side")
-    return [segment for number, (source, target) in enumerate(zip(source_lines, target_lines), start=1)
-            if (segment := _segment(number, source, target, f"{source_path}:{number}"))]
+    lines = enumerate(zip(source_lines, target_lines), start=1)
+    return _numbered(source_path, ((source, target, line, "") for line, (source, target) in lines))
 
 
 def _text_lines(path: Path) -> list[str]:
@@ -172,24 +176,20 @@ def _table_segments(rows: list[tuple[int, list[Any]]], path: Path, names: tuple[
         if len(_without_trailing_blanks(header)) != 2:
             raise FormatError(
                 f"{path} row {header_number}: no source or target column in the header "
-                f"({', '.join(header)[:120]}); name them source/target, {languages[0]}/{languages[1]} or "
+                f"({_header_names(header)}); name them source/target, {languages[0]}/{languages[1]} or "
                 "english/chinese, or give exactly two columns without a header")
         positions, data = (0, 1), filled
     source_at, target_at = positions
-    segments = []
-    for number, cells in data:
-        source = cells[source_at] if source_at < len(cells) else ""
-        target = cells[target_at] if target_at < len(cells) else ""
-        if segment := _segment(number, source, target, f"{path}:{number}"):
-            segments.append(segment)
-    return segments
+    return _numbered(path, ((cells[source_at] if source_at < len(cells) else "",
+                             cells[target_at] if target_at < len(cells) else "", line, "") for line, cells in data))
 
 
 def _column_positions(header: list[str], names: tuple[str | None, str | None], languages: tuple[str, str],
                       place: str) -> tuple[int, int] | None:
     """(source index, target index) named by the header; None when it names neither side.
 
-    A header naming only one side, or not naming a column the caller asked for, is an error."""
+    A header naming only one side, or not naming a column the caller asked for, is an error (a side the
+    caller names is found by that name only: a guess would check the wrong column without a word)."""
     found: dict[str, int] = {}
     for index, heading in enumerate(header):
         role = _column_role(heading, names, languages)
@@ -197,13 +197,12 @@ def _column_positions(header: list[str], names: tuple[str | None, str | None], l
             found[role] = index
     for role, name in zip((SOURCE, TARGET), names):
         if name and role not in found:
-            raise FormatError(f"{place}: no {role} column named {name!r} in the header "
-                              f"({', '.join(header)[:120]})")
+            raise FormatError(f"{place}: no {role} column named {name!r}; the header has {_header_names(header)}")
     if not found:
         return None
     for role, language in zip((SOURCE, TARGET), languages):
         if role not in found:
-            raise FormatError(f"{place}: no {role} column in the header ({', '.join(header)[:120]}); "
+            raise FormatError(f"{place}: no {role} column in the header ({_header_names(header)}); "
                               f"expected '{role}', '{language}' or the language's name")
     return found[SOURCE], found[TARGET]
 
@@ -215,7 +214,8 @@ def _column_role(heading: str, names: tuple[str | None, str | None], languages: 
     for role, name in zip((SOURCE, TARGET), names):
         if name and text == name.strip().casefold():
             return role
-    if text in (SOURCE, TARGET):
+    guessed = [role for role, name in zip((SOURCE, TARGET), names) if not name]
+    if text in guessed:
         return text
     match = _HEADING.match(text)
     candidates = [match.group("name"), match.group("note") or ""] if match else [text]
@@ -228,9 +228,16 @@ def _column_role(heading: str, names: tuple[str | None, str | None], languages: 
         if tag is None:
             continue
         for role, language in zip((SOURCE, TARGET), languages):
-            if language_matches(tag, language):
+            if role in guessed and language_matches(tag, language):
                 return role
     return None
+
+
+def _header_names(header: list[str], most: int = 30) -> str:
+    """A header's cells for a one-line message: quoted, blanks left out, at most `most` of them."""
+    names = [repr(" ".join(cell.split())) for cell in header if cell.strip()]
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return (", ".join(names[:most]) or "no names") + more
 
 
 def _cell_text(value: Any) -> str:
@@ -272,8 +279,8 @@ def read_xliff(path: Path) -> list[Segment]:
         pairs = _xliff1_pairs(root, namespace)
     else:
         raise FormatError(f"{path}: unknown XLIFF namespace {namespace!r} (expected {XLIFF_1} or {XLIFF_2})")
-    return [segment for number, (unit_id, source, target) in enumerate(pairs, start=1)
-            if (segment := _segment(number, source, target, f"{path}:{unit_id or f'unit {number}'}"))]
+    return _numbered(path, ((source, target, None, unit_id or f"unit {number}")
+                            for number, (unit_id, source, target) in enumerate(pairs, start=1)))
 
 
 def _xliff1_pairs(root, namespace: str) -> Iterator[tuple[str, str, str]]:
@@ -302,7 +309,7 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
     root = _parse_xml(path)
     if _split_tag(root.tag)[1] != "tmx":
         raise FormatError(f"{path}: not a TMX file (the root element is <{_split_tag(root.tag)[1]}>, not <tmx>)")
-    segments: list[Segment] = []
+    pairs: list[tuple[str, str, None, str]] = []
     languages_seen: set[str] = set()
     units = 0
     for number, unit in enumerate((element for element in root.iter() if _split_tag(element.tag)[1] == "tu"),
@@ -319,15 +326,13 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
                 if role not in texts and language_matches(language, wanted):
                     texts[role] = _inline_text(seg)
         if SOURCE in texts and TARGET in texts:
-            where = f"{path}:{unit.get('tuid') or f'tu {number}'}"
-            if segment := _segment(number, texts[SOURCE], texts[TARGET], where):
-                segments.append(segment)
+            pairs.append((texts[SOURCE], texts[TARGET], None, unit.get("tuid") or f"tu {number}"))
     missing = [wanted for wanted in (source_language, target_language)
                if not any(language_matches(tag, wanted) for tag in languages_seen)]
     if units and missing:
         raise FormatError(f"{path}: no translation unit has both {source_language} and {target_language} "
                           f"(languages in the file: {', '.join(sorted(languages_seen)) or 'none'})")
-    return segments
+    return _numbered(path, pairs)
 
 
 def _parse_xml(path: Path):
@@ -433,12 +438,16 @@ def _spaced_word_char(char: str) -> bool:
 # --- shared -----------------------------------------------------------------------------------
 
 
-def _segment(number: int, source: str, target: str, where: str) -> Segment | None:
-    """A Segment with both sides trimmed, or None when both sides are blank."""
-    source, target = source.strip(), target.strip()
-    if not source and not target:
-        return None
-    return Segment(number, source, target, where)
+def _numbered(path: Path, pairs: Iterable[tuple[str, str, int | None, str]]) -> list[Segment]:
+    """Segments of a file from (source, target, line, unit) in file order: both sides trimmed, pairs blank
+    on both sides skipped, the rest numbered 1, 2, 3 …"""
+    segments: list[Segment] = []
+    for source, target, line, unit in pairs:
+        source, target = source.strip(), target.strip()
+        if source or target:
+            where = f"{path}:{line if line is not None else unit}"
+            segments.append(Segment(len(segments) + 1, source, target, where, line, unit))
+    return segments
 
 
 def _one_line(error: BaseException) -> str:

@@ -625,8 +625,8 @@ def import_(ctx: click.Context, source: Path, format_name: str | None, yes: bool
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--source-col", help="Header of the source column (CSV/TSV/xlsx).")
-@click.option("--target-col", help="Header of the target column (CSV/TSV/xlsx).")
+@click.option("--source-col", help="Header of the source column (CSV/TSV/xlsx); it must be in the file.")
+@click.option("--target-col", help="Header of the target column (CSV/TSV/xlsx); it must be in the file.")
 @click.option("--reverse", is_flag=True, help="Chinese source, English target.")
 @click.option("--json", "as_json", is_flag=True, help="Print {segments, errors, warnings, findings: [...]}.")
 @click.pass_context
@@ -635,7 +635,8 @@ def check(ctx: click.Context, files: tuple[Path, ...], source_col: str | None, t
     """Check translations against the glossary: every glossary term in a source segment must be rendered
     as the glossary says in the target. Errors: an approved term not rendered, or a deprecated or
     forbidden rendering used; warnings: a proposed term not rendered, or a rendering only in the other
-    script (simplified/traditional).
+    script (simplified/traditional). Each finding says what is wrong ("expected 任正非, target has 任正飞",
+    "美团点评 is deprecated: use 美团") and where: the segment's number and its line, row or XML unit.
 
     FILES: a bilingual file (two-column CSV/TSV/xlsx, XLIFF 1.2 or 2.0, TMX), or two plain-text files
     aligned by line (source first). Exit code 1 when there are errors (to gate a CI job), 0 otherwise,

@@ -429,31 +429,29 @@ SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
 
 
 def findings_table(findings: Sequence[dict], stream: IO[str]) -> None:
-    """Term QA findings: segment, source term, expected, found, severity, and the segment with the term marked."""
-    headings = ["Seg", "Source term", "Expected", "Found", "Severity", "Segment"]
+    """Term QA findings: segment, its line (or unit), source term, the finding in words (expected, found,
+    what to use instead), severity, and the segment with the term marked [like this]."""
     rows = []
     for f in findings:
         source = f["source"]
         start, end = f.get("start", 0), f.get("end", 0)
         marked = source[:start] + "[" + source[start:end] + "]" + source[end:] if end > start else source
-        rows.append([str(f["segment"]), f["term"], " / ".join(f["expected"]), f["found"], f["severity"],
+        rows.append([str(f["segment"]), _finding_place(f), f["term"], f["message"], f["severity"],
                      _one_line(marked)[:160]])
-    if not wants_rich(stream):
-        plain_table(headings, rows, stream)
-        return
-    from rich.table import Table
-    from rich.text import Text
+    table(FINDING_COLUMNS, rows, stream)
 
-    table = Table(header_style="bold", show_lines=False)
-    for heading in headings:
-        table.add_column(heading, overflow="fold", max_width=60 if heading == "Segment" else None)
-    for f, row in zip(findings, rows):
-        segment = Text(_one_line(f["source"])[:300])
-        if f.get("end", 0) > f.get("start", 0):
-            segment.stylize("bold reverse", f["start"], f["end"])
-        table.add_row(row[0], Text(row[1], style="bold"), row[2], row[3],
-                      Text(row[4], style=SEVERITY_STYLES.get(row[4], "")), segment)
-    rich_console(stream).print(table)
+
+def _severity_style(cell: str) -> str:
+    return SEVERITY_STYLES.get(cell, "")
+
+
+FINDING_COLUMNS = [Column("Seg", justify="right"), Column("Line", drop=2), Column("Source term", style=_bold),
+                   Column("Finding"), Column("Severity", style=_severity_style), Column("Segment", drop=1)]
+
+
+def _finding_place(finding: dict) -> str:
+    """Where a finding's segment is in its file: the row or line, or in an XML file the unit."""
+    return str(finding["line"]) if finding.get("line") is not None else finding.get("unit", "")
 
 
 def concordance_lines(lines: Sequence[dict], stream: IO[str], width: int = 40) -> None:

@@ -17,10 +17,15 @@ def pairs(segments: list[Segment]) -> list[tuple[int, str, str]]:
     return [(segment.number, segment.source, segment.target) for segment in segments]
 
 
+def lines(segments: list[Segment]) -> list[int | None]:
+    """The file line (row) of each segment."""
+    return [segment.line for segment in segments]
+
+
 # --- aligned text files -----------------------------------------------------------------------
 
 
-def test_aligned_text_pairs_lines_across_encodings_and_keeps_numbers_past_blank_lines(tmp_path: Path) -> None:
+def test_aligned_text_pairs_lines_across_encodings_and_keeps_line_numbers_past_blank_lines(tmp_path: Path) -> None:
     english = tmp_path / "doc.en.txt"
     chinese = tmp_path / "doc.zh.txt"
     english.write_text("  Alibaba Cloud releases Tongyi Qianwen.  \n\nEddie Wu spoke in Chongqing.\n",
@@ -31,8 +36,9 @@ def test_aligned_text_pairs_lines_across_encodings_and_keeps_numbers_past_blank_
 
     assert pairs(segments) == [
         (1, "Alibaba Cloud releases Tongyi Qianwen.", "阿里云发布通义千问。"),
-        (3, "Eddie Wu spoke in Chongqing.", "吴泳铭在重庆发表讲话。"),
+        (2, "Eddie Wu spoke in Chongqing.", "吴泳铭在重庆发表讲话。"),
     ]
+    assert lines(segments) == [1, 3]
     assert segments[1].where == f"{english}:3"
 
 
@@ -63,9 +69,10 @@ def test_csv_finds_columns_by_language_header_in_any_order_and_ignores_extra_col
     segments = read_segments([path])
 
     assert pairs(segments) == [
-        (2, "Alibaba Cloud", "阿里云"),
-        (4, "Tongyi Qianwen, the LLM", "通义千问, 大模型"),
+        (1, "Alibaba Cloud", "阿里云"),
+        (2, "Tongyi Qianwen, the LLM", "通义千问, 大模型"),
     ]
+    assert lines(segments) == [2, 4]
     assert segments[0].where == f"{path}:2"
 
 
@@ -75,14 +82,17 @@ def test_csv_columns_named_by_the_caller_win_over_guessing(tmp_path: Path) -> No
 
     segments = read_segments([path], source_column="original", target_column="TRANSLATION")
 
-    assert pairs(segments) == [(2, "Save", "保存")]
+    assert pairs(segments) == [(1, "Save", "保存")] and lines(segments) == [2]
 
 
 def test_headerless_tsv_is_read_as_source_then_target(tmp_path: Path) -> None:
     path = tmp_path / "pairs.tsv"
     path.write_text("Alibaba Cloud\t阿里云\nbusiness group\t业务集团\n", encoding="utf-8")
 
-    assert pairs(read_segments([path])) == [(1, "Alibaba Cloud", "阿里云"), (2, "business group", "业务集团")]
+    segments = read_segments([path])
+
+    assert pairs(segments) == [(1, "Alibaba Cloud", "阿里云"), (2, "business group", "业务集团")]
+    assert lines(segments) == [1, 2]
 
 
 def test_csv_with_an_unclosed_quote_is_refused_naming_file_and_row(tmp_path: Path) -> None:
@@ -115,7 +125,8 @@ def test_xlsx_reads_the_segments_sheet_by_header(tmp_path: Path) -> None:
 
     segments = read_segments([path])
 
-    assert pairs(segments) == [(2, "Alibaba Cloud", "阿里云"), (4, "post-85s", "85后"), (5, "2026", "2026")]
+    assert pairs(segments) == [(1, "Alibaba Cloud", "阿里云"), (2, "post-85s", "85后"), (3, "2026", "2026")]
+    assert lines(segments) == [2, 4, 5]
     assert segments[1].where == f"{path}:4"
 
 
@@ -153,8 +164,10 @@ def test_xliff_12_keeps_text_inside_g_and_drops_placeholders(tmp_path: Path) -> 
     assert pairs(segments) == [
         (1, "Open the Alibaba Cloud console today.", "今天打开阿里云控制台。"),
         (2, "Press Enter", "按回车"),
-        (4, "Untranslated text", ""),
+        (3, "Untranslated text", ""),
     ]
+    assert lines(segments) == [None, None, None]
+    assert [segment.unit for segment in segments] == ["tu-1", "tu-2", "tu-4"]
     assert [segment.where for segment in segments] == [f"{path}:tu-1", f"{path}:tu-2", f"{path}:tu-4"]
 
 
@@ -243,6 +256,7 @@ def test_tmx_picks_tuvs_by_language_and_drops_bpt_ept_code(tmp_path: Path) -> No
         (1, "Welcome to Alibaba Cloud", "欢迎使用阿里云"),
         (2, "Read the business group report", "阅读业务集团报告"),
     ]
+    assert [segment.unit for segment in segments] == ["welcome", "tu 2"]
     assert [segment.where for segment in segments] == [f"{path}:welcome", f"{path}:tu 2"]
 
 

@@ -37,19 +37,19 @@ def shipped() -> list[TermEntry]:
     return store.Glossary(store.read_entries(store.embedded_path())).entries()
 
 
-def summary(findings) -> list[tuple[int, str, str, str]]:
-    """Findings as (segment, term, severity, first expected form or found form)."""
-    return [(f.segment, f.term, f.severity, f.expected[0] if f.expected else f.found) for f in findings]
+def summary(findings, place: str = "segment") -> list[tuple[int, str, str, str]]:
+    """Findings as (segment number, or line with place="line", term, severity, first expected form or found
+    form)."""
+    return [(getattr(f, place), f.term, f.severity, f.expected[0] if f.expected else f.found) for f in findings]
 
 
 def test_every_expected_finding_of_the_csv_sample_and_no_other(shipped):
     findings = check_segments(read_segments([BILINGUAL / "news_en_zh.csv"]), shipped)
-    assert summary(findings) == EXPECTED_CSV
+    assert summary(findings, "line") == EXPECTED_CSV
 
 
 def test_correct_use_plural_variant_full_width_and_longer_words_pass(shipped):
-    segments = {s.number: s for s in read_segments([BILINGUAL / "news_en_zh.csv"])}
-    flagged = {f.segment for f in check_segments(segments.values(), shipped)}
+    flagged = {f.line for f in check_segments(read_segments([BILINGUAL / "news_en_zh.csv"]), shipped)}
     # 2 correct use, 6 traditional target, 8 plural, 10 'Amapola' is not Amap, 11 'Most' is not MOST,
     # 13 a variant rendered, 15 Double 11, 16 a full-width ６１８, 17 quoted slogans
     assert not flagged & {2, 3, 6, 8, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26, 27, 28}
@@ -79,6 +79,65 @@ def test_forbidden_renderings_are_errors_unless_another_term_allows_them():
     assert summary(check_segments(segments, entries)) == [(1, "Tencent", "error", "腾讯"), (1, "", "error", "腾迅")]
 
 
+@pytest.mark.parametrize(("source", "target", "message"), [
+    ("Meituan Dianping reported results.", "美团点评发布了业绩。", "美团点评 is deprecated: use 美团"),
+    ("Ant Financial runs Alipay.", "蚂蚁金服运营支付宝。", "蚂蚁金服 is deprecated: use 蚂蚁集团"),
+    ("Sina Weibo is popular.", "新浪微博很受欢迎。", "新浪微博 is deprecated: use 微博"),
+    ("Sina Weibo is popular.", "新浪微博很受歡迎。", "新浪微博 is deprecated: use 微博"),
+    ("Ant Financial runs Alipay.", "螞蟻金服運營支付寶。", "螞蟻金服 is deprecated: use 螞蟻集團"),
+], ids=["meituan", "ant", "weibo", "weibo-mixed-script", "ant-traditional"])
+def test_a_deprecated_rendering_says_what_to_use_instead(shipped, source: str, target: str, message: str):
+    finding, = check_segments([Segment(1, source, target, "t:1")], shipped)
+    assert (finding.severity, finding.message) == ("error", message)
+    assert finding.replacement == message.rsplit(" ", 1)[-1]
+
+
+def test_the_replacement_is_an_approved_entry_with_the_same_english_or_one_a_note_names():
+    entries = [
+        # the same English: a forbidden rendering of an approved term
+        TermEntry(id="A1", english="Tencent", chinese="腾讯", category="organization", status="approved"),
+        TermEntry(id="A2", english="Tencent", chinese="腾迅", category="organization", status="forbidden"),
+        # the retired entry's note names the current one
+        TermEntry(id="B1", english="Ant Group", chinese="蚂蚁集团", category="organization", status="approved"),
+        TermEntry(id="B2", english="Ant Financial", chinese="蚂蚁金服", category="organization",
+                  status="deprecated", note="Former name of Ant Group, changed in 2020"),
+        # the current entry's note names the former one
+        TermEntry(id="C1", english="Meituan", chinese="美团", category="organization", status="approved",
+                  note="Formerly Meituan Dianping (美团点评)"),
+        TermEntry(id="C2", english="Meituan Dianping", chinese="美团点评", category="organization",
+                  status="deprecated"),
+        # nothing says
+        TermEntry(id="D1", english="Tengxun", chinese="腾旭", category="organization", status="forbidden"),
+    ]
+    segments = [Segment(1, "They met.", "腾迅、蚂蚁金服、美团点评和腾旭见面了。", "t:1")]
+    assert [f.message for f in check_segments(segments, entries)] == [
+        "腾迅 is forbidden: use 腾讯", "蚂蚁金服 is deprecated: use 蚂蚁集团", "美团点评 is deprecated: use 美团",
+        "腾旭 is forbidden"]
+
+
+def test_a_missing_rendering_shows_the_nearest_thing_the_target_has(shipped):
+    segments = [Segment(1, "Ren Zhengfei founded Huawei.", "任正飞创立了华为。", "t:1"),
+                Segment(2, "Ren Zhengfei founded Huawei.", "华为由任 正斐创立。", "t:2")]
+    assert [(f.found, f.message) for f in check_segments(segments, shipped)] == [
+        ("任正飞", "expected 任正非, target has 任正飞"), ("任 正斐", "expected 任正非, target has 任 正斐")]
+
+
+def test_a_rendering_only_in_the_other_script_shows_the_form_the_target_has(shipped):
+    finding, = check_segments([Segment(1, "Alibaba Cloud grew quickly.", "阿里云成長迅速。", "t:1")], shipped)
+    assert (finding.severity, finding.found, finding.message) == (
+        "warning", "阿里云", "expected 阿里雲, target has 阿里云 (simplified)")
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("Xiaomi sells millions of smartphones.", "小米销售数百万部手机。"),  # 万部手机: two characters differ
+    ("Alibaba Cloud grew.", "阿里巴巴增长了。"),  # 阿里巴 is part of another glossary term, 阿里巴巴
+    ("Ren Zhengfei founded Huawei.", "任先生创立了华为。"),
+], ids=["two-differ", "inside-another-term", "one-in-common"])
+def test_nothing_is_shown_as_nearest_when_nothing_is_that_close(shipped, source: str, target: str):
+    finding, = check_segments([Segment(1, source, target, "t:1")], shipped)
+    assert finding.found == "" and "target has" not in finding.message
+
+
 def test_reverse_direction_checks_english_targets():
     entries = [TermEntry(id="R1", english="Alibaba Cloud", chinese="阿里云", category="organization",
                          status="approved", variants="Aliyun"),
@@ -87,8 +146,67 @@ def test_reverse_direction_checks_english_targets():
     segments = [Segment(1, "阿里云增长很快。", "Aliyun grew fast.", "t:1"),
                 Segment(2, "阿里云增长很快。", "The cloud unit grew fast.", "t:2"),
                 Segment(3, "蚂蚁集团很大。", "Ant Financial is large.", "t:3")]
-    assert summary(check_segments(segments, entries, reverse=True)) == [
-        (2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
+    findings = check_segments(segments, entries, reverse=True)
+    assert summary(findings) == [(2, "阿里云", "error", "Alibaba Cloud"), (3, "", "error", "Ant Financial")]
+    assert findings[-1].message == "Ant Financial is deprecated"
+
+
+def test_reverse_direction_says_which_english_to_use_instead(shipped):
+    segments = [Segment(1, "蚂蚁集团很大。", "Ant Financial is large.", "t:1")]
+    assert [f.message for f in check_segments(segments, shipped, reverse=True)] == [
+        "expected Ant Group", "Ant Financial is deprecated: use Ant Group"]
+
+
+@pytest.mark.parametrize("source", ["Pony Ma chairs Tencent.", "Pony Ma chairs Zhongshan Holdings.",
+                                    "Lucy Peng chairs the board of Ant Group."])
+def test_a_lower_case_verb_is_not_a_title(shipped, source: str):
+    segments = [Segment(1, source, "马化腾执掌腾讯，彭蕾执掌蚂蚁集团董事会，中山控股。", "t:1")]
+    assert [f.term for f in check_segments(segments, shipped)] == []
+
+
+@pytest.mark.parametrize("source", ["He sat on a chair.", "The two chairs of the board met.",
+                                    "Chairs were stacked in the hall, and a chair was free.",
+                                    "They thanked the chair, Pony Ma and Lucy Peng."])
+def test_a_lower_case_title_word_away_from_any_name_is_not_demanded(shipped, source: str):
+    segments = [Segment(1, source, "他们在大厅里。", "t:1")]
+    assert [f.term for f in check_segments(segments, shipped) if f.entry_id == "T2N4GT2PHGT"] == (
+        ["Chairs"] if source.startswith("Chairs") else [])
+
+
+@pytest.mark.parametrize(("source", "term"), [
+    ("Tencent chairman Pony Ma said the game was popular.", "chairman"),  # right before a known person
+    ("Zhongshan chairman Li Wei said the game was popular.", "chairman"),  # before a capitalised name
+    ("Pony Ma, chairman of Tencent, said the game was popular.", "chairman"),  # set off after a name
+    ("Chairman Pony Ma said the game was popular.", "Chairman"),  # capitalised
+    ("Lucy Peng (chair of Ant Group) said the game was popular.", "chair"),  # in brackets after a name
+])
+def test_a_title_beside_a_name_or_capitalised_demands_its_rendering(shipped, source: str, term: str):
+    findings = check_segments([Segment(1, source, "腾讯马化腾、中山李伟、蚂蚁集团彭蕾说这款游戏很受欢迎。", "t:1")], shipped)
+    assert [(f.term, f.expected[0]) for f in findings] == [(term, "董事长")]
+    rendered = Segment(1, source, "腾讯董事长马化腾、中山李伟、蚂蚁集团彭蕾说这款游戏很受欢迎。", "t:1")
+    assert check_segments([rendered], shipped) == []
+
+
+def test_a_title_of_several_words_has_no_other_reading_and_counts_anywhere(shipped):
+    segments = [Segment(1, "The board of directors met.", "会议召开了。", "t:1")]
+    assert summary(check_segments(segments, shipped)) == [(1, "board of directors", "error", "董事会")]
+
+
+def test_expected_forms_are_shown_as_the_glossary_writes_them(shipped):
+    segments = [Segment(1, "Xiaomi launched the SU7.", "小米发布了新车。", "t:1")]
+    assert [f.expected for f in check_segments(segments, shipped)] == [("小米SU7",)]
+
+
+@pytest.mark.parametrize("target", ["小米发布了SU7。", "小米发布了ＳＵ７。", "小米su7发布了。", "小米发布了 S U 7。"])
+def test_a_target_keeping_a_latin_form_passes_in_any_case_or_width(shipped, target: str):
+    segments = [Segment(1, "Xiaomi launched the SU7.", target, "t:1"),
+                Segment(2, "The Xiaomi SU7 sold well.", "小米ＳＵ７卖得很好。", "t:2")]
+    assert check_segments(segments, shipped) == []
+
+
+def test_a_latin_form_alone_does_not_render_the_full_name_the_source_gives(shipped):
+    segments = [Segment(1, "The Xiaomi SU7 sold well.", "SU7卖得很好。", "t:1")]
+    assert summary(check_segments(segments, shipped)) == [(1, "Xiaomi SU7", "error", "小米SU7")]
 
 
 def test_two_aligned_text_files(tmp_path: Path, shipped):
@@ -119,6 +237,76 @@ def test_cli_check_json_and_exit_0_without_errors(tmp_path: Path):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert (data["segments"], data["errors"], data["findings"]) == (1, 0, [])
+
+
+def test_cli_check_numbers_segments_one_by_one_and_gives_each_its_line_apart(tmp_path: Path):
+    path = tmp_path / "rows.csv"
+    path.write_text("source,target\n"
+                    "Tencent launched Hunyuan.,腾讯发布了混元。\n"
+                    ",\n"
+                    "Baidu launched Ernie Bot.,百度发布了新模型。\n", encoding="utf-8")
+    finding, = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (finding["segment"], finding["line"], finding["where"]) == (2, 4, f"{path}:4")
+    heading, row = run("check", str(path)).stdout.splitlines()
+    assert heading.split()[:2] == ["Seg", "Line"] and row.split()[:3] == ["2", "4", "Ernie"]
+
+
+def test_cli_check_gives_the_unit_of_a_segment_in_an_xml_file():
+    data = json.loads(run("check", str(BILINGUAL / "news.xliff"), "--json").stdout)
+    assert [(f["segment"], f["line"], f["unit"]) for f in data["findings"]] == [
+        (2, None, "u2"), (2, None, "u2"), (3, None, "u3")]
+    rows = run("check", str(BILINGUAL / "news.xliff")).stdout.splitlines()[1:]
+    assert [row.split()[:2] for row in rows] == [["2", "u2"], ["2", "u2"], ["3", "u3"]]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx"])
+def test_cli_check_an_unknown_column_name_is_one_line_exit_2_listing_the_headers(tmp_path: Path, suffix: str):
+    rows = [["en", "zh", "note"], ["Tencent launched Hunyuan.", "腾讯发布了混元。", "ok"]]
+    path = tmp_path / f"segments{suffix}"
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        separator = "\t" if suffix == ".tsv" else ","
+        path.write_text("".join(separator.join(row) + "\n" for row in rows), encoding="utf-8")
+    for option in ("--source-col", "--target-col"):
+        result = run("check", str(path), option, "Original")
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+        assert "'Original'" in result.stderr and "'en', 'zh', 'note'" in result.stderr
+
+
+def test_cli_check_shows_expected_forms_as_written_and_found_forms_as_the_target_has_them(tmp_path: Path):
+    path = tmp_path / "cars.csv"
+    path.write_text("source,target\nXiaomi launched the SU7.,小米发布了新车。\n"
+                    "Meituan Dianping grew.,美团 点评增长了。\n", encoding="utf-8")
+    missing, retired = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (missing["expected"], retired["found"]) == (["小米SU7"], "美团 点评")
+    table = run("check", str(path)).stdout
+    assert "小米SU7" in table and "小米su7" not in table
+    assert "美团 点评 is deprecated: use 美团" in table
+
+
+def test_cli_check_does_not_demand_a_title_for_a_verb(tmp_path: Path):
+    path = tmp_path / "titles.csv"
+    path.write_text("source,target\nPony Ma chairs Tencent.,马化腾执掌腾讯。\n"
+                    "Tencent chairman Pony Ma said the game was popular.,腾讯的马化腾说这款游戏很受欢迎。\n",
+                    encoding="utf-8")
+    data = json.loads(run("check", str(path), "--json").stdout)
+    assert [(f["segment"], f["term"], f["message"]) for f in data["findings"]] == [
+        (2, "chairman", "expected 董事长")]
+
+
+def test_cli_check_says_what_the_target_has_near_a_missing_rendering(tmp_path: Path):
+    path = tmp_path / "names.csv"
+    path.write_text("source,target\nRen Zhengfei founded Huawei.,任正飞创立了华为。\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1 and "expected 任正非, target has 任正飞" in result.stdout
+    finding, = json.loads(run("check", str(path), "--json").stdout)["findings"]
+    assert (finding["expected"], finding["found"]) == (["任正非"], "任正飞")
 
 
 def test_cli_check_bad_input_is_one_line_exit_2(tmp_path: Path):
