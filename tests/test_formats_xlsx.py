@@ -123,13 +123,14 @@ def test_status_and_category_have_drop_downs_with_the_schema_lists(exported: Pat
         assert last_data_cell in validation.sqref
 
 
-def test_id_is_grey_and_narrow_and_long_text_wraps(exported: Path):
+def test_id_is_grey_and_narrow_and_every_cell_wraps_from_the_top(exported: Path):
     sheet = openpyxl.load_workbook(exported)["Glossary"]
     assert sheet["A2"].font.color.rgb == xlsx.GREY and sheet["A1"].font.color.rgb == xlsx.GREY
     assert sheet["B2"].font.color.rgb != xlsx.GREY
     assert sheet.column_dimensions["A"].width <= xlsx.ID_MAX_WIDTH + 1  # XlsxWriter adds under 1 for padding
-    assert sheet["I2"].alignment.wrap_text and sheet["J2"].alignment.wrap_text  # note, context
-    assert not sheet["B2"].alignment.wrap_text
+    # a long term or variants cell wraps like a note rather than running under the next column
+    for cell in sheet[2]:
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "top", cell.coordinate
 
 
 def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: Path):
@@ -139,6 +140,43 @@ def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: 
     assert xlsx.MAX_WIDTH <= widths["I"].width < xlsx.MAX_WIDTH + 1  # a 500-character note is capped, and wraps
     assert widths["F"].width >= len("business unit")
     assert all(widths[letter].width >= xlsx.MIN_WIDTH for letter in "ABCDEFGHIJKL")
+
+
+def test_a_line_break_a_long_word_or_wrapped_cjk_makes_a_cell_taller():
+    line, cjk_line = xlsx.LINE_HEIGHT, xlsx.CJK_LINE_HEIGHT
+    assert xlsx.cell_height("Alibaba Cloud", 19) == line
+    assert xlsx.cell_height("first\nsecond\r\nthird\rfourth", 19) == 4 * line
+    assert xlsx.cell_height("\n", 19) == 2 * line  # an empty line still takes a line
+    assert xlsx.cell_height("0" * 50, 19) == 3 * line  # a word longer than the line breaks anywhere
+    assert xlsx.cell_height("aaaa bbbb cccc", 9) == 2 * line  # words move whole: "aaaa bbbb" / "cccc"
+    assert xlsx.cell_height("中" * 10, 19) == 2 * cjk_line  # CJK counts double: 20 widths on 19
+    assert xlsx.cell_height("short 阿里巴巴集团控股有限公司", 19) == 2 * cjk_line  # "short 阿里巴巴集团控" / "股有限公司"
+    assert xlsx.cell_height("Alibaba Cloud\n阿里云", 19) == line + cjk_line  # only lines holding CJK are taller
+    assert xlsx.cell_height("MMMMMMMMMMMMMMM", 19) == 2 * line  # capitals M and W are wider than the digit 0
+    assert xlsx.cell_height("iiiiiiiiiiiiiiiiiiiiiiiiiiiiii", 19) == line  # and i and l narrower
+
+
+def test_long_cells_wrap_at_capped_widths_and_each_row_is_as_tall_as_its_wrapped_text(tmp_path: Path):
+    entries = [
+        TermEntry(id="T1", english="Alibaba Cloud", chinese="阿里云", status="approved"),
+        TermEntry(id="T2", english="Alibaba Group Holding Limited, the Cayman Islands holding company of the group",
+                  chinese="阿里巴巴集团控股有限公司"),
+        TermEntry(id="T3", english="Qwen", chinese="通义千问", note="first line\nsecond line\nthird line"),
+        TermEntry(id="T4", english="Tongyi", chinese="通义" * 30),
+        TermEntry(id="T5", english="very long", chinese="长", note="word " * 2_000),
+    ]
+    path = export(entries, tmp_path / "tall.xlsx")
+    sheet = openpyxl.load_workbook(path)["Glossary"]
+    widths = [dimension.width for dimension in sheet.column_dimensions.values()]
+    assert sheet.column_dimensions["B"].width == max(widths) < 41  # long english, chinese and note: capped at 40
+    heights = {number: sheet.row_dimensions[number].height for number in range(2, 7)}
+    assert all(sheet.row_dimensions[number].customHeight for number in range(2, 7))
+    assert heights[2] == xlsx.LINE_HEIGHT
+    assert heights[3] == 2 * xlsx.LINE_HEIGHT  # 78 characters of English, 39 widths a line
+    assert heights[4] == 3 * xlsx.LINE_HEIGHT  # three lines of note
+    assert heights[5] == 4 * xlsx.CJK_LINE_HEIGHT  # 60 Chinese characters: 120 widths at 39 a line, CJK lines
+    assert heights[6] == xlsx.MAX_ROW_HEIGHT  # 10,000 characters: as tall as Excel allows
+    assert sheet.row_dimensions[1].height in (None, xlsx.LINE_HEIGHT)  # the header keeps the default
 
 
 def test_every_cell_is_text_and_none_would_run_as_a_formula(exported: Path):
