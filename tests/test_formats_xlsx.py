@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 import shutil
 import subprocess
@@ -177,6 +178,35 @@ def test_long_cells_wrap_at_capped_widths_and_each_row_is_as_tall_as_its_wrapped
     assert heights[5] == 4 * xlsx.CJK_LINE_HEIGHT  # 60 Chinese characters: 120 widths at 39 a line, CJK lines
     assert heights[6] == xlsx.MAX_ROW_HEIGHT  # 10,000 characters: as tall as Excel allows
     assert sheet.row_dimensions[1].height in (None, xlsx.LINE_HEIGHT)  # the header keeps the default
+
+
+def test_the_glossary_prints_landscape_on_a4_one_page_wide_with_the_header_on_every_page(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Glossary"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.paperSize == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide (1 is the default, left out of the XML), as many pages tall as needed (0)
+    assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_options.gridLines
+    margins = sheet.page_margins
+    assert 0.25 <= min(margins.left, margins.right, margins.top, margins.bottom) <= max(
+        margins.left, margins.right, margins.top, margins.bottom) <= 1  # inches
+    assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+
+
+def test_the_instructions_are_wrapped_in_two_columns_that_fit_an_upright_a4_page(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Instructions"]
+    assert sheet.page_setup.orientation != "landscape" and sheet.page_setup.paperSize == 9  # A4
+    columns = sheet.column_dimensions["A"]  # openpyxl reads the one <col> for A and B as A's
+    width = columns.width
+    assert (columns.min, columns.max) == (1, 2) and 2 * width <= 100  # 100 widths fit across A4 upright
+    for number, (english, chinese) in enumerate(xlsx.INSTRUCTIONS, start=2):
+        for column, text in (("A", english), ("B", chinese)):
+            assert sheet[f"{column}{number}"].alignment.wrap_text
+            # at least as many lines as the text needs even at 0.8 of a width per character (Calibri is narrower)
+            lines_needed = math.ceil(0.8 * xlsx.text_width(text) / width)
+            assert sheet.row_dimensions[number].height >= lines_needed * xlsx.LINE_HEIGHT, (number, text)
 
 
 def test_every_cell_is_text_and_none_would_run_as_a_formula(exported: Path):

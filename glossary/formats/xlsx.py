@@ -3,7 +3,8 @@
 Export streams rows through XlsxWriter's constant-memory mode (a 100,000-entry glossary is never held
 twice); every cell is a string, passed through `neutralise_formula`. Cells wrap at column widths capped
 at 40 characters, and each row gets the height its wrapped text needs, estimated from Calibri's character
-widths in the same pass. The Metadata sheet stays visible (protected without a password) so that a translator sees what it is
+widths in the same pass; the Glossary sheet prints landscape, one page wide, its header on every page.
+The Metadata sheet stays visible (protected without a password) so that a translator sees what it is
 and leaves it alone.
 
 Import checks the zip before anything opens it (size and compression-ratio limits against zip bombs),
@@ -51,6 +52,8 @@ WIDTH_PADDING = 2
 LINE_HEIGHT = 15.0  # points per line of 11-point Calibri: Excel's default row height
 CJK_LINE_HEIGHT = 16.5  # a line holding CJK is taller: CJK fonts' line spacing is 1.3 to 1.45 times their size
 MAX_ROW_HEIGHT = 409.0  # Excel's limit, in points
+PAPER_A4 = 9  # XlsxWriter's paper code
+INSTRUCTIONS_WIDTH = 48  # two such columns, English and Chinese, fit across an upright A4 page
 EXCEL_MAX_CELL_CHARS = 32_767
 SPARE_VALIDATED_ROWS = 1_000  # rows below the data where the drop-downs still apply, for added terms
 GREY = "FF808080"  # as Excel stores it (ARGB)
@@ -323,7 +326,7 @@ def _column_width(column: str, widest: int) -> float:
 
 def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: list[float]) -> None:
     """The Glossary sheet's layout: bold frozen header, fitted widths, wrapped text, filter and drop-downs
-    over `rows` data rows (which _stream_rows_into adds)."""
+    over `rows` data rows (which _stream_rows_into adds), and a page setup for printing."""
     grey = book.add_format({"font_color": GREY_RGB, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     bold, bold_grey = book.add_format({"bold": True}), book.add_format({"bold": True, "font_color": GREY_RGB})
@@ -342,6 +345,22 @@ def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: li
                 "validate": "list", "source": list(choices), "error_title": f"Unknown {column}",
                 "error_message": f"Choose one of: {', '.join(choices)}",
             })
+    _set_up_pages(sheet, landscape=True)
+    sheet.repeat_rows(0)  # the header on every printed page
+    sheet.hide_gridlines(0)  # gridlines on screen and on paper, so wrapped rows stay apart
+
+
+def _set_up_pages(sheet, landscape: bool) -> None:
+    """Print on A4, all columns one page wide (as many pages tall as needed), page numbers in the footer.
+
+    A4 rather than letter: it is the paper of China, Taiwan, Hong Kong and Europe, and an A4 page printed
+    on letter paper loses only a few per cent to scaling."""
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_paper(PAPER_A4)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)  # inches
+    sheet.set_footer("&L&A&R&P / &N")  # sheet name left, page / pages right
 
 
 INSTRUCTIONS = [
@@ -375,10 +394,13 @@ def _write_instructions_sheet(book, sheet) -> None:
     """Short instructions, English beside Chinese."""
     heading = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     body = book.add_format({"text_wrap": True, "valign": "top"})
-    sheet.set_column(0, 1, 70)
+    sheet.set_column(0, 1, INSTRUCTIONS_WIDTH)
+    room = line_room(INSTRUCTIONS_WIDTH)
     for number, pair in enumerate([("English", "中文"), *INSTRUCTIONS]):
+        sheet.set_row(number, max(cell_height(text, room) for text in pair))
         for index, text in enumerate(pair):
             sheet.write_string(number, index, text, heading if number <= 1 else body)
+    _set_up_pages(sheet, landscape=False)
 
 
 def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
