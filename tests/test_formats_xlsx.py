@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import glossary
+from glossary import store
 from glossary.formats import ExportOptions, FormatError, entry_hash, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
@@ -356,22 +357,80 @@ def test_excel_escapes_written_by_excel_are_undone(tmp_path: Path):
 # --- LibreOffice sees what we wrote ----------------------------------------------------------------
 
 
-def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
+def convert_with_libreoffice(workbook: Path, target: str, folder: Path) -> Path:
+    """Convert a workbook with headless LibreOffice (its own profile and home) into folder; the new file's path."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(folder), str(workbook)],
+                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(folder)})
+    return folder / f"{workbook.stem}.{target.split(':')[0]}"
+
+
+def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
     path = export(TRICKY, tmp_path / "handover.xlsx")
-    out = tmp_path / "csv"
-    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
-    with open(out / "handover.csv", encoding="utf-8", newline="") as handle:
+    converted = convert_with_libreoffice(path, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "csv")
+    with open(converted, encoding="utf-8", newline="") as handle:
         cells = list(csv.reader(handle))
     assert cells[0] == [xlsx.header_label(column) for column in COLUMNS]
     # LibreOffice keeps line breaks in a cell as LF only
     expected = [[neutralise_formula(value).replace("\r\n", "\n") for value in entry.values()] for entry in TRICKY]
     assert cells[1:] == expected
+
+
+def printed_entries() -> list[TermEntry]:
+    """The first 300 entries of the shipped glossary: companies and units with notes up to 184 characters,
+    people, places (all 812 would print twice the pages, and reading PDF text is slow)."""
+    return store.load(Path(glossary.__file__).parent / "data" / "terms.csv").entries()[:300]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real glossary entries exported and printed to PDF by LibreOffice (all sheets, in order)."""
+    folder = tmp_path_factory.mktemp("printed")
+    return convert_with_libreoffice(export(printed_entries(), folder / "terms.xlsx"), "pdf", folder)
+
+
+def test_the_printed_glossary_is_one_page_wide_landscape_with_headers_on_every_page(printed: Path):
+    from pypdf import PdfReader
+
+    entries = printed_entries()
+    pages = PdfReader(printed).pages
+    texts = [page.extract_text() for page in pages]
+    instructions = next(number for number, text in enumerate(texts) if xlsx.INSTRUCTIONS[0][0] in text)
+    assert instructions > 0
+    for number, (page, text) in enumerate(zip(pages[:instructions], texts), start=1):
+        assert page.mediabox.width > page.mediabox.height, f"page {number} is not landscape"
+        # the header row on every page, and the first column (ids) to the last: no column spilled onto other pages
+        for header in ("english (en)", "chinese (zh-Hans)", "updated"):
+            assert header in text, f"page {number} lacks the {header!r} header"
+        assert any(entry.id in text for entry in entries), f"page {number} holds no id"
+    # every entry, in order: the pages run down the sheet, and no row is lost between them
+    printed_text = "\n".join(texts[:instructions])
+    position = 0
+    for entry in entries:
+        position = printed_text.find(entry.id, position)
+        assert position >= 0, f"{entry.id} is not printed (or not in order)"
+
+
+def test_the_first_printed_page_is_rendered_for_a_person_to_look_at(printed: Path):
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("poppler's pdftoppm is not installed; .ci/run installs poppler-utils")
+    stem = printed.with_name("glossary-page-1")
+    subprocess.run([pdftoppm, "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", str(printed), str(stem)],
+                   check=True, capture_output=True, timeout=60)
+    image = stem.with_suffix(".png")
+    header = image.read_bytes()[:24]  # a PNG's width and height follow its signature and IHDR tag
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width > height > 1000  # landscape A4 at 150 dpi: 1754 × 1240
+    if os.environ.get("GLOSSARY_TEST_ARTEFACTS"):  # kept for a person to look at (CI, a reviewer)
+        folder = Path(os.environ["GLOSSARY_TEST_ARTEFACTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(image, folder / image.name)
 
 
 def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tmp_path: Path):
