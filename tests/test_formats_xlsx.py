@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import glossary
+from glossary import store
 from glossary.formats import ExportOptions, FormatError, entry_fingerprint, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
@@ -123,13 +125,14 @@ def test_status_and_category_have_drop_downs_with_the_schema_lists(exported: Pat
         assert last_data_cell in validation.sqref
 
 
-def test_id_is_grey_and_narrow_and_long_text_wraps(exported: Path):
+def test_id_is_grey_and_narrow_and_every_cell_wraps_from_the_top(exported: Path):
     sheet = openpyxl.load_workbook(exported)["Glossary"]
     assert sheet["A2"].font.color.rgb == xlsx.GREY and sheet["A1"].font.color.rgb == xlsx.GREY
     assert sheet["B2"].font.color.rgb != xlsx.GREY
     assert sheet.column_dimensions["A"].width <= xlsx.ID_MAX_WIDTH + 1  # XlsxWriter adds under 1 for padding
-    assert sheet["I2"].alignment.wrap_text and sheet["J2"].alignment.wrap_text  # note, context
-    assert not sheet["B2"].alignment.wrap_text
+    # a long term or variants cell wraps like a note rather than running under the next column
+    for cell in sheet[2]:
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "top", cell.coordinate
 
 
 def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: Path):
@@ -139,6 +142,72 @@ def test_cjk_column_is_wider_than_the_same_number_of_ascii_characters(tmp_path: 
     assert xlsx.MAX_WIDTH <= widths["I"].width < xlsx.MAX_WIDTH + 1  # a 500-character note is capped, and wraps
     assert widths["F"].width >= len("business unit")
     assert all(widths[letter].width >= xlsx.MIN_WIDTH for letter in "ABCDEFGHIJKL")
+
+
+def test_a_line_break_a_long_word_or_wrapped_cjk_makes_a_cell_taller():
+    line, cjk_line = xlsx.LINE_HEIGHT, xlsx.CJK_LINE_HEIGHT
+    assert xlsx.cell_height("Alibaba Cloud", 19) == line
+    assert xlsx.cell_height("first\nsecond\r\nthird\rfourth", 19) == 4 * line
+    assert xlsx.cell_height("\n", 19) == 2 * line  # an empty line still takes a line
+    assert xlsx.cell_height("0" * 50, 19) == 3 * line  # a word longer than the line breaks anywhere
+    assert xlsx.cell_height("aaaa bbbb cccc", 9) == 2 * line  # words move whole: "aaaa bbbb" / "cccc"
+    assert xlsx.cell_height("中" * 10, 19) == 2 * cjk_line  # CJK counts double: 20 widths on 19
+    assert xlsx.cell_height("short 阿里巴巴集团控股有限公司", 19) == 2 * cjk_line  # "short 阿里巴巴集团控" / "股有限公司"
+    assert xlsx.cell_height("Alibaba Cloud\n阿里云", 19) == line + cjk_line  # only lines holding CJK are taller
+    assert xlsx.cell_height("MMMMMMMMMMMMMMM", 19) == 2 * line  # capitals M and W are wider than the digit 0
+    assert xlsx.cell_height("iiiiiiiiiiiiiiiiiiiiiiiiiiiiii", 19) == line  # and i and l narrower
+
+
+def test_long_cells_wrap_at_capped_widths_and_each_row_is_as_tall_as_its_wrapped_text(tmp_path: Path):
+    entries = [
+        TermEntry(id="T1", english="Alibaba Cloud", chinese="阿里云", status="approved"),
+        TermEntry(id="T2", english="Alibaba Group Holding Limited, the Cayman Islands holding company of the group",
+                  chinese="阿里巴巴集团控股有限公司"),
+        TermEntry(id="T3", english="Qwen", chinese="通义千问", note="first line\nsecond line\nthird line"),
+        TermEntry(id="T4", english="Tongyi", chinese="通义" * 30),
+        TermEntry(id="T5", english="very long", chinese="长", note="word " * 2_000),
+    ]
+    path = export(entries, tmp_path / "tall.xlsx")
+    sheet = openpyxl.load_workbook(path)["Glossary"]
+    widths = [dimension.width for dimension in sheet.column_dimensions.values()]
+    assert sheet.column_dimensions["B"].width == max(widths) < 41  # long english, chinese and note: capped at 40
+    heights = {number: sheet.row_dimensions[number].height for number in range(2, 7)}
+    assert all(sheet.row_dimensions[number].customHeight for number in range(2, 7))
+    assert heights[2] == xlsx.LINE_HEIGHT
+    assert heights[3] == 2 * xlsx.LINE_HEIGHT  # 78 characters of English, 39 widths a line
+    assert heights[4] == 3 * xlsx.LINE_HEIGHT  # three lines of note
+    assert heights[5] == 4 * xlsx.CJK_LINE_HEIGHT  # 60 Chinese characters: 120 widths at 39 a line, CJK lines
+    assert heights[6] == xlsx.MAX_ROW_HEIGHT  # 10,000 characters: as tall as Excel allows
+    assert sheet.row_dimensions[1].height in (None, xlsx.LINE_HEIGHT)  # the header keeps the default
+
+
+def test_the_glossary_prints_landscape_on_a4_one_page_wide_with_the_header_on_every_page(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Glossary"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.paperSize == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide (1 is the default, left out of the XML), as many pages tall as needed (0)
+    assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_options.gridLines
+    margins = sheet.page_margins
+    assert 0.25 <= min(margins.left, margins.right, margins.top, margins.bottom) <= max(
+        margins.left, margins.right, margins.top, margins.bottom) <= 1  # inches
+    assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+
+
+def test_the_instructions_are_wrapped_in_two_columns_that_fit_an_upright_a4_page(exported: Path):
+    sheet = openpyxl.load_workbook(exported)["Instructions"]
+    assert sheet.page_setup.orientation != "landscape" and sheet.page_setup.paperSize == 9  # A4
+    columns = sheet.column_dimensions["A"]  # openpyxl reads the one <col> for A and B as A's
+    width = columns.width
+    assert (columns.min, columns.max) == (1, 2) and 2 * width <= 100  # 100 widths fit across A4 upright
+    for number, (english, chinese) in enumerate(xlsx.INSTRUCTIONS, start=2):
+        for column, text in (("A", english), ("B", chinese)):
+            assert sheet[f"{column}{number}"].alignment.wrap_text
+            # at least as many lines as the text needs even at 0.8 of a width per character (Calibri is narrower)
+            lines_needed = math.ceil(0.8 * xlsx.text_width(text) / width)
+            assert sheet.row_dimensions[number].height >= lines_needed * xlsx.LINE_HEIGHT, (number, text)
 
 
 def test_every_cell_is_text_and_none_would_run_as_a_formula(exported: Path):
@@ -288,22 +357,80 @@ def test_excel_escapes_written_by_excel_are_undone(tmp_path: Path):
 # --- LibreOffice sees what we wrote ----------------------------------------------------------------
 
 
-def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
+def convert_with_libreoffice(workbook: Path, target: str, folder: Path) -> Path:
+    """Convert a workbook with headless LibreOffice (its own profile and home) into folder; the new file's path."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(folder), str(workbook)],
+                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(folder)})
+    return folder / f"{workbook.stem}.{target.split(':')[0]}"
+
+
+def test_libreoffice_reads_the_cells_we_wrote(tmp_path: Path):
     path = export(TRICKY, tmp_path / "handover.xlsx")
-    out = tmp_path / "csv"
-    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with a running LibreOffice
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
-    with open(out / "handover.csv", encoding="utf-8", newline="") as handle:
+    converted = convert_with_libreoffice(path, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "csv")
+    with open(converted, encoding="utf-8", newline="") as handle:
         cells = list(csv.reader(handle))
     assert cells[0] == [xlsx.header_label(column) for column in COLUMNS]
     # LibreOffice keeps line breaks in a cell as LF only
     expected = [[neutralise_formula(value).replace("\r\n", "\n") for value in entry.values()] for entry in TRICKY]
     assert cells[1:] == expected
+
+
+def printed_entries() -> list[TermEntry]:
+    """The first 300 entries of the shipped glossary: companies and units with notes up to 184 characters,
+    people, places (all 812 would print twice the pages, and reading PDF text is slow)."""
+    return store.load(Path(glossary.__file__).parent / "data" / "terms.csv").entries()[:300]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real glossary entries exported and printed to PDF by LibreOffice (all sheets, in order)."""
+    folder = tmp_path_factory.mktemp("printed")
+    return convert_with_libreoffice(export(printed_entries(), folder / "terms.xlsx"), "pdf", folder)
+
+
+def test_the_printed_glossary_is_one_page_wide_landscape_with_headers_on_every_page(printed: Path):
+    from pypdf import PdfReader
+
+    entries = printed_entries()
+    pages = PdfReader(printed).pages
+    texts = [page.extract_text() for page in pages]
+    instructions = next(number for number, text in enumerate(texts) if xlsx.INSTRUCTIONS[0][0] in text)
+    assert instructions > 0
+    for number, (page, text) in enumerate(zip(pages[:instructions], texts), start=1):
+        assert page.mediabox.width > page.mediabox.height, f"page {number} is not landscape"
+        # the header row on every page, and the first column (ids) to the last: no column spilled onto other pages
+        for header in ("english (en)", "chinese (zh-Hans)", "updated"):
+            assert header in text, f"page {number} lacks the {header!r} header"
+        assert any(entry.id in text for entry in entries), f"page {number} holds no id"
+    # every entry, in order: the pages run down the sheet, and no row is lost between them
+    printed_text = "\n".join(texts[:instructions])
+    position = 0
+    for entry in entries:
+        position = printed_text.find(entry.id, position)
+        assert position >= 0, f"{entry.id} is not printed (or not in order)"
+
+
+def test_the_first_printed_page_is_rendered_for_a_person_to_look_at(printed: Path):
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("poppler's pdftoppm is not installed; .ci/run installs poppler-utils")
+    stem = printed.with_name("glossary-page-1")
+    subprocess.run([pdftoppm, "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", str(printed), str(stem)],
+                   check=True, capture_output=True, timeout=60)
+    image = stem.with_suffix(".png")
+    header = image.read_bytes()[:24]  # a PNG's width and height follow its signature and IHDR tag
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width > height > 1000  # landscape A4 at 150 dpi: 1754 × 1240
+    if os.environ.get("GLOSSARY_TEST_ARTEFACTS"):  # kept for a person to look at (CI, a reviewer)
+        folder = Path(os.environ["GLOSSARY_TEST_ARTEFACTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(image, folder / image.name)
 
 
 def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tmp_path: Path):

@@ -1,8 +1,11 @@
 """Excel workbooks for translators: a styled Glossary sheet, bilingual instructions, and metadata for re-import.
 
 Export streams rows through XlsxWriter's constant-memory mode (a 100,000-entry glossary is never held
-twice); every cell is a string, passed through `neutralise_formula`. The Metadata sheet stays visible
-(protected without a password) so that a translator sees what it is and leaves it alone.
+twice); every cell is a string, passed through `neutralise_formula`. Cells wrap at column widths capped
+at 40 characters, and each row gets the height its wrapped text needs, estimated from Calibri's character
+widths in the same pass; the Glossary sheet prints landscape, one page wide, its header on every page.
+The Metadata sheet stays visible (protected without a password) so that a translator sees what it is
+and leaves it alone.
 
 Import checks the zip before anything opens it (size and compression-ratio limits against zip bombs),
 then reads the sheets with python-calamine, matching headers by name. Cells are trimmed of stray
@@ -12,6 +15,7 @@ white space, except note and context, whose spacing is part of the text.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 import re
 import unicodedata
@@ -38,13 +42,18 @@ METADATA_SHEET = "Metadata"
 
 # Shown after the column name in the header ("chinese (zh-Hans)"), so a translator knows which script to use.
 LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant", PINYIN: "zh-Latn-pinyin", VARIANTS: "en"}
-WRAPPED_COLUMNS = (CONTEXT, NOTE)
+UNTRIMMED_COLUMNS = (CONTEXT, NOTE)  # spacing there can be part of the text, so import keeps it
 DROP_DOWNS = {CATEGORY: CATEGORIES, STATUS: STATUSES}
 
 MIN_WIDTH = 8
-MAX_WIDTH = 60
-ID_MAX_WIDTH = 12
+MAX_WIDTH = 40  # wider columns make the printed page too small to read; longer text wraps instead
+ID_MAX_WIDTH = 16
 WIDTH_PADDING = 2
+LINE_HEIGHT = 15.0  # points per line of 11-point Calibri: Excel's default row height
+CJK_LINE_HEIGHT = 16.5  # a line holding CJK is taller: CJK fonts' line spacing is 1.3 to 1.45 times their size
+MAX_ROW_HEIGHT = 409.0  # Excel's limit, in points
+PAPER_A4 = 9  # XlsxWriter's paper code
+INSTRUCTIONS_WIDTH = 48  # two such columns, English and Chinese, fit across an upright A4 page
 EXCEL_MAX_CELL_CHARS = 32_767
 SPARE_VALIDATED_ROWS = 1_000  # rows below the data where the drop-downs still apply, for added terms
 GREY = "FF808080"  # as Excel stores it (ARGB)
@@ -95,14 +104,15 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
         _write_instructions_sheet(book, book.add_worksheet(INSTRUCTIONS_SHEET))
         _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
         book.close()
-        _stream_rows_into(temporary, entries, columns)
+        _stream_rows_into(temporary, entries, columns, widths)
 
     produce_atomically(Path(path), produce)
 
 
-def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: list[str]) -> None:
+def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: list[str], widths: list[float]) -> None:
     """Copy the workbook, writing the entries as rows 2… of the Glossary sheet (sheet1) as it goes; each
-    cell takes its column's style (grey id, wrapped note and context) as XlsxWriter numbered it."""
+    cell takes its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the height
+    its wrapped cells need at the column widths."""
     letters = [_column_letter(index) for index in range(len(columns))]
     last_cell = f"{letters[-1]}{len(entries) + 1}"
     copy = workbook.with_name(workbook.name + ".rows")
@@ -115,13 +125,15 @@ def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: lis
                 continue
             head, _, tail = data.decode("utf-8").partition("</sheetData>")
             styles = {int(first) - 1: style for first, style in _COLUMN_STYLE.findall(head)}
-            attributes = [f' s="{styles[index]}"' if index in styles else "" for index in range(len(columns))]
+            layout = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width),
+                       _one_line_limit(column, width))
+                      for index, (letter, column, width) in enumerate(zip(letters, columns, widths))]
             head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
             with target.open(zipfile.ZipInfo(member.filename, member.date_time), "w") as out:
                 out.write(head.encode("utf-8"))
                 chunk: list[str] = []
                 for number, entry in enumerate(entries, start=2):
-                    chunk.append(_row_xml(number, [getattr(entry, c) for c in columns], letters, attributes))
+                    chunk.append(_row_xml(number, [getattr(entry, c) for c in columns], layout))
                     if len(chunk) == 2000:
                         out.write("".join(chunk).encode("utf-8"))
                         chunk = []
@@ -129,18 +141,95 @@ def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: lis
     os.replace(copy, workbook)
 
 
-def _row_xml(number: int, values: list[str], letters: list[str], attributes: list[str]) -> str:
-    """One sheet row: a text cell (inline string) for each non-empty value."""
+def _row_xml(number: int, values: list[str], layout: list[tuple[str, str, int, int]]) -> str:
+    """One sheet row, as tall as its most wrapped cell: a text cell (inline string) for each non-empty value.
+    `layout` gives each column's letter, style attribute, line room and one-line limit."""
     cells = []
-    for letter, style, text in zip(letters, attributes, values):
+    height = LINE_HEIGHT
+    for (letter, style, room, limit), text in zip(layout, values):
         if text:
             text = cell_text(text)
-            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() or _BREAKS & set(text) else ""
+            broken = "\n" in text or "\r" in text
+            if broken or len(text) > limit:
+                height = max(height, cell_height(text, room))
+            space = ' xml:space="preserve"' if broken or "\t" in text or text[0].isspace() or text[-1].isspace() else ""
             cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{_xml_escape(text)}</t></is></c>')
-    return f'<row r="{number}">{"".join(cells)}</row>'
+    return f'<row r="{number}" ht="{min(height, MAX_ROW_HEIGHT):g}" customHeight="1">{"".join(cells)}</row>'
 
 
-_BREAKS = set("\n\r\t")
+def cell_height(text: str, room: int) -> float:
+    """The height in points a cell's text needs when wrapped at `room` character widths, as Excel and
+    LibreOffice wrap: line breaks count, words move whole to the next line, CJK and over-long words break
+    anywhere, and a line holding CJK is taller."""
+    return sum(_wrapped_height(line, room) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _one_line_limit(column: str, width: float) -> int:
+    """How many characters surely fit on one line of the column: any number where the column was made wide
+    enough for all its content; else half a line's room (every character could be CJK, double width)."""
+    if width < (ID_MAX_WIDTH if column == ID else MAX_WIDTH):
+        return EXCEL_MAX_CELL_CHARS
+    return line_room(width) // 2
+
+
+def line_room(width: float) -> int:
+    """How many character widths one line of a wrapped cell holds in a column of that width (less the
+    cell's own margins)."""
+    return max(1, int(width) - 1)
+
+
+def _wrapped_height(line: str, room: int) -> float:
+    """The height of one line of text (without breaks) wrapped greedily, word by word, at `room` widths."""
+    widths = line.encode("utf-8", "surrogatepass").translate(_SIXTEENTHS)
+    full = 16 * room  # a line's room in sixteenths
+    if sum(widths) <= full:
+        return CJK_LINE_HEIGHT if _WIDE in widths else LINE_HEIGHT
+    height, used, tall = 0.0, 0, False  # used: sixteenths of the line being filled; tall: it holds CJK
+    for word, text in zip(widths.split(_SPACE), line.split(" ")):
+        size, wide = sum(word), _WIDE in word
+        if used and used + _SPACE_SIXTEENTHS + size <= full:
+            used, tall = used + _SPACE_SIXTEENTHS + size, tall or wide
+            continue
+        if used and not (wide and text_width(text) > len(text)):  # CJK may break anywhere, so it fills this line
+            height, used, tall = height + (CJK_LINE_HEIGHT if tall else LINE_HEIGHT), 0, False
+        end = used + (_SPACE_SIXTEENTHS if used else 0) + size
+        spilled = max(0, -(-end // full) - 1)  # lines this word fills up
+        if spilled:
+            height += (CJK_LINE_HEIGHT if tall or wide else LINE_HEIGHT) + (spilled - 1) * (
+                CJK_LINE_HEIGHT if wide else LINE_HEIGHT)
+        used, tall = end - spilled * full, (tall and not spilled) or wide
+    return height + (CJK_LINE_HEIGHT if tall else LINE_HEIGHT)
+
+
+def line_width(line: str) -> float:
+    """How many widths of the digit '0' (the unit of column widths) a line of text takes in 11-point Calibri."""
+    return sum(line.encode("utf-8", "surrogatepass").translate(_SIXTEENTHS)) / 16
+
+
+def _sixteenths_table() -> bytes:
+    """Calibri's character widths in sixteenths of the digit '0', by UTF-8 byte: ASCII as measured (in
+    Carlito, Calibri's metric twin), a two-byte character (pinyin's accented letters) one digit, a longer
+    one (CJK, kana, hangul, full-width forms, emoji) two; continuation bytes nothing."""
+    table = bytearray([16]) * 256
+    for sixteenths, characters in _ASCII_SIXTEENTHS.items():
+        for byte in characters.encode("ascii"):
+            table[byte] = sixteenths
+    table[0x80:0xC0] = bytes(0x40)
+    table[0xE0:0x100] = bytes([32]) * 0x20
+    return bytes(table)
+
+
+# the others are 16; only the space is 7 (the quote and the narrowest letters, also 7.2, count 8) so that a
+# line's widths split into words where the line does
+_ASCII_SIXTEENTHS = {7: " ", 8: "',.:;Iijl", 9: "`", 10: "!()-J[]f{}", 11: "rt", 12: "/\\sz", 13: '"Lc', 14: "kvxy",
+                     15: "?EFSTYZag|", 17: "BCRbdhnopqu", 18: "AV", 19: "D", 20: "GHNU", 21: "OQ", 22: "&", 23: "%w",
+                     25: "m", 27: "M", 28: "@W"}
+_SIXTEENTHS = _sixteenths_table()
+_SPACE_SIXTEENTHS = 7
+_SPACE = bytes([_SPACE_SIXTEENTHS])
+_WIDE = bytes([32])
+
+
 _COLUMN_STYLE = re.compile(r'<col min="(\d+)" max="\d+"[^>]*? style="(\d+)"')
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a raw CR would read back as LF
 
@@ -187,17 +276,21 @@ def cell_text(text: str) -> str:
 
 
 def display_width(text: str, cap: int = MAX_WIDTH) -> int:
-    """How many character widths the longest line of a text takes (CJK and full-width count double), up to cap."""
+    """How many widths of the digit '0' the longest line of a text takes (CJK and full-width count double),
+    up to cap."""
     widest = 0
     for line in text.split("\n"):
         if len(line) >= cap:
             return cap
-        if line.isascii():
-            width = len(line)
-        else:
-            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-        widest = max(widest, width)
+        widest = max(widest, math.ceil(line_width(line)))
     return min(widest, cap)
+
+
+def text_width(text: str) -> int:
+    """How many character widths a text takes on one line: CJK and full-width characters count double."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def measure_columns(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[float]:
@@ -223,20 +316,23 @@ def measure_columns(entries: Sequence[TermEntry], columns: Sequence[str]) -> lis
                 widest[index] = max(widest[index], display_width(text, cap))
         if any(widest[index] >= cap for index in open_columns):
             open_columns = [index for index in open_columns if widest[index] < cap]
-    widths = [float(min(MAX_WIDTH, max(MIN_WIDTH, width + WIDTH_PADDING))) for width in widest]
-    return [min(width, ID_MAX_WIDTH) if column == ID else width for column, width in zip(columns, widths)]
+    return [_column_width(column, width) for column, width in zip(columns, widest)]
+
+
+def _column_width(column: str, widest: int) -> float:
+    """A column's width for its widest content, padded, within the bounds (the id column's are narrower)."""
+    return float(min(ID_MAX_WIDTH if column == ID else MAX_WIDTH, max(MIN_WIDTH, widest + WIDTH_PADDING)))
 
 
 def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: list[float]) -> None:
-    """The Glossary sheet's layout: bold frozen header, fitted widths, filter and drop-downs over `rows`
-    data rows (which _stream_rows_into adds)."""
-    grey = book.add_format({"font_color": GREY_RGB})
+    """The Glossary sheet's layout: bold frozen header, fitted widths, wrapped text, filter and drop-downs
+    over `rows` data rows (which _stream_rows_into adds), and a page setup for printing."""
+    grey = book.add_format({"font_color": GREY_RGB, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     bold, bold_grey = book.add_format({"bold": True}), book.add_format({"bold": True, "font_color": GREY_RGB})
-    formats = [grey if column == ID else wrap if column in WRAPPED_COLUMNS else None for column in columns]
-    for index, (cell_format, width) in enumerate(zip(formats, widths)):
+    for index, (column, width) in enumerate(zip(columns, widths)):
         # column formats also grey or wrap what a translator types later in the column
-        sheet.set_column(index, index, width, cell_format)
+        sheet.set_column(index, index, width, grey if column == ID else wrap)
     sheet.freeze_panes(1, 1 if columns[0] == ID else 0)
     for index, column in enumerate(columns):
         sheet.write_string(0, index, neutralise_formula(header_label(column)), bold_grey if column == ID else bold)
@@ -249,6 +345,22 @@ def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: li
                 "validate": "list", "source": list(choices), "error_title": f"Unknown {column}",
                 "error_message": f"Choose one of: {', '.join(choices)}",
             })
+    _set_up_pages(sheet, landscape=True)
+    sheet.repeat_rows(0)  # the header on every printed page
+    sheet.hide_gridlines(0)  # gridlines on screen and on paper, so wrapped rows stay apart
+
+
+def _set_up_pages(sheet, landscape: bool) -> None:
+    """Print on A4, all columns one page wide (as many pages tall as needed), page numbers in the footer.
+
+    A4 rather than letter: it is the paper of China, Taiwan, Hong Kong and Europe, and an A4 page printed
+    on letter paper loses only a few per cent to scaling."""
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_paper(PAPER_A4)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)  # inches
+    sheet.set_footer("&L&A&R&P / &N")  # sheet name left, page / pages right
 
 
 INSTRUCTIONS = [
@@ -282,10 +394,13 @@ def _write_instructions_sheet(book, sheet) -> None:
     """Short instructions, English beside Chinese."""
     heading = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     body = book.add_format({"text_wrap": True, "valign": "top"})
-    sheet.set_column(0, 1, 70)
+    sheet.set_column(0, 1, INSTRUCTIONS_WIDTH)
+    room = line_room(INSTRUCTIONS_WIDTH)
     for number, pair in enumerate([("English", "中文"), *INSTRUCTIONS]):
+        sheet.set_row(number, max(cell_height(text, room) for text in pair))
         for index, text in enumerate(pair):
             sheet.write_string(number, index, text, heading if number <= 1 else body)
+    _set_up_pages(sheet, landscape=False)
 
 
 def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
@@ -428,7 +543,7 @@ def _field_text(column: str, value: Any) -> str:
     """A cell as the text of a field: Excel's escapes and the formula guard undone, stray spaces trimmed
     (except in note and context, where spacing can be part of the text)."""
     text = _text_of(value)
-    if column not in WRAPPED_COLUMNS:
+    if column not in UNTRIMMED_COLUMNS:
         text = text.strip()  # before restore_formula: the guard protects a leading tab or line break
     return restore_formula(text)
 
