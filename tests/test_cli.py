@@ -58,6 +58,13 @@ def test_lookup_fuzzy_match_is_marked(small_glossary: Path):
     assert result.exit_code == 0 and result.stdout.splitlines()[1].split()[-1] == "fuzzy"
 
 
+@pytest.mark.parametrize("query", ["banana", "blorptastic", "qwertyuiop"])
+def test_cli_lookup_of_nonsense_says_no_match_and_exits_1(query: str):
+    result = run("lookup", query)  # the shipped glossary
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == f"no entry matches {query!r}\n"
+
+
 def test_a_broken_glossary_gives_one_line_error_exit_2_and_is_untouched(tmp_path: Path):
     path = tmp_path / "terms.csv"
     text = HEADER + "A1,Alibaba Cloud,阿里云,,,organization,aproved,,,,,\n"
