@@ -53,9 +53,11 @@ def test_lookup_exit_code_is_1_when_nothing_matches(small_glossary: Path):
     assert result.stdout == "" and "no entry matches 'zzqqxx'" in result.stderr
 
 
-def test_lookup_fuzzy_match_is_marked(small_glossary: Path):
+def test_lookup_fuzzy_match_is_marked_with_its_score(small_glossary: Path):
     result = run("-g", str(small_glossary), "lookup", "chonqing")
-    assert result.exit_code == 0 and result.stdout.splitlines()[1].split()[-1] == "fuzzy"
+    assert result.exit_code == 0 and result.stdout.splitlines()[1].split()[-2:] == ["fuzzy", "89"]
+    data = json.loads(run("-g", str(small_glossary), "lookup", "chonqing", "--json").stdout)
+    assert [(d["english"], d["match"], d["score"]) for d in data] == [("Chongqing", "fuzzy", 88.9)]
 
 
 @pytest.mark.parametrize("query", ["banana", "blorptastic", "qwertyuiop"])
