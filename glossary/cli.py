@@ -170,7 +170,8 @@ def cli(ctx: click.Context, glossary_path: str | None, debug: bool) -> None:
 def lookup(ctx: click.Context, query: tuple[str, ...], wide: bool, as_json: bool, limit: int, exact: bool,
            category: str | None, status: str | None) -> None:
     """Find entries by English (variants, prefix, substring, plural), Chinese (simplified or
-    traditional) or pinyin (with or without tones and spaces); falls back to fuzzy matches.
+    traditional) or pinyin (with or without tones and spaces); falls back to close misspellings,
+    marked fuzzy with how close they are (out of 100).
 
     Exit code 0 when something matched, 1 when nothing did, 2 on errors.
 
@@ -194,7 +195,7 @@ def lookup(ctx: click.Context, query: tuple[str, ...], wide: bool, as_json: bool
         render.print_json([m.to_dict() for m in matches], sys.stdout)
     elif matches:
         render.entries_table([m.entry for m in matches], sys.stdout, wide=wide,
-                             extra={"Match": [m.kind for m in matches]})
+                             extra={"Match": [render.match_label(m.kind, m.score) for m in matches]})
     else:
         render.message(f"no entry matches {text!r}", sys.stderr)
     ctx.exit(EXIT_OK if matches else EXIT_NO_MATCH)

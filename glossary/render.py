@@ -277,6 +277,11 @@ ENTRY_COLUMNS = {
 EXTRA_COLUMNS = {"Match": Column("Match", style=_match_style)}
 
 
+def match_label(kind: str, score: float) -> str:
+    """A Match cell: how the entry matched, with the score of a fuzzy match ('fuzzy 86')."""
+    return f"{kind} {score:.0f}" if kind == "fuzzy" else kind
+
+
 def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str]) -> None:
     """A two-column table of labels and values."""
     if not wants_rich(stream):

@@ -53,9 +53,18 @@ def test_lookup_exit_code_is_1_when_nothing_matches(small_glossary: Path):
     assert result.stdout == "" and "no entry matches 'zzqqxx'" in result.stderr
 
 
-def test_lookup_fuzzy_match_is_marked(small_glossary: Path):
+def test_lookup_fuzzy_match_is_marked_with_its_score(small_glossary: Path):
     result = run("-g", str(small_glossary), "lookup", "chonqing")
-    assert result.exit_code == 0 and result.stdout.splitlines()[1].split()[-1] == "fuzzy"
+    assert result.exit_code == 0 and result.stdout.splitlines()[1].split()[-2:] == ["fuzzy", "89"]
+    data = json.loads(run("-g", str(small_glossary), "lookup", "chonqing", "--json").stdout)
+    assert [(d["english"], d["match"], d["score"]) for d in data] == [("Chongqing", "fuzzy", 88.9)]
+
+
+@pytest.mark.parametrize("query", ["banana", "blorptastic", "qwertyuiop"])
+def test_cli_lookup_of_nonsense_says_no_match_and_exits_1(query: str):
+    result = run("lookup", query)  # the shipped glossary
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == f"no entry matches {query!r}\n"
 
 
 def test_a_broken_glossary_gives_one_line_error_exit_2_and_is_untouched(tmp_path: Path):

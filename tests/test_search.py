@@ -14,6 +14,7 @@ from glossary.english import singular
 from glossary.errors import GlossaryError, ValidationError
 
 from .conftest import HEADER, run_python
+from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
 
 
 def first(query: str, path: Path, **options) -> search.Match:
@@ -87,6 +88,52 @@ def test_no_fuzzy_fallback_when_asked_for_exact(small_glossary: Path):
 
 def test_nothing_close_gives_no_match(small_glossary: Path):
     assert search.lookup("zzzzqqqq", small_glossary) == []
+
+
+@pytest.fixture(scope="module")
+def shipped_index_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for this module's lookups in the shipped glossary, so its index is built once."""
+    return tmp_path_factory.mktemp("shipped-index")
+
+
+@pytest.fixture
+def shipped(shipped_index_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lookups without a path use the shipped glossary and the module's shared index."""
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(shipped_index_folder))
+
+
+def top_three(query: str) -> list[str]:
+    """The English of the first three matches for a query in the shipped glossary."""
+    return [m.entry.english for m in search.lookup(query, limit=3)]
+
+
+@pytest.mark.parametrize("query, english", MISSPELLINGS + CHINESE_MISSPELLINGS)
+def test_a_misspelling_finds_its_entry_in_the_top_three(query: str, english: str, shipped: None):
+    assert english in top_three(query)
+
+
+@pytest.mark.parametrize("query", NONSENSE + CHINESE_NONSENSE)
+def test_a_word_no_entry_resembles_matches_nothing(query: str, shipped: None):
+    assert top_three(query) == []
+
+
+@pytest.mark.parametrize("query", ["dinner", "sleeping", "sending", "shipping"])
+def test_an_english_word_one_letter_from_a_dictionary_word_of_a_name_matches_nothing(query: str, shipped: None):
+    # winner (winner takes all), sweeping (Tomb-Sweeping Day), spending (revenge spending),
+    # shopping (618 shopping festival)
+    assert top_three(query) == []
+
+
+def test_a_transposition_ranks_the_entry_it_misspells_first(shipped: None):
+    match = search.lookup("Xaiomi")[0]
+    assert (match.entry.english, match.kind) == ("Xiaomi", "fuzzy")
+
+
+def test_a_fuzzy_score_is_the_spelling_similarity_and_reaches_the_cutoff(shipped: None):
+    scores = {m.entry.english: m.score for m in search.lookup("Xaiomi")}
+    assert scores["Xiaomi"] == pytest.approx(100 * 5 / 6)  # one transposition in six letters
+    assert scores["Xiaomi SU7"] < scores["Xiaomi"]  # a word of a longer name scores a little less
+    assert min(scores.values()) >= search.FUZZY_CUTOFF
 
 
 def test_filters_by_category_and_status(small_glossary: Path):
