@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 
 from .errors import GlossaryError
-from .formats.cells import neutralise_formula
-from .store import produce_atomically
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
 
@@ -42,28 +40,7 @@ def frame_records(frame) -> list[dict[str, object]]:
 
 
 def _write_xlsx(frame, path: Path) -> None:
-    """One sheet, bold frozen header, every text cell stored as text."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """One sheet, as the glossary workbook's cells are written (formula guard, wrapping, numbers as numbers)."""
+    from .formats.xlsx import write_table as write_workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Candidates")
-    sheet.freeze_panes = "A2"
-    header = []
-    for name in frame.columns:
-        cell = WriteOnlyCell(sheet, value=str(name))
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in frame_records(frame):
-        cells = []
-        for value in row.values():
-            if isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=neutralise_formula(value))
-                cell.data_type = "s"
-            else:
-                cell = WriteOnlyCell(sheet, value=value)
-            cells.append(cell)
-        sheet.append(cells)
-    produce_atomically(path, book.save)
+    write_workbook(path, list(frame.columns), [list(row.values()) for row in frame_records(frame)], "Candidates")

@@ -62,7 +62,8 @@ def test_mine_writes_csv_json_and_a_real_xlsx(tmp_path: Path):
     assert csv_lines[0].startswith("english,chinese,pinyin") and len(csv_lines) >= 16
     sheet = load_workbook(tmp_path / "terms.xlsx").active
     header = [cell.value for cell in sheet[1]]
-    assert header[:3] == ["english", "chinese", "pinyin"] and sheet.max_row == 16
+    assert header[:3] == ["english (en)", "chinese (zh-Hans)", "pinyin (zh-Latn-pinyin)"] and sheet.max_row == 16
+    assert header[5:8] == ["known", "frequency", "documents"] and isinstance(sheet["G2"].value, int)
     assert sheet.freeze_panes == "A2"
     assert [sheet.cell(row=r, column=1).value for r in range(2, 17)] == [row["english"] for row in rows]
 

@@ -14,6 +14,7 @@ white space, except note and context, whose spacing is part of the text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import math
 import os
@@ -93,29 +94,87 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
     import xlsxwriter
 
     columns = _export_columns(options.columns)
-    widths = measure_columns(entries, columns)  # also refuses cells no spreadsheet can hold, before writing
+    rows = _entry_rows(entries, columns)
+    labels = [header_label(column) for column in columns]
+    # also refuses cells no spreadsheet can hold, before writing
+    widths = measure_columns(rows, labels, [DROP_DOWNS.get(c, ()) for c in columns], [e.id for e in entries])
+    widths = [min(width, ID_MAX_WIDTH) if column == ID else width for column, width in zip(columns, widths)]
 
     def produce(temporary: Path) -> None:
-        book = xlsxwriter.Workbook(str(temporary), {
-            "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-            "strings_to_urls": False,
-        })
+        book = _new_book(temporary)
         _write_glossary_sheet(book, book.add_worksheet(GLOSSARY_SHEET), len(entries), columns, widths)
         _write_instructions_sheet(book, book.add_worksheet(INSTRUCTIONS_SHEET))
         _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
         book.close()
-        _stream_rows_into(temporary, entries, columns, widths)
+        _stream_rows_into(temporary, rows, widths, _one_line_limits(columns, widths))
 
     produce_atomically(Path(path), produce)
 
 
-def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: list[str], widths: list[float]) -> None:
-    """Copy the workbook, writing the entries as rows 2… of the Glossary sheet (sheet1) as it goes; each
-    cell takes its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the height
-    its wrapped cells need at the column widths."""
-    letters = [_column_letter(index) for index in range(len(columns))]
-    last_cell = f"{letters[-1]}{len(entries) + 1}"
+def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]], sheet_name: str) -> None:
+    """Any table as a one-sheet workbook (a mined table): the same cells as the glossary workbook (text
+    neutralised and escaped, wrapped, rows as tall as their text; numbers stay numbers), a bold frozen
+    header with a filter, landscape pages one page wide."""
+    labels = [header_label(str(name)) for name in headers]
+    widths = measure_columns(rows, labels)
+
+    def produce(temporary: Path) -> None:
+        book = _new_book(temporary)
+        sheet = book.add_worksheet(sheet_name)
+        wrap, bold = book.add_format({"text_wrap": True, "valign": "top"}), book.add_format({"bold": True})
+        for index, (label, width) in enumerate(zip(labels, widths)):
+            sheet.set_column(index, index, width, wrap)
+            sheet.write_string(0, index, neutralise_formula(label), bold)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(labels) - 1)
+        _set_up_pages(sheet, landscape=True)
+        sheet.repeat_rows(0)
+        book.close()
+        _stream_rows_into(temporary, rows, widths, _one_line_limits(labels, widths))
+
+    produce_atomically(Path(path), produce)
+
+
+def _new_book(path: Path):
+    """An XlsxWriter workbook that never turns text into formulas, numbers or links."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False,
+    })
+
+
+def _entry_rows(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[tuple[str, ...]]:
+    """The cells of each entry in the exported columns."""
+    from operator import attrgetter
+
+    if len(columns) == 1:
+        return [(getattr(entry, columns[0]),) for entry in entries]
+    cells = attrgetter(*columns)
+    return [cells(entry) for entry in entries]
+
+
+def _stream_rows_into(workbook: Path, rows: Sequence[Sequence[object]], widths: list[float],
+                      limits: list[int]) -> None:
+    """Copy the workbook, writing the rows as rows 2… of its first sheet (sheet1) as it goes; each cell takes
+    its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the height its wrapped
+    cells need at the column widths."""
     copy = workbook.with_name(workbook.name + ".rows")
+    try:
+        _copy_with_rows(workbook, copy, rows, widths, limits)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        raise
+    os.replace(copy, workbook)
+
+
+def _copy_with_rows(workbook: Path, copy: Path, rows: Sequence[Sequence[object]], widths: list[float],
+                    limits: list[int]) -> None:
+    """Write a copy of the workbook whose first sheet holds the rows (see _stream_rows_into)."""
+    letters = [_column_letter(index) for index in range(len(widths))]
+    last_cell = f"{letters[-1]}{len(rows) + 1}"
     with zipfile.ZipFile(workbook) as source, \
             zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for member in source.infolist():
@@ -125,36 +184,49 @@ def _stream_rows_into(workbook: Path, entries: Sequence[TermEntry], columns: lis
                 continue
             head, _, tail = data.decode("utf-8").partition("</sheetData>")
             styles = {int(first) - 1: style for first, style in _COLUMN_STYLE.findall(head)}
-            layout = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width),
-                       _one_line_limit(column, width))
-                      for index, (letter, column, width) in enumerate(zip(letters, columns, widths))]
+            layout = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width), limit)
+                      for index, (letter, width, limit) in enumerate(zip(letters, widths, limits))]
             head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
             with target.open(zipfile.ZipInfo(member.filename, member.date_time), "w") as out:
                 out.write(head.encode("utf-8"))
                 chunk: list[str] = []
-                for number, entry in enumerate(entries, start=2):
-                    chunk.append(_row_xml(number, [getattr(entry, c) for c in columns], layout))
+                for number, values in enumerate(rows, start=2):
+                    chunk.append(_row_xml(number, values, layout))
                     if len(chunk) == 2000:
                         out.write("".join(chunk).encode("utf-8"))
                         chunk = []
                 out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
-    os.replace(copy, workbook)
 
 
-def _row_xml(number: int, values: list[str], layout: list[tuple[str, str, int, int]]) -> str:
-    """One sheet row, as tall as its most wrapped cell: a text cell (inline string) for each non-empty value.
-    `layout` gives each column's letter, style attribute, line room and one-line limit."""
+def _row_xml(number: int, values: Sequence[object], layout: list[tuple[str, str, int, int]]) -> str:
+    """One sheet row, as tall as its most wrapped cell: an inline string for each non-empty text, a number
+    cell for each number, a boolean cell for each boolean. `layout` gives each column's letter, style
+    attribute, line room and one-line limit."""
     cells = []
     height = LINE_HEIGHT
-    for (letter, style, room, limit), text in zip(layout, values):
-        if text:
-            text = cell_text(text)
-            broken = "\n" in text or "\r" in text
-            if broken or len(text) > limit:
-                height = max(height, cell_height(text, room))
-            space = ' xml:space="preserve"' if broken or "\t" in text or text[0].isspace() or text[-1].isspace() else ""
-            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{_xml_escape(text)}</t></is></c>')
+    for (letter, style, room, limit), value in zip(layout, values):
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            cells.append(_number_xml(f"{letter}{number}", style, value))
+            continue
+        text = cell_text(value)
+        broken = "\n" in text or "\r" in text
+        if broken or len(text) > limit:
+            height = max(height, cell_height(text, room))
+        space = ' xml:space="preserve"' if broken or "\t" in text or text[0].isspace() or text[-1].isspace() else ""
+        cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{_xml_escape(text)}</t></is></c>')
     return f'<row r="{number}" ht="{min(height, MAX_ROW_HEIGHT):g}" customHeight="1">{"".join(cells)}</row>'
+
+
+def _number_xml(reference: str, style: str, value: object) -> str:
+    """A number or boolean cell (a mined table's counts and scores); anything else as its text."""
+    if isinstance(value, bool):
+        return f'<c r="{reference}"{style} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return f'<c r="{reference}"{style}><v>{value!r}</v></c>'
+    text = cell_text(str(value))
+    return f'<c r="{reference}"{style} t="inlineStr"><is><t>{_xml_escape(text)}</t></is></c>'
 
 
 def cell_height(text: str, room: int) -> float:
@@ -164,12 +236,11 @@ def cell_height(text: str, room: int) -> float:
     return sum(_wrapped_height(line, room) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def _one_line_limit(column: str, width: float) -> int:
-    """How many characters surely fit on one line of the column: any number where the column was made wide
+def _one_line_limits(columns: Sequence[str], widths: Sequence[float]) -> list[int]:
+    """Per column, how many characters surely fit on one line: any number where the column was made wide
     enough for all its content; else half a line's room (every character could be CJK, double width)."""
-    if width < (ID_MAX_WIDTH if column == ID else MAX_WIDTH):
-        return EXCEL_MAX_CELL_CHARS
-    return line_room(width) // 2
+    return [EXCEL_MAX_CELL_CHARS if width < (ID_MAX_WIDTH if column == ID else MAX_WIDTH) else line_room(width) // 2
+            for column, width in zip(columns, widths)]
 
 
 def line_room(width: float) -> int:
@@ -293,35 +364,37 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def measure_columns(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[float]:
-    """Column widths that fit the header, the drop-down choices and the content, in one pass over the entries;
-    a cell too long for Excel is refused here, before anything is written."""
+def measure_columns(rows: Sequence[Sequence[object]], labels: Sequence[str],
+                    choices: Sequence[Sequence[str]] = (), names: Sequence[str] | None = None) -> list[float]:
+    """Column widths that fit the header, the drop-down choices and the content, in one pass over the rows;
+    a cell too long for Excel is refused here, before anything is written (named by `names`, else its row)."""
     cap = MAX_WIDTH - WIDTH_PADDING
-    widest = [max(display_width(text, cap) for text in (header_label(column), *DROP_DOWNS.get(column, ())))
-              for column in columns]
-    open_columns = list(range(len(columns)))  # those still narrower than the cap
-    for entry in entries:
-        for column in columns:
-            text = getattr(entry, column)
-            if "\ufffe" in text or "\uffff" in text:
-                raise FormatError(f"entry {entry.id}: {column} holds U+FFFE or U+FFFF, which a spreadsheet "
-                                  "cannot store")
-            # escapes can make a cell up to 7 times longer: measure the escaped text only when that could matter
-            if len(text) > EXCEL_MAX_CELL_CHARS // 7 and len(cell_text(text)) > EXCEL_MAX_CELL_CHARS:
-                raise FormatError(f"entry {entry.id}: {column} has {len(cell_text(text)):,} characters; "
-                                  f"an Excel cell holds at most {EXCEL_MAX_CELL_CHARS:,}")
+    choices = list(choices) + [()] * (len(labels) - len(choices))
+    widest = [max(display_width(text, cap) for text in (label, *extra)) for label, extra in zip(labels, choices)]
+    open_columns = list(range(len(labels)))  # those still narrower than the cap
+    for position, row in enumerate(rows):
+        cells = [value if isinstance(value, str) else "" if value is None else str(value) for value in row]
+        for index, text in enumerate(cells):
+            if "\ufffe" in text or "\uffff" in text or (
+                    # escapes can make a cell up to 7 times longer: measure the escaped text only when that could matter
+                    len(text) > EXCEL_MAX_CELL_CHARS // 7 and len(cell_text(text)) > EXCEL_MAX_CELL_CHARS):
+                where = f"entry {names[position]}" if names else f"row {position + 2}"
+                raise FormatError(f"{where}: {_unstorable(text, labels[index])}")
         for index in open_columns:
-            text = getattr(entry, columns[index])
+            text = cells[index]
             if 2 * len(text) > widest[index]:  # only then can it be wider than what is already there
                 widest[index] = max(widest[index], display_width(text, cap))
         if any(widest[index] >= cap for index in open_columns):
             open_columns = [index for index in open_columns if widest[index] < cap]
-    return [_column_width(column, width) for column, width in zip(columns, widest)]
+    return [float(min(MAX_WIDTH, max(MIN_WIDTH, width + WIDTH_PADDING))) for width in widest]
 
 
-def _column_width(column: str, widest: int) -> float:
-    """A column's width for its widest content, padded, within the bounds (the id column's are narrower)."""
-    return float(min(ID_MAX_WIDTH if column == ID else MAX_WIDTH, max(MIN_WIDTH, widest + WIDTH_PADDING)))
+def _unstorable(text: str, label: str) -> str:
+    """Why a cell's text cannot be stored in a workbook."""
+    column = label.split(" (")[0]
+    if "\ufffe" in text or "\uffff" in text:
+        return f"{column} holds U+FFFE or U+FFFF, which a spreadsheet cannot store"
+    return f"{column} has {len(cell_text(text)):,} characters; an Excel cell holds at most {EXCEL_MAX_CELL_CHARS:,}"
 
 
 def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: list[float]) -> None:
