@@ -555,6 +555,8 @@ def export(ctx: click.Context, output: Path, format_name: str | None, statuses: 
     picked = [c.strip() for c in columns.split(",") if c.strip()] if columns else list(COLUMNS)
     result = export_glossary(_load(ctx), output, format=format_name, statuses=statuses,
                              categories=wanted_categories, columns=picked, bom=bom, tbx_version=int(tbx_version))
+    for warning in result.warnings:
+        render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")
     render.message(f"exported {result.entries} entries to {result.path} ({result.format})", sys.stderr, "green")
 
 

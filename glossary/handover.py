@@ -46,6 +46,7 @@ class ExportResult:
     path: Path
     format: str
     entries: int
+    warnings: list[str] = field(default_factory=list)  # what the format could not carry, for the user
 
 
 def export_glossary(glossary: Glossary, path: str | Path, *, format: str | None = None,
@@ -75,8 +76,8 @@ def export_glossary(glossary: Glossary, path: str | Path, *, format: str | None 
         },
         row_hashes={entry.id: entry_fingerprint(entry, columns) for entry in entries},
     )
-    module_for(name).write(entries, path, options)
-    return ExportResult(path, name, len(entries))
+    warnings = module_for(name).write(entries, path, options) or []
+    return ExportResult(path, name, len(entries), list(warnings))
 
 
 @dataclass

@@ -289,3 +289,98 @@ def test_an_export_import_round_trip_of_a_glossary_with_padded_cells_reports_no_
         assert run("-g", str(path), "export", str(exported)).exit_code == 0
         result = run("-g", str(path), "import", str(exported), "--dry-run")
         assert result.exit_code == 0 and "0 changed" in result.stdout, (suffix, result.stdout)
+
+
+# --- 3. symbolic links and special files -------------------------------------------------------------------------
+
+
+def test_saving_a_glossary_that_is_a_link_writes_the_file_it_points_to_and_keeps_the_link(tmp_path: Path):
+    shared = tmp_path / "team" / "terms.csv"
+    shared.parent.mkdir()
+    shared.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "terms.csv").symlink_to(shared)
+    assert run("-g", str(project / "terms.csv"), "add", "Tmall", "天猫").exit_code == 0
+    assert (project / "terms.csv").is_symlink() and "Tmall" in shared.read_text(encoding="utf-8")
+    assert sorted(p.name for p in project.iterdir()) == ["terms.csv"]  # the lock sits beside the real file
+    assert (shared.parent / "terms.csv.lock").exists()
+
+
+def test_exporting_to_a_link_writes_through_it_even_into_a_pipe(small_glossary: Path, tmp_path: Path):
+    import threading
+
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert run("-g", str(small_glossary), "export", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("id,english")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    (tmp_path / "to-pipe.csv").symlink_to(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = run("-g", str(small_glossary), "export", str(tmp_path / "to-pipe.csv"))
+    reader.join(timeout=30)
+    assert result.exit_code == 0 and received and received[0].startswith(b"id,english")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_next_writer_removes_the_temporaries_of_a_killed_writer_and_no_others(small_glossary: Path):
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(finished.stdout)  # that process has ended
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        folder = small_glossary.parent
+        stale = folder / f".terms.csv.{dead}-0123abcd.tmp"
+        stale_rows = folder / f".out.xlsx.{dead}-0123abcd.tmp.rows"
+        busy = folder / f".terms.csv.{alive.pid}-89abcdef.tmp"
+        other = folder / ".terms.csv.notes.tmp"  # not of our naming: never touched
+        for path in (stale, stale_rows, busy, other):
+            path.write_text("x", encoding="utf-8")
+        assert run("-g", str(small_glossary), "add", "Tmall", "天猫").exit_code == 0
+        assert not stale.exists() and busy.exists() and other.exists() and stale_rows.exists()
+        assert run("-g", str(small_glossary), "export", str(folder / "out.xlsx")).exit_code == 0
+        assert not stale_rows.exists()
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder"])
+def test_a_glossary_or_document_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str):
+    target = {"device": Path("/dev/zero"), "fifo": tmp_path / "fifo", "folder": tmp_path / "folder"}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    commands = [["-g", str(target), "lookup", "qwen"], ["-g", str(target), "list"], ["validate", str(target)]]
+    if kind != "folder":
+        commands.append(["mine", str(target)])
+    for command in commands:
+        result = subprocess.run([sys.executable, "-m", "glossary", *command], capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 2, (command, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.stderr, (command, result.stderr)
+        assert any(reason in lines[0] for reason in ("not a regular file", "is a folder", "is a directory")), lines[0]
+
+
+# --- 6. the formula guard on every spreadsheet-bound file -----------------------------------------------------
+
+
+def test_a_deepl_pair_a_spreadsheet_would_run_as_a_formula_is_left_out_with_a_warning(tmp_path: Path):
+    from .conftest import HEADER
+
+    path = tmp_path / "terms.csv"
+    path.write_text(HEADER + 'T1,"=HYPERLINK(""http://x.test"",""y"")",天猫,,,product,approved,,,,,2026-11-01\n'
+                    "T2,Tmall Global,天猫国际,,,product,approved,,,,,2026-11-01\n"
+                    "T3,DDE link,=DDE(1),,,other,proposed,,,,,2026-11-01\n", encoding="utf-8")
+    out = tmp_path / "deepl.tsv"
+    result = run("-g", str(path), "export", str(out), "--format", "deepl")
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8") == "Tmall Global\t天猫国际\n"
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 2 and "left out T1" in warnings[0] and "left out T3" in warnings[1]

@@ -3,7 +3,7 @@
 A format module defines:
     NAME: str                      # "csv", "tsv", "json", "xlsx", "tbx", "deepl"
     SUFFIXES: tuple[str, ...]      # file name endings it claims (".csv", …)
-    write(entries, path, options)  # entries: Sequence[TermEntry]; options: ExportOptions
+    write(entries, path, options)  # entries: Sequence[TermEntry]; options: ExportOptions; may return warnings
     read(path) -> ImportedTable    # only for formats that can be imported (not deepl)
 
 Writers write to a temporary file beside the target and rename it (nothing half-written on failure).

@@ -3,6 +3,9 @@
 Rules kept: no empty source or target, no duplicate source, no control characters, no leading or
 trailing white space. Variants become further source entries for the same target; deprecated and
 forbidden entries are left out (an MT glossary must not teach them). Export only: DeepL's own tools read it.
+
+A spreadsheet may open the file too, and DeepL's format has no escape for a cell it would run as a
+formula (`=HYPERLINK(…)`), so a pair with such a side is left out, with a warning naming it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Sequence
 from ..schema import TermEntry
 from ..store import write_atomically
 from . import ExportOptions
+from .cells import FORMULA_STARTS
 
 NAME = "deepl"
 SUFFIXES: tuple[str, ...] = ()
@@ -25,8 +29,9 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def entry_pairs(entries: Sequence[TermEntry]) -> list[tuple[str, str]]:
-    """(source, target) pairs DeepL accepts, first come first kept for a repeated source."""
+def entry_pairs(entries: Sequence[TermEntry], left_out: list[str] | None = None) -> list[tuple[str, str]]:
+    """(source, target) pairs DeepL accepts, first come first kept for a repeated source; a pair a spreadsheet
+    would run as a formula is left out (and named in `left_out`)."""
     pairs: list[tuple[str, str]] = []
     seen: set[str] = set()
     for entry in entries:
@@ -34,12 +39,21 @@ def entry_pairs(entries: Sequence[TermEntry]) -> list[tuple[str, str]]:
             continue
         target = clean(entry.chinese)
         for source in map(clean, entry.english_forms()):
-            if source and target and source not in seen:
-                seen.add(source)
-                pairs.append((source, target))
+            if not (source and target) or source in seen:
+                continue
+            if source.startswith(FORMULA_STARTS) or target.startswith(FORMULA_STARTS):
+                if left_out is not None:
+                    left_out.append(f"left out {entry.id} ({source} → {target}): a spreadsheet would run it as a "
+                                    "formula, and the DeepL format has no escape")
+                continue
+            seen.add(source)
+            pairs.append((source, target))
     return pairs
 
 
-def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:
-    """The DeepL entries file (TSV, UTF-8, no header)."""
-    write_atomically(Path(path), "".join(f"{source}\t{target}\n" for source, target in entry_pairs(entries)))
+def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> list[str]:
+    """The DeepL entries file (TSV, UTF-8, no header); returns warnings about what was left out."""
+    left_out: list[str] = []
+    pairs = entry_pairs(entries, left_out)
+    write_atomically(Path(path), "".join(f"{source}\t{target}\n" for source, target in pairs))
+    return left_out
