@@ -308,13 +308,21 @@ def print_json(data: object, stream: IO[str]) -> None:
 
 def message(text: str, stream: IO[str] | None = None, style: str = "") -> None:
     """A line of feedback (stderr by default), styled on a terminal; bytes that were not UTF-8 (in a file
-    name, an argument) are shown escaped, on the same line."""
+    name, an argument) and control characters (a newline in a path) are shown escaped: always one line."""
     stream = stream or sys.stderr
-    text = printable(text)
+    text = one_line_text(printable(text))
     if style and wants_rich(stream):
         rich_console(stream).print(user_text(text, style))
     else:
         stream.write(text + "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line_text(text: str) -> str:
+    """Text with its control characters escaped (\\n, \\t, \\x1b …), so that it stays on one line."""
+    return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text) if _CONTROL.search(text) else text
 
 
 def error(text: str) -> None:

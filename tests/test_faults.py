@@ -384,3 +384,11 @@ def test_a_deepl_pair_a_spreadsheet_would_run_as_a_formula_is_left_out_with_a_wa
     assert out.read_text(encoding="utf-8") == "Tmall Global\t天猫国际\n"
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 2 and "left out T1" in warnings[0] and "left out T3" in warnings[1]
+
+
+# --- 7. odd arguments --------------------------------------------------------------------------------------------
+
+
+def test_a_newline_inside_a_path_is_shown_escaped_on_one_line(tmp_path: Path):
+    result = run("mine", str(tmp_path / "no\nsuch.txt"))
+    assert result.exit_code == 2 and one_line_error(result).endswith("no\\nsuch.txt: no such file or folder")

@@ -14,8 +14,8 @@ white space, except note and context, whose spacing is part of the text.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
+import io
 import math
 import os
 import re
@@ -101,12 +101,13 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
     widths = [min(width, ID_MAX_WIDTH) if column == ID else width for column, width in zip(columns, widths)]
 
     def produce(temporary: Path) -> None:
-        book = _new_book(temporary)
+        layout = io.BytesIO()
+        book = _new_book(layout)
         _write_glossary_sheet(book, book.add_worksheet(GLOSSARY_SHEET), len(entries), columns, widths)
         _write_instructions_sheet(book, book.add_worksheet(INSTRUCTIONS_SHEET))
         _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
         book.close()
-        _stream_rows_into(temporary, rows, widths, _one_line_limits(columns, widths))
+        _stream_rows_into(layout, temporary, rows, widths, _one_line_limits(columns, widths))
 
     produce_atomically(Path(path), produce)
 
@@ -119,7 +120,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     widths = measure_columns(rows, labels)
 
     def produce(temporary: Path) -> None:
-        book = _new_book(temporary)
+        layout = io.BytesIO()
+        book = _new_book(layout)
         sheet = book.add_worksheet(sheet_name)
         wrap, bold = book.add_format({"text_wrap": True, "valign": "top"}), book.add_format({"bold": True})
         for index, (label, width) in enumerate(zip(labels, widths)):
@@ -130,16 +132,17 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
         _set_up_pages(sheet, landscape=True)
         sheet.repeat_rows(0)
         book.close()
-        _stream_rows_into(temporary, rows, widths, _one_line_limits(labels, widths))
+        _stream_rows_into(layout, temporary, rows, widths, _one_line_limits(labels, widths))
 
     produce_atomically(Path(path), produce)
 
 
-def _new_book(path: Path):
-    """An XlsxWriter workbook that never turns text into formulas, numbers or links."""
+def _new_book(layout: io.BytesIO):
+    """An XlsxWriter workbook, written into memory (it holds the layout only, the rows come later), that never
+    turns text into formulas, numbers or links."""
     import xlsxwriter
 
-    return xlsxwriter.Workbook(str(path), {
+    return xlsxwriter.Workbook(layout, {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False,
     })
@@ -155,28 +158,18 @@ def _entry_rows(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[tu
     return [cells(entry) for entry in entries]
 
 
-def _stream_rows_into(workbook: Path, rows: Sequence[Sequence[object]], widths: list[float],
+def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[object]], widths: list[float],
                       limits: list[int]) -> None:
-    """Copy the workbook, writing the rows as rows 2… of its first sheet (sheet1) as it goes; each cell takes
-    its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the height its wrapped
-    cells need at the column widths."""
-    copy = workbook.with_name(workbook.name + ".rows")
-    try:
-        _copy_with_rows(workbook, copy, rows, widths, limits)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            copy.unlink()
-        raise
-    os.replace(copy, workbook)
+    """Write the workbook XlsxWriter laid out to `path`, with the rows as rows 2… of its first sheet (sheet1);
+    each cell takes its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the
+    height its wrapped cells need at the column widths.
 
-
-def _copy_with_rows(workbook: Path, copy: Path, rows: Sequence[Sequence[object]], widths: list[float],
-                    limits: list[int]) -> None:
-    """Write a copy of the workbook whose first sheet holds the rows (see _stream_rows_into)."""
+    The file is written unbuffered: when the disk fills up, closing it has nothing left to flush, so the
+    failure is raised once (not again when the garbage collector closes the zip)."""
     letters = [_column_letter(index) for index in range(len(widths))]
     last_cell = f"{letters[-1]}{len(rows) + 1}"
-    with zipfile.ZipFile(workbook) as source, \
-            zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+    with zipfile.ZipFile(layout) as source, open(path, "wb", buffering=0) as raw, \
+            zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for member in source.infolist():
             data = source.read(member.filename)
             if member.filename != "xl/worksheets/sheet1.xml":
@@ -184,14 +177,14 @@ def _copy_with_rows(workbook: Path, copy: Path, rows: Sequence[Sequence[object]]
                 continue
             head, _, tail = data.decode("utf-8").partition("</sheetData>")
             styles = {int(first) - 1: style for first, style in _COLUMN_STYLE.findall(head)}
-            layout = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width), limit)
-                      for index, (letter, width, limit) in enumerate(zip(letters, widths, limits))]
+            layout_of = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width), limit)
+                         for index, (letter, width, limit) in enumerate(zip(letters, widths, limits))]
             head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
             with target.open(zipfile.ZipInfo(member.filename, member.date_time), "w") as out:
                 out.write(head.encode("utf-8"))
                 chunk: list[str] = []
                 for number, values in enumerate(rows, start=2):
-                    chunk.append(_row_xml(number, values, layout))
+                    chunk.append(_row_xml(number, values, layout_of))
                     if len(chunk) == 2000:
                         out.write("".join(chunk).encode("utf-8"))
                         chunk = []
