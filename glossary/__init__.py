@@ -6,8 +6,6 @@ The public API is importable from here; heavy modules load only when first used,
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 __all__ = [
     "CATEGORIES", "COLUMNS", "STATUSES", "Glossary", "GlossaryError", "TermEntry", "ValidationError",
     "load", "lookup", "mine", "__version__",
@@ -16,6 +14,10 @@ __all__ = [
 
 def __getattr__(name: str):
     """Import the modules behind the public names on first use (nothing loads with the package itself)."""
+    if name == "__version__":
+        from .version import version
+
+        return version()
     if name in {"GlossaryError", "ValidationError"}:
         from . import errors
 

@@ -16,7 +16,7 @@ from . import render
 from .errors import GlossaryError, ValidationError
 from .schema import (
     CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS, STATUSES, TRADITIONAL,
-    VARIANTS, TermEntry, join_variants, normalise_category, split_variants,
+    VARIANTS, TermEntry, join_variants, normalise_category,
 )
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -218,9 +218,7 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
       glossary list -c "business unit" -s approved --wide
       glossary list --status proposed --json
     """
-    entries = [e for e in _load(ctx) if (not category or e.category == category)
-               and (not status or e.status == status)]
-    entries.sort(key=lambda e: (e.english or e.chinese).casefold())
+    entries = _load(ctx).select(category, status)
     if limit:
         entries = entries[:limit]
     if as_json:
@@ -454,14 +452,7 @@ def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | 
         raise click.UsageError("nothing to change: give at least one option such as --chinese or --status")
     with editing(path) as glossary:
         entry = glossary.find(selector)
-        if add_variant or remove_variant:
-            current = split_variants(changes.get(VARIANTS, entry.variants))
-            missing = [v for v in remove_variant if v not in current]
-            if missing:
-                raise GlossaryError(f"{entry.english!r} has no variant {missing[0]!r}")
-            kept = [v for v in current if v not in remove_variant] + list(add_variant)
-            changes[VARIANTS] = join_variants(kept)
-        changed = glossary.update(entry.id, **changes)
+        changed = glossary.update(entry.id, add_variants=add_variant, remove_variants=remove_variant, **changes)
     _report_entry("changed" if changed != entry else "unchanged", changed, as_json)
 
 
@@ -704,7 +695,7 @@ def context(ctx: click.Context, term: str | None, paths: tuple[str, ...], all_te
         if not term:
             raise click.UsageError("give a TERM, or --all for every glossary entry")
         glossary = _load(ctx)
-        owner = glossary.owner_of(term) or next((e for e in glossary if term in (e.chinese, e.traditional)), None)
+        owner = glossary.find_term(term)
         entries = [owner] if owner else [TermEntry(id="", english=term, chinese="", status="proposed")]
     if not paths:
         raise click.UsageError("give at least one document PATH (or - for standard input)")

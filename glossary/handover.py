@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from .version import version
 from .errors import GlossaryError
 from .formats import (
     ExportOptions, ImportedTable, content_hash, entry_fingerprint, field_hash, format_for, module_for,
@@ -69,7 +69,7 @@ def export_glossary(glossary: Glossary, path: str | Path, *, format: str | None 
         format=name, columns=columns, bom=bom, tbx_version=tbx_version,
         metadata={
             "exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-            "tool_version": __version__,
+            "tool_version": version(),
             "source_path": str(glossary.path.resolve()) if glossary.path else "",
             "source_hash": content_hash(glossary.entries()),
             "columns": ",".join(columns),

@@ -200,6 +200,19 @@ class Glossary:
             raise GlossaryError(f"no entry with id or English term {selector!r}")
         return owner
 
+    def find_term(self, term: str) -> TermEntry | None:
+        """The entry a term names: by its English term or variant, else by its Chinese form in either script."""
+        owner = self.owner_of(term)
+        if owner is None:
+            owner = next(iter(self.owners_of_chinese(term)), None)
+        return owner
+
+    def select(self, category: str | None = None, status: str | None = None) -> list[TermEntry]:
+        """The entries of a category and status (either may be None for any), sorted by English (else Chinese)."""
+        chosen = [e for e in self._entries.values() if (not category or e.category == category)
+                  and (not status or e.status == status)]
+        return sorted(chosen, key=lambda e: ((e.english or e.chinese).casefold(), e.id))
+
     def add(self, entry: TermEntry) -> TermEntry:
         """Add a new entry (id assigned when empty, pinyin and traditional derived, date stamped); refuses clashes."""
         if entry.id and entry.id in self._entries:
@@ -216,9 +229,18 @@ class Glossary:
         self.changed = True
         return entry
 
-    def update(self, entry_id: str, **changes: str) -> TermEntry:
-        """Change fields of an entry; pinyin and traditional follow a changed Chinese form (see derived_changes)."""
+    def update(self, entry_id: str, add_variants: Iterable[str] = (), remove_variants: Iterable[str] = (),
+               **changes: str) -> TermEntry:
+        """Change fields of an entry; variants can be added and removed one by one (a removed variant must be
+        there); pinyin and traditional follow a changed Chinese form (see derived_changes)."""
         old = self.get(entry_id)
+        add_variants, remove_variants = list(add_variants), list(remove_variants)
+        if add_variants or remove_variants:
+            current = split_variants(changes.get(VARIANTS, old.variants))
+            missing = [v for v in remove_variants if v not in current]
+            if missing:
+                raise GlossaryError(f"{old.english!r} has no variant {missing[0]!r}")
+            changes[VARIANTS] = join_variants([v for v in current if v not in remove_variants] + add_variants)
         _refuse_unstorable(changes, old.english or old.chinese)
         changes = {**changes, **derived_changes(old, changes)[0]}
         if VARIANTS in changes:

@@ -317,3 +317,24 @@ def test_a_field_is_stored_without_leading_or_trailing_space_on_every_way_in(sma
     added = glossary.add(TermEntry(id="", english=" Tmall ", chinese=" 天猫\n", note="  a note \t"))
     assert (added.english, added.chinese, added.note) == ("Tmall", "天猫", "a note")
     assert glossary.update("T002", context="\n said so. ").context == "said so."
+
+
+def test_select_filters_by_category_and_status_and_sorts_by_english(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    assert [e.id for e in glossary.select(status="approved")] == ["T002", "T004", "T003", "T006", "T001"]
+    assert [e.id for e in glossary.select("jargon")] == ["T005", "T006"]
+    assert [e.id for e in glossary.select("jargon", "proposed")] == ["T005"]
+
+
+def test_update_adds_and_removes_variants_one_by_one_and_names_a_missing_one(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    changed = glossary.update("T001", add_variants=["Qwen Chat"], remove_variants=["Tongyi"])
+    assert changed.variant_list() == ["Qwen", "Qwen Chat"]
+    with pytest.raises(GlossaryError, match="'Tongyi Qianwen' has no variant 'Tongyi'"):
+        glossary.update("T001", remove_variants=["Tongyi"])
+
+
+def test_find_term_by_english_variant_or_chinese_in_either_script(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    assert [glossary.find_term(t).id for t in ("alibaba cloud", "Aliyun", "阿里云", "阿里雲")] == ["T002"] * 4
+    assert glossary.find_term("Tmall") is None

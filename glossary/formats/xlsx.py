@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .. import __version__
+from ..version import version
 from ..schema import (
     CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, STATUS, STATUSES, TRADITIONAL,
     VARIANTS, TermEntry,
@@ -476,7 +476,7 @@ def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
     sheet.set_column(1, 1, 60)
     sheet.protect()  # no password: it only guards against accidental edits
     metadata = {"exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-                "tool_version": __version__}
+                "tool_version": version()}
     metadata.update(options.metadata)
     rows: list[tuple[tuple[str, str], Any]] = [(METADATA_KEY_HEADER, bold)]
     rows += [((str(key), str(value)), None) for key, value in metadata.items()]
