@@ -206,3 +206,28 @@ def test_options_filter_rows(shipped: Glossary):
 def test_empty_input_gives_an_empty_table():
     frame = glossary.mine([""], glossary=NO_GLOSSARY)
     assert len(frame) == 0 and list(frame.columns)[0] == "english"
+
+
+# --- hostile input: the miner's work grows with its input, no faster -----------------------------
+
+MEGABYTE_LINES = {  # each about a million characters on one line, with no line break to split at
+    "punctuation": "=" * 1_000_000,
+    "full stops before a letter": "." * 1_000_000 + "x",
+    "letters without a space": "a" * 1_000_000,
+    "hanzi without punctuation": "中" * 350_000,  # about 1 MB in UTF-8
+    "bracketed acronyms": "(ABC) " * 170_000,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MEGABYTE_LINES))
+def test_mining_a_megabyte_line_finishes_in_seconds(kind: str, tmp_path: Path, small_glossary: Path):
+    import subprocess
+    import sys
+
+    document = tmp_path / "line.txt"
+    document.write_text(MEGABYTE_LINES[kind] + "\n", encoding="utf-8")
+    # a bound on a hang, ten times what the miner needs: quadratic steps took a minute to hours on these lines
+    result = subprocess.run([sys.executable, "-m", "glossary", "-g", str(small_glossary), "mine", str(document),
+                             "--top", "3"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

@@ -281,28 +281,31 @@ def _acronym_definitions(text: str, span: tuple[int, int], tokens: list[Token]) 
             continue
         if text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
             continue
-        long_form = _spelled_by(token.text, tokens[:position])
+        long_form = _spelled_by(token.text, tokens, position)
         if long_form:
             words = [t.text for t in long_form]
             yield Occurrence(ACRONYM, term_key([token.text]), token.text, token.start, span,
                              link=term_key(words), extra={"long_form": " ".join(words)})
 
 
-def _spelled_by(acronym: str, before: list[Token]) -> list[Token] | None:
-    """The words just before an acronym whose initials spell it (connectors such as 'of' may be skipped)."""
+def _spelled_by(acronym: str, tokens: list[Token], end: int) -> list[Token] | None:
+    """The words just before tokens[end], an acronym, whose initials spell it (connectors such as 'of' may be
+    skipped). Walks back by index: a copy of the tokens before every acronym made a line of them quadratic."""
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
-    words: list[Token] = []
+    words: list[Token] = []  # last word first
     index = len(letters) - 1
-    for token in reversed(before):
+    for position in range(end - 1, -1, -1):
         if index < 0:
             break
+        token = tokens[position]
         if token.lower[0] == letters[index]:
-            words.insert(0, token)
+            words.append(token)
             index -= 1
         elif token.lower in NAME_CONNECTORS and words:
-            words.insert(0, token)
+            words.append(token)
         else:
             return None
+    words.reverse()
     return words if index < 0 and words[0].lower not in NAME_CONNECTORS else None
 
 

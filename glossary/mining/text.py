@@ -10,7 +10,9 @@ from typing import Iterator
 
 # Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
 _TOKEN = r"[^\W_]+(?:[-'’.&_][^\W_]+)*"
-_GAP_AND_TOKEN = re.compile(rf"([\W_]*)({_TOKEN})")
+# The gap may also run to the end of the text: without that way out, a long run of punctuation with no word
+# after it is rescanned from each of its characters (a line of 1,000,000 "=" took minutes, not milliseconds).
+_GAP_AND_TOKEN = re.compile(rf"([\W_]*)({_TOKEN}|\Z)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -20,7 +22,9 @@ _ABBREVIATIONS = {
 }
 _LAST_WORD = re.compile(r"[\w.]+$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s|$)|[。！？]+")
+# Tried only where a run of stops begins, and without backtracking (giving back a stop cannot help): else a
+# long run of full stops followed by a letter is rescanned from each of its characters.
+_SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’')\]]*+(?=\s|$)|[。！？]+")
 
 
 @dataclass(slots=True)
@@ -61,6 +65,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, skip: frozenset[
     position = start
     # findall of (gap, word) pairs covers the text without gaps, so offsets add up without Match objects
     for index, (gap, surface) in enumerate(_GAP_AND_TOKEN.findall(text, start, len(text) if end is None else end)):
+        if not surface:
+            break  # the gap that ends the text
         begin = position + len(gap)
         finish = position = begin + len(surface)
         if surface in skip:
