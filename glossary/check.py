@@ -4,7 +4,7 @@ For each segment, every glossary term (or variant, or plural) found in the sourc
 target: its Chinese form (or its traditional form, or the simplified/traditional conversion of either),
 compared after folding full-width and half-width forms and removing spaces, since Chinese has no word
 boundaries. English sides are matched on word boundaries, honouring capitals where the entry writes
-them (see mining.known). A concept with several allowed renderings passes when any one appears; a source
+them (see matching). A concept with several allowed renderings passes when any one appears; a source
 form that the rendering itself keeps in Latin letters (SU7 in 小米SU7) also passes when the target keeps it.
 Findings show forms as the glossary writes them, and what the target has as the target writes it.
 
@@ -25,7 +25,7 @@ from .schema import TermEntry, english_identity
 
 if TYPE_CHECKING:
     from .bilingual import Segment
-    from .mining.known import KnownHit, KnownTerms
+    from .matching import KnownHit, KnownTerms
 
 ERROR, WARNING = "error", "warning"
 RETIRED = ("deprecated", "forbidden")
@@ -111,7 +111,7 @@ class TermChecker:
     """Checks segments against a glossary, in one direction (English→Chinese unless reverse)."""
 
     def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False) -> None:
-        from .mining.known import KnownTerms
+        from .matching import KnownTerms
 
         self.entries = list(entries)
         self.reverse = reverse
@@ -408,7 +408,7 @@ class Concordance:
 
 def concordance(documents: Iterable, entries: Sequence[TermEntry], *, width: int = 40) -> list[Concordance]:
     """Every occurrence of the entries' forms in the documents, line by line, with `width` characters of context."""
-    from .mining.known import KnownTerms
+    from .matching import KnownTerms
     from .mining.text import LineIndex
 
     known = KnownTerms(entries)

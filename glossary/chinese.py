@@ -28,8 +28,14 @@ _MAX_WORD = 6
 
 
 def has_han(text: str) -> bool:
-    """True when the text holds at least one Chinese character."""
+    """True when the text holds at least one Chinese character (the one test of "contains Chinese")."""
     return bool(_HAN.search(text))
+
+
+def han_runs(text: str, start: int = 0, end: int | None = None):
+    """(start, end) spans of consecutive Chinese characters in text[start:end]."""
+    for match in _HAN_RUN.finditer(text, start, len(text) if end is None else end):
+        yield match.start(), match.end()
 
 
 def strip_tones(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..chinese import pinyin_syllable_split
 from ..english import STOPWORDS, can_be_inside_term, can_end_term, singular, zipf
-from .known import KnownHit, KnownTerms
+from ..matching import KnownHit, KnownTerms
 from .text import Token, han_runs, has_han, sentence_spans, tokenize
 
 # Kinds of occurrence, also the miner's internal record of why a row exists.

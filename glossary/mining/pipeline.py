@@ -12,7 +12,7 @@ from .candidates import (
     ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence, document_occurrences, known_key,
 )
 from .grouping import SurnameLinker, merge_acronyms
-from .known import KnownTerms
+from ..matching import KnownTerms
 from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 

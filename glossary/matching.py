@@ -1,12 +1,16 @@
-"""Known terms: every glossary entry and variant found in text by one Aho-Corasick automaton."""
+"""Term matching: every glossary entry and variant found in text by one Aho-Corasick automaton.
+
+The one matcher of glossary terms in text: the miner's known terms, term QA's source and target checks
+and the concordance all use it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..schema import TermEntry
-from .text import has_han
+from .chinese import has_han
+from .schema import TermEntry
 
 
 @dataclass(frozen=True)
