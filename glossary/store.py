@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .errors import GlossaryError, ValidationError
 from .files.reading import os_reason, read_bytes, shown
 from .schema import (
-    CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, UPDATED, VARIANTS, TermEntry, check_entries,
+    CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, VARIANTS, TermEntry, check_entries,
     check_entry, check_header, check_text, clean_text, english_identity, printable, split_variants, join_variants,
     today,
 )

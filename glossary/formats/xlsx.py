@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import math
-import os
 import re
 import unicodedata
 import zipfile
@@ -91,8 +90,6 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
     sheets); the data rows of the Glossary sheet, by far the bulk, are then streamed straight into its
     XML, every cell an inline string (never a formula, number or link), escaped as Excel does. This is
     several times faster than writing 100,000 rows cell by cell through a library."""
-    import xlsxwriter
-
     columns = _export_columns(options.columns)
     rows = _entry_rows(entries, columns)
     labels = [header_label(column) for column in columns]

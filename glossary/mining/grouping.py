@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..schema import TermEntry
-from .candidates import ACRONYM, KNOWN, NAME, PINYIN, Occurrence
-
-if TYPE_CHECKING:
-    from .pipeline import Tally
+from .occurrences import ACRONYM, KNOWN, NAME, PINYIN, Occurrence
+from .tally import Tally
 
 
 class SurnameLinker:
@@ -42,11 +38,9 @@ class SurnameLinker:
                 self._last_names.setdefault(word.lower(), key)
 
 
-def merge_acronyms(tallies: dict[str, "Tally"], links: dict[str, str], definitions: dict[str, int]) -> None:
+def merge_acronyms(tallies: dict[str, Tally], links: dict[str, str], definitions: dict[str, int]) -> None:
     """Count an acronym defined in the text ('large language model (LLM)') toward its long form's row;
     the bracketed acronym of a definition is part of the long form's mention, not a mention of its own."""
-    from .pipeline import Tally
-
     for acronym, long_key in links.items():
         tally = tallies.get(acronym)
         if tally is None or acronym == long_key:

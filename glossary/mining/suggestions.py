@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..schema import CATEGORY, CHINESE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
-from .candidates import ACRONYM, CHINESE_TERM, GENERATION, NAME, PINYIN as PINYIN_KIND, QUOTED, TERM
-
-if TYPE_CHECKING:
-    from .pipeline import Tally
+from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, NAME, PINYIN as PINYIN_KIND, QUOTED, TERM
+from .tally import Tally
 
 ORGANIZATION_WORDS = frozenset("""
 group holding holdings ltd limited inc co corp corporation company bank university ministry administration
@@ -37,7 +33,7 @@ def describe_known(entry: TermEntry) -> dict[str, object]:
     }
 
 
-def describe_new(key: str, tally: "Tally") -> dict[str, object]:
+def describe_new(key: str, tally: Tally) -> dict[str, object]:
     """A new candidate's row: its best display form and a proposed Chinese form with where it came from."""
     from ..chinese import to_pinyin
 
@@ -55,7 +51,7 @@ def describe_new(key: str, tally: "Tally") -> dict[str, object]:
     }
 
 
-def suggest_chinese(key: str, display: str, tally: "Tally") -> tuple[str, str, str]:
+def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str]:
     """(Chinese, source, dictionary gloss) proposed for a new candidate; empty when nothing is known."""
     from ..dictionary import suggest_from_english, suggest_from_pinyin
 

@@ -1,4 +1,7 @@
-"""Text units for mining: sentences with their lines, and word tokens with their shape."""
+"""The miner's first stage: a document's text as sentences and word tokens, made once.
+
+Every finder (finders/) then reads the same Sentence objects; nothing tokenises or splits again.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,18 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+from ..english import STOPWORDS
+
+if TYPE_CHECKING:
+    from ..matching import KnownHit
 
 # Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
 _TOKEN = r"[^\W_]+(?:[-'’.&_][^\W_]+)*"
 # The gap may also run to the end of the text: without that way out, a long run of punctuation with no word
 # after it is rescanned from each of its characters (a line of 1,000,000 "=" took minutes, not milliseconds).
 _GAP_AND_TOKEN = re.compile(rf"([\W_]*)({_TOKEN}|\Z)")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "etc", "inc", "ltd",
@@ -139,12 +146,68 @@ class LineIndex:
         return bisect.bisect_right(self._starts, offset)
 
 
-def has_han(text: str) -> bool:
-    """True when text holds Chinese characters."""
-    return bool(_HAN.search(text))
+# Words a title-case headline leaves in lower case.
+HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs via from with into per".split())
+# Words that may join the words of a name (Ministry of Industry and Information Technology).
+NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "von", "van", "&", "on", "in"})
+# Frequent function words that never join names or terms: not even made into tokens (mining speed).
+SKIPPED_WORDS = (HEADLINE_LOWER & STOPWORDS) - NAME_CONNECTORS
+_FIRST_WORD = re.compile(r"[^\W_]")
 
 
-def han_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of consecutive Chinese characters in text[start:end]."""
-    for match in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+", text[start:end]):
-        yield start + match.start(), start + match.end()
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of a document with everything the finders need: its span and text, all its tokens,
+    those outside known glossary terms, the known-term hits in it, and where its first word starts."""
+
+    span: tuple[int, int]
+    text: str
+    tokens: list[Token]
+    free_tokens: list[Token]
+    hits: list["KnownHit"]
+    opener_start: int
+
+
+@dataclass(slots=True)
+class DocumentText:
+    """A document split once: its sentences, and the document-wide evidence for telling names from
+    sentence-initial capitals (words written with a capital inside sentences, words written in lower case)."""
+
+    text: str
+    sentences: list[Sentence]
+    mid_sentence_capitals: set[str]
+    lower_words: set[str]
+
+
+def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
+    """The document's sentences, each with its tokens, the tokens outside known terms and its known-term hits.
+    The text is tokenised once."""
+    tokens = tokenize(text, skip=SKIPPED_WORDS)
+    starts = [t.start for t in tokens]
+    inside_hits = set()  # positions (in `tokens`) of tokens that are part of a known term
+    for hit in hits:
+        position = bisect.bisect_left(starts, hit.start)
+        while position < len(tokens) and tokens[position].start < hit.end:
+            inside_hits.add(position)
+            position += 1
+    lower = {t.text for t in tokens if t.shape == "lower"}
+    capitals: set[str] = set()
+    sentences = []
+    hit_index = 0
+    for start, end in sentence_spans(text):
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        sentence_tokens = tokens[first:last]
+        capitals.update(t.lower for t in sentence_tokens[1:] if t.shape != "lower" and t.shape != "digit")
+        sentence_hits = []
+        while hit_index < len(hits) and hits[hit_index].start < end:
+            if hits[hit_index].start >= start:
+                sentence_hits.append(hits[hit_index])
+            hit_index += 1
+        kept = sentence_tokens
+        if sentence_hits:
+            kept = [t for position, t in enumerate(sentence_tokens, first) if position not in inside_hits]
+        opener = _FIRST_WORD.search(text, start, end)
+        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits,
+                                  opener.start() if opener else -1))
+    return DocumentText(text, sentences, capitals, lower)
+
