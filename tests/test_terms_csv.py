@@ -70,3 +70,78 @@ def test_people_have_pinyin_with_surname_apart(shipped: store.Glossary):
     assert shipped.find("Eddie Wu").pinyin == "Wú Yǒngmíng"
     assert shipped.find("Robin Zeng").pinyin == "Zēng Yùqún"
     assert shipped.find("Chongqing").pinyin == "Chóngqìng"
+
+
+# --- the findings of the independent review (shared/data/terms_review.md), each fixed and pinned ------------
+
+
+def test_alibaba_pictures_is_now_damai_entertainment_and_the_old_name_is_deprecated(shipped: store.Glossary):
+    damai = shipped.find("Damai Entertainment")
+    assert (damai.chinese, damai.traditional, damai.status) == ("大麦娱乐", "大麥娛樂", "approved")
+    old = shipped.find("Alibaba Pictures")
+    assert (old.chinese, old.status) == ("阿里巴巴影业", "deprecated")
+    assert old.note.startswith("Former name of Damai Entertainment")
+
+
+def test_the_entertainment_group_is_now_hujing_and_the_old_name_is_deprecated(shipped: store.Glossary):
+    hujing = shipped.find("Hujing Digital Media and Entertainment Group")
+    assert (hujing.chinese, hujing.traditional, hujing.category, hujing.status) == (
+        "虎鲸文娱集团", "虎鯨文娛集團", "business unit", "approved")
+    old = shipped.find("Digital Media and Entertainment Group")
+    assert (old.chinese, old.status) == ("大文娱集团", "deprecated")
+    assert old.note.startswith("Former name of Hujing Digital Media and Entertainment Group")
+
+
+def test_lan_foan_reads_fo_and_became_finance_minister_in_2023(shipped: store.Glossary):
+    lan = shipped.find("Lan Fo'an")
+    assert lan.pinyin == "Lán Fó'ān"
+    assert "Oct. 2023" in lan.note and "2024" not in lan.note
+
+
+def test_dated_notes_are_corrected(shipped: store.Glossary):
+    assert "17 May 2023" in shipped.find("Martin Lau").note
+    assert "March 2014" in shipped.find("Sina Weibo").note
+
+
+def test_word_division_of_cnooc_and_eleme_pinyin(shipped: store.Glossary):
+    assert shipped.find("CNOOC").pinyin == "Zhōngguó Hǎiyóu"
+    assert shipped.find("Ele.me").pinyin == "Èleme"
+
+
+def test_aidc_headword_is_the_name_alibaba_reports_use(shipped: store.Glossary):
+    aidc = shipped.find("AIDC")
+    assert aidc.english == "Alibaba International Digital Commerce Group"
+    assert "Global Digital Commerce Group" in aidc.variant_list()
+    assert shipped.find("Alibaba E-commerce Business Group").chinese == "阿里电商事业群"
+
+
+@pytest.mark.parametrize("form, wrong_owner", [
+    ("Wang Tao", "Frank Wang"),          # 汪滔 of DJI; Huawei's 汪涛 is romanised the same
+    ("Eric Li", "Li Shufu"),             # also Eric X. Li 李世默
+    ("GAC", "General Administration of Customs"),  # GAC is carmaker GAC Group 广汽
+    ("import substitution", "domestic substitution"),  # 进口替代, its own concept
+    ("blessing", "fubao"),               # an ordinary English word
+    ("race track", "track"),             # a literal race track
+    ("Howard Liang", "Liang Hua"),       # no support found
+])
+def test_risky_english_variants_are_gone(shipped: store.Glossary, form: str, wrong_owner: str):
+    owner = shipped.owner_of(form)
+    assert owner is None or owner.english != wrong_owner, f"{form!r} still points to {wrong_owner!r}"
+    assert form not in shipped.find(wrong_owner).variant_list()
+
+
+def test_gac_belongs_to_gac_group_and_customs_is_gacc(shipped: store.Glossary):
+    assert shipped.owner_of("GACC").chinese == "海关总署"
+    gac = shipped.owner_of("GAC")
+    assert gac is not None and gac.chinese == "广汽集团"
+
+
+def test_eric_li_is_a_variant_of_neither_and_both_entries_say_so(shipped: store.Glossary):
+    assert shipped.owner_of("Eric Li") is None
+    assert "Eric Li" in shipped.find("Li Shufu").note and "Eric Li" in shipped.find("Eric X. Li").note
+    assert shipped.find("Eric X. Li").chinese == "李世默"
+
+
+def test_import_substitution_is_its_own_concept(shipped: store.Glossary):
+    assert shipped.find("import substitution").chinese == "进口替代"
+    assert shipped.find("domestic substitution").chinese == "国产替代"
