@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -145,3 +146,86 @@ def test_eric_li_is_a_variant_of_neither_and_both_entries_say_so(shipped: store.
 def test_import_substitution_is_its_own_concept(shipped: store.Glossary):
     assert shipped.find("import substitution").chinese == "进口替代"
     assert shipped.find("domestic substitution").chinese == "国产替代"
+
+
+# --- size, balance and provenance of the grown glossary (issue 14) ---------------------------------------
+
+MINIMUM_BY_CATEGORY = {
+    "person": 400, "organization": 600, "business unit": 80, "product": 350, "place": 250, "event": 80,
+    "title": 80, "jargon": 500,
+}
+_URL = re.compile(r"https?://\S+")
+_DATED = re.compile(r"\b(19|20)\d\d\b")
+_HEDGE = re.compile(r"verif|reportedly|not sure|\?", re.IGNORECASE)
+
+
+def verifiable(source: str) -> bool:
+    """A source a reader can follow: a URL, or a named document with its date (a year at least)."""
+    return bool(_URL.search(source) or _DATED.search(source))
+
+
+def test_the_shipped_glossary_has_at_least_2500_entries(shipped: store.Glossary):
+    assert len(shipped) >= 2500
+
+
+@pytest.mark.parametrize("category, minimum", sorted(MINIMUM_BY_CATEGORY.items()))
+def test_each_category_has_its_expected_minimum(shipped: store.Glossary, category: str, minimum: int):
+    assert sum(1 for e in shipped if e.category == category) >= minimum
+
+
+@pytest.mark.parametrize("label", ["company website", "Xinhua usage", "government website", "standard place name",
+                                   "Chinese tech and business media usage", "official app name", ""])
+def test_a_generic_label_is_not_a_source(label: str):
+    assert not verifiable(label)
+
+
+@pytest.mark.parametrize("source", ["https://en.wikipedia.org/wiki/Pony.ai",
+                                    "Eddie Wu staff letter, Sept. 2023",
+                                    "CC-CEDICT (MDBG release of 2025-02-19), entry 内卷"])
+def test_a_url_or_a_dated_document_is_a_source(source: str):
+    assert verifiable(source)
+
+
+def test_every_entry_has_a_verifiable_source(shipped: store.Glossary):
+    unsourced = [e.english or e.chinese for e in shipped if not verifiable(e.source)]
+    assert not unsourced, f"{len(unsourced)} entries without a URL or dated document, e.g. {unsourced[:5]}"
+
+
+def test_no_approved_entry_hedges_in_its_note(shipped: store.Glossary):
+    hedging = [(e.english, e.note) for e in shipped if e.status == "approved" and _HEDGE.search(e.note)]
+    assert not hedging
+
+
+def test_at_least_500_entries_carry_an_example_sentence(shipped: store.Glossary):
+    assert sum(1 for e in shipped if e.context) >= 500
+
+
+def test_every_entry_records_when_it_was_checked(shipped: store.Glossary):
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.updated) for e in shipped)
+
+
+@pytest.mark.parametrize("english, pinyin", [
+    ("Lu'an", "Lù'ān"), ("Bengbu", "Bèngbù"), ("Panyu", "Pānyú"), ("Taizhou, Zhejiang", "Tāizhōu"),
+    ("Taizhou, Jiangsu", "Tàizhōu"), ("Peru", "Bìlǔ"), ("Xiao Hong", "Xiāo Hóng"), ("Shen Yiqin", "Shèn Yíqín"),
+    ("Zeng Xuezhong", "Zēng Xuézhōng"), ("Chaoyang", "Cháoyáng"),
+])
+def test_hand_checked_readings_of_places_and_surnames(shipped: store.Glossary, english: str, pinyin: str):
+    assert shipped.find(english).pinyin == pinyin
+
+
+@pytest.mark.parametrize("english, chinese", [
+    # a sample of the review's section 3, added and checked
+    ("Horizon Robotics", "地平线"), ("Pony.ai", "小马智行"), ("DeepSeek-R1", "DeepSeek-R1"), ("Zhipu Qingyan", "智谱清言"),
+    ("Ascend 910C", "昇腾910C"), ("15th Five-Year Plan", "“十五五”规划"), ("anti-involution", "反内卷"),
+    ("low-altitude economy", "低空经济"), ("Cyril Han", "韩歆毅"), ("Li Yunze", "李云泽"),
+    ("Ministry of Human Resources and Social Security", "人力资源和社会保障部"), ("Stock Connect", "沪深港通"),
+    ("Fourth Plenum", "四中全会"), ("state councilor", "国务委员"), ("Haidian", "海淀"),
+])
+def test_terms_the_review_found_missing_are_present(shipped: store.Glossary, english: str, chinese: str):
+    assert shipped.find(english).chinese == chinese
+
+
+def test_ambiguous_place_names_are_kept_apart(shipped: store.Glossary):
+    assert shipped.owner_of("Taizhou") is None  # 台州 (Zhejiang) or 泰州 (Jiangsu)
+    assert shipped.find("Huangpu District").chinese == "黄浦区"
+    assert shipped.find("Huangpu, Guangzhou").chinese == "黄埔"
