@@ -229,3 +229,21 @@ def test_ambiguous_place_names_are_kept_apart(shipped: store.Glossary):
     assert shipped.owner_of("Taizhou") is None  # 台州 (Zhejiang) or 泰州 (Jiangsu)
     assert shipped.find("Huangpu District").chinese == "黄浦区"
     assert shipped.find("Huangpu, Guangzhou").chinese == "黄埔"
+
+
+_TONE_MARKED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
+def test_no_pinyin_cell_holds_chinese_characters(shipped: store.Glossary):
+    assert not [e.english for e in shipped if re.search(r"[\u4e00-\u9fff]", e.pinyin)]
+
+
+def test_every_syllable_of_a_person_or_place_carries_its_tone(shipped: store.Glossary):
+    # names have no neutral tones: 李子柒 is Lǐ Zǐqī, not Lǐ Ziqī
+    toneless = []
+    for entry in shipped:
+        if entry.category in ("person", "place") and entry.chinese:
+            han = sum(1 for ch in entry.chinese if "\u4e00" <= ch <= "\u9fff")
+            if sum(1 for ch in entry.pinyin.lower() if ch in _TONE_MARKED) < han:
+                toneless.append((entry.english, entry.pinyin))
+    assert not toneless
