@@ -7,7 +7,7 @@ The public API is importable from here; heavy modules load only when first used,
 from __future__ import annotations
 
 __all__ = [
-    "CATEGORIES", "COLUMNS", "STATUSES", "Glossary", "GlossaryError", "TermEntry", "ValidationError",
+    "CATEGORIES", "COLUMNS", "STATUSES", "Document", "Glossary", "GlossaryError", "TermEntry", "ValidationError",
     "load", "lookup", "mine", "__version__",
 ]
 
@@ -30,6 +30,10 @@ def __getattr__(name: str):
         from . import store
 
         return getattr(store, name)
+    if name == "Document":
+        from .readers import Document
+
+        return Document
     if name == "mine":
         from .mining import mine
 

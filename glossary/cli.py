@@ -262,7 +262,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
     from .mining import mine as mine_documents
     from .readers import count_inputs
-    from .tables import frame_records, write_table
+    from .mining.output import frame_records, write_table
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx", ".json"):

@@ -23,6 +23,11 @@ def shipped() -> Glossary:
     return store.Glossary(store.read_entries(store.embedded_path()))
 
 
+def doc(text: str) -> glossary.Document:
+    """A text in hand, as the miner takes it."""
+    return glossary.Document("<text>", text)
+
+
 def rows_by_english(frame) -> dict[str, dict]:
     """Mined rows keyed by lower-case English."""
     return {str(row["english"]).lower(): row for row in frame.to_dict(orient="records")}
@@ -62,14 +67,14 @@ def test_variants_and_a_later_bare_surname_are_one_row(shipped: Glossary):
     text = ("Alibaba named Eddie Wu chief executive on Tuesday. Wu Yongming, as he is known in China, "
             "co-founded the company. Eddie Yongming Wu will also chair Taobao and Tmall Group. Wu said staff "
             "should move faster.")
-    row = rows_by_english(glossary.mine([text], glossary=shipped))["eddie wu"]
+    row = rows_by_english(glossary.mine([doc(text)], glossary=shipped))["eddie wu"]
     assert (row["chinese"], row["frequency"]) == ("吴泳铭", 4)
 
 
 def test_possessives_fold_and_titles_and_weekdays_are_not_names():
     text = ("Alibaba's cloud unit grew fast. On Monday, CEO Eddie Wu met investors. Analysts said "
             "Alibaba's shares rose. Eddie Wu is the CEO of Alibaba.")
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY, details=True))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY, details=True))
     assert found["alibaba"]["frequency"] == 3
     assert found["eddie wu"]["frequency"] == 2 and found["eddie wu"]["kind"] == "name"
     assert not {"ceo", "monday", "on monday", "ceo eddie wu", "alibaba's", "ceo of alibaba"} & set(found)
@@ -79,40 +84,40 @@ def test_possessives_fold_and_titles_and_weekdays_are_not_names():
 def test_multi_word_names_keep_connectors_and_company_suffixes():
     text = ("The Ministry of Industry and Information Technology met executives. Signage of Alibaba Group "
             "Holding Ltd. stood at the fair, where the Ministry of Industry and Information Technology spoke.")
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))
     assert found["ministry of industry and information technology"]["frequency"] == 2
     assert "alibaba group holding ltd." in found
 
 
 def test_two_names_joined_by_and_stay_apart():
-    found = rows_by_english(glossary.mine(["Sales fell in the United States and Europe last year."],
+    found = rows_by_english(glossary.mine([doc("Sales fell in the United States and Europe last year.")],
                                           glossary=NO_GLOSSARY))
     assert "united states" in found and "united states and europe" not in found
 
 
 def test_mixed_case_and_acronyms_are_names():
     text = "Staff use DingTalk daily, and ChatGPT rivals abound. The MIIT issued rules. DingTalk grew."
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))
     assert found["dingtalk"]["frequency"] == 2 and "chatgpt" in found and "miit" in found
 
 
 def test_pinyin_names_get_chinese_from_dictionary_readings():
     text = "The expo opened in Chongqing. Chongqing officials said more firms will come to Chongqing."
-    row = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))["chongqing"]
+    row = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))["chongqing"]
     assert (row["chinese"], row["suggestion"], row["status"], row["category"]) == ("重庆", "pinyin", "proposed", "place")
     assert row["pinyin"] == "Chóngqìng"
 
 
 def test_romanised_names_are_recognised_even_without_a_dictionary_entry():
     text = "Alibaba Cloud launched Tongyi Qianwen in April; Tongyi Qianwen is free to try."
-    frame = glossary.mine([text], glossary=NO_GLOSSARY, details=True)
+    frame = glossary.mine([doc(text)], glossary=NO_GLOSSARY, details=True)
     row = rows_by_english(frame)["tongyi qianwen"]
     assert row["kind"] == "pinyin" and row["frequency"] == 2
 
 
 def test_quoted_coinages_are_candidates():
     text = "Wu said the company must be “user first” and “AI-driven,” and urged a “start-up mindset”."
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY, details=True))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY, details=True))
     assert {"user first", "ai-driven", "start-up mindset"} <= set(found)
     assert found["user first"]["kind"] == "quoted"
 
@@ -120,7 +125,7 @@ def test_quoted_coinages_are_candidates():
 def test_multi_word_terms_are_scored_and_nested_phrases_not_double_counted():
     text = ("A large language model is trained on text. Each large language model needs chips. "
             "The large language model market grows. Cloud computing revenue rose as cloud computing spread.")
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))
     assert found["large language model"]["frequency"] == 3
     assert found["cloud computing"]["frequency"] == 2
     # 'language model' only ever occurs inside the longer term: it must not outrank it
@@ -129,14 +134,14 @@ def test_multi_word_terms_are_scored_and_nested_phrases_not_double_counted():
 
 def test_singular_and_plural_fold_into_one_row():
     text = "Alibaba split into six business groups. Each business group has a board. Business groups compete."
-    found = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))
     assert found["business groups"]["frequency"] == 3 or found.get("business group", {}).get("frequency") == 3
 
 
 def test_acronym_definition_links_acronym_and_long_form():
     text = ("Alibaba trains a large language model (LLM) for shops. An LLM answers questions. "
             "Rivals also build an LLM.")
-    frame = glossary.mine([text], glossary=NO_GLOSSARY, details=True)
+    frame = glossary.mine([doc(text)], glossary=NO_GLOSSARY, details=True)
     found = rows_by_english(frame)
     assert found["large language model"]["frequency"] == 3
     assert "llm" not in found
@@ -144,38 +149,38 @@ def test_acronym_definition_links_acronym_and_long_form():
 
 def test_generational_jargon_is_normalised_to_the_glossary_entry(shipped: Glossary):
     text = "The company will promote managers born after 1985 and the 1990s, and more post-85s will lead."
-    found = rows_by_english(glossary.mine([text], glossary=shipped))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=shipped))
     assert (found["post-85s"]["chinese"], found["post-85s"]["frequency"]) == ("85后", 2)
     assert found["post-90s"]["chinese"] == "90后"
 
 
 def test_generational_jargon_without_glossary_gets_a_pattern_suggestion():
-    found = rows_by_english(glossary.mine(["Managers born after 1985 will lead."], glossary=NO_GLOSSARY))
+    found = rows_by_english(glossary.mine([doc("Managers born after 1985 will lead.")], glossary=NO_GLOSSARY))
     assert (found["post-85s"]["chinese"], found["post-85s"]["suggestion"]) == ("85后", "pattern")
 
 
 def test_numeric_jargon_matches_only_whole_words(shipped: Glossary):
     text = "Workers reject 996. Programmers launched 996.ICU online. Double 11 sales and 618 deals grew."
-    found = rows_by_english(glossary.mine([text], glossary=shipped))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=shipped))
     assert found["996"]["frequency"] == 1
     assert found["singles' day"]["frequency"] == 1 and "618 shopping festival" in found
 
 
 def test_capitalised_glossary_forms_do_not_match_lower_case_words(shipped: Glossary):
-    found = rows_by_english(glossary.mine(["Most apples are red; most people eat an apple a day."],
+    found = rows_by_english(glossary.mine([doc("Most apples are red; most people eat an apple a day.")],
                                           glossary=shipped))
     assert "apple" not in found and "ministry of science and technology" not in found
 
 
 def test_chinese_text_matches_known_terms_without_word_boundaries(shipped: Glossary):
     text = "阿里云发布了通义千问大模型。阿里云的客户很多，通义千问也开源了。"
-    found = rows_by_english(glossary.mine([text], glossary=shipped))
+    found = rows_by_english(glossary.mine([doc(text)], glossary=shipped))
     assert found["alibaba cloud"]["frequency"] == 2 and found["tongyi qianwen"]["frequency"] == 2
 
 
 def test_dictionary_suggestion_for_an_unknown_term():
     text = "Cloud computing grew. Its cloud computing arm and cloud computing rivals expanded."
-    row = rows_by_english(glossary.mine([text], glossary=NO_GLOSSARY))["cloud computing"]
+    row = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY))["cloud computing"]
     assert (row["chinese"], row["suggestion"], row["status"]) == ("云计算", "dictionary", "proposed")
 
 
@@ -204,7 +209,7 @@ def test_options_filter_rows(shipped: Glossary):
 
 
 def test_empty_input_gives_an_empty_table():
-    frame = glossary.mine([""], glossary=NO_GLOSSARY)
+    frame = glossary.mine([doc("")], glossary=NO_GLOSSARY)
     assert len(frame) == 0 and list(frame.columns)[0] == "english"
 
 
@@ -231,3 +236,14 @@ def test_mining_a_megabyte_line_finishes_in_seconds(kind: str, tmp_path: Path, s
                              "--top", "3"], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_string_is_always_a_path_so_a_mistyped_one_is_an_error_not_text(tmp_path: Path):
+    from glossary.errors import GlossaryError
+
+    with pytest.raises(GlossaryError, match="typo.txt: no such file or folder"):
+        glossary.mine([str(tmp_path / "typo.txt")], glossary=NO_GLOSSARY)
+    with pytest.raises(GlossaryError, match="no such file or folder"):
+        glossary.mine(["Alibaba Cloud launched Tongyi Qianwen."], glossary=NO_GLOSSARY)
+    assert "alibaba cloud" in rows_by_english(glossary.mine([doc("Alibaba Cloud launched Qwen. Alibaba Cloud grew.")],
+                                                            glossary=NO_GLOSSARY))

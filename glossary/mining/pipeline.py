@@ -6,6 +6,7 @@ import math
 import os
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from ..errors import GlossaryError
 from ..matching import KnownTerms
 from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
@@ -152,31 +153,21 @@ def _context(sentence: str) -> str:
 
 
 def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[[str], None] | None):
-    """Documents from paths, Document objects and plain texts."""
+    """Documents from paths (files, folders, globs, '-') and Document objects, in order. A string is always a
+    path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
     from ..readers import Document, iter_documents
 
     paths: list[str | os.PathLike] = []
-    text_number = 0
     for item in inputs:
         if isinstance(item, Document):
             yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
             paths = []
             yield item
-        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
+        elif isinstance(item, (str, os.PathLike)):
             paths.append(item)
         else:
-            yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
-            paths = []
-            text_number += 1
-            yield Document(f"<text {text_number}>", str(item))
+            raise GlossaryError(f"cannot mine {type(item).__name__!s} {str(item)[:40]!r}: give paths or Document objects")
     yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
-
-
-def _looks_like_path(text: str) -> bool:
-    """A one-line string naming an existing file, folder or glob, or '-' for standard input."""
-    if "\n" in text or len(text) > 4096:
-        return False
-    return text == "-" or os.path.exists(text) or any(ch in text for ch in "*?[")
 
 
 def _glossary_entries(glossary) -> list[TermEntry]:
@@ -205,7 +196,8 @@ def mine(
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
-    `inputs`: file or folder paths, globs, '-' (standard input), readers.Document objects, or texts.
+    `inputs`: file or folder paths, globs, '-' (standard input), or Document objects
+    (`glossary.Document("<text>", text)` for a text in hand); a path that does not exist is an error.
     `glossary`: a Glossary, a path, None for the default glossary (as the CLI picks it), False for none.
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,

@@ -1,11 +1,12 @@
-"""Result tables (mined candidates) written to CSV, Excel or JSON by file extension, atomically."""
+"""Mined tables out: written to CSV, Excel or JSON by file extension, through the glossary formats' own
+writers (one formula guard, one Excel layout), atomically."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .errors import GlossaryError
+from ..errors import GlossaryError
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
 
@@ -19,11 +20,11 @@ def write_table(frame, path: str | os.PathLike) -> Path:
     if not path.parent.exists():
         raise GlossaryError(f"{path.parent}: no such folder")
     if suffix == ".csv":
-        from .formats.csvfile import write_rows
+        from ..formats.csvfile import write_rows
 
         write_rows(path, list(frame.columns), (row.values() for row in frame_records(frame)))
     elif suffix == ".json":
-        from .formats.jsonfile import write_records
+        from ..formats.jsonfile import write_records
 
         write_records(path, frame_records(frame))
     else:
@@ -41,6 +42,6 @@ def frame_records(frame) -> list[dict[str, object]]:
 
 def _write_xlsx(frame, path: Path) -> None:
     """One sheet, as the glossary workbook's cells are written (formula guard, wrapping, numbers as numbers)."""
-    from .formats.xlsx import write_table as write_workbook
+    from ..formats.xlsx import write_table as write_workbook
 
     write_workbook(path, list(frame.columns), [list(row.values()) for row in frame_records(frame)], "Candidates")
