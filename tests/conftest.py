@@ -49,3 +49,12 @@ def run_python(code: str, *args: str, env: dict[str, str] | None = None, timeout
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           env=full_env, timeout=timeout)
+
+
+def run_glossary(*args: str | os.PathLike, timeout: float = 60):
+    """Run the command line in a fresh interpreter (for inputs that could hang it or abort it); the timeout
+    bounds a hang."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "glossary", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout)
