@@ -9,9 +9,9 @@ A standalone placeholder (`x`, `ph`) that sits between two letters or digits of 
 becomes one space ("keep<ph/>changes" → "keep changes"), so that two words do not fuse; between hanzi, or
 next to a space or punctuation, it leaves nothing ("保留<ph/>更改" → "保留更改").
 
-XML is parsed with defusedxml: entity declarations and external references are refused, so XXE and
-billion-laughs files fail at once. The language attributes of an XLIFF file never swap the sides: its
-source is the source.
+XML is parsed by `files.safexml`: entity declarations and external references are refused, so XXE and
+billion-laughs files fail at once, and so does markup nested more than 1,000 levels deep. The language
+attributes of an XLIFF file never swap the sides: its source is the source.
 """
 
 from __future__ import annotations
@@ -336,21 +336,14 @@ def read_tmx(path: Path, source_language: str, target_language: str) -> list[Seg
 
 
 def _parse_xml(path: Path):
-    """The root element of an XML file; entity declarations and external references refused."""
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    """The root element of an XML file; entity declarations, external references and deep nesting refused."""
+    from .files.safexml import XmlError, parse
 
     data = read_file_bytes(path)
     try:
-        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as error:
-        name = getattr(error, "name", None)
-        detail = f"it declares the entity {name!r}" if name else type(error).__name__
-        raise FormatError(f"{path}: unsafe XML refused: {detail} (a bilingual file needs no entities)") from None
-    except ParseError as error:
-        raise FormatError(f"{path}: not well-formed XML ({_one_line(error)})") from None
+        return parse(data, entities_hint="a bilingual file")
+    except XmlError as error:
+        raise FormatError(f"{path}: {error}") from None
 
 
 def _split_tag(tag: object) -> tuple[str, str]:
@@ -371,36 +364,44 @@ def _inline_text(element) -> str:
     native code dropped, a placeholder between two words turned into a space; ends trimmed."""
     if element is None:
         return ""
+    return _join_pieces(_inline_pieces(element)).strip()
+
+
+_TEXT, _CODE, _PIECE = "text", "code", "piece"  # what a step of _inline_pieces holds
+
+
+def _inline_pieces(element) -> list[object]:
+    """The text pieces and gaps of an element, in document order. Walked with a stack of steps, not by
+    recursion, so that markup nested a thousand levels deep is read like any other: a `text` step is a
+    child in translatable text, a `code` step a child inside native code (only its `sub` elements count),
+    a `piece` step text or a gap to append once the children pushed after it are done."""
     pieces: list[object] = [element.text]
-    _collect_children(element, pieces)
-    return _join_pieces(pieces).strip()
-
-
-def _collect_children(element, pieces: list[object]) -> None:
-    """Append the text of element's children (and the text after each) to pieces, in order."""
-    for child in element:
-        name = _split_tag(child.tag)[1]
+    steps: list[tuple[str, object]] = [(_TEXT, child) for child in reversed(element)]
+    while steps:
+        kind, item = steps.pop()
+        if kind == _PIECE:
+            pieces.append(item)
+            continue
+        name = _split_tag(item.tag)[1]
+        if kind == _CODE:
+            if name == "sub":
+                pieces.extend([_GAP, item.text])
+                steps.append((_PIECE, _GAP))
+                steps.extend((_TEXT, child) for child in reversed(item))
+            else:
+                steps.extend((_CODE, child) for child in reversed(item))
+            continue
+        steps.append((_PIECE, item.tail))
         if name in CODE_ELEMENTS:
             if name in PLACEHOLDERS:
                 pieces.append(_GAP)
-            _collect_subflows(child, pieces)
+            steps.extend((_CODE, child) for child in reversed(item))
         elif name == "cp":  # XLIFF 2: a character XML cannot hold, by its code point
-            pieces.append(_code_point(child.get("hex", "")))
-        elif name:
-            pieces.append(child.text)
-            _collect_children(child, pieces)
-        pieces.append(child.tail)
-
-
-def _collect_subflows(code, pieces: list[object]) -> None:
-    """The translatable `sub` text inside a piece of native code, set apart from the text around it."""
-    for child in code:
-        if _split_tag(child.tag)[1] == "sub":
-            pieces.extend([_GAP, child.text])
-            _collect_children(child, pieces)
-            pieces.append(_GAP)
-        else:
-            _collect_subflows(child, pieces)
+            pieces.append(_code_point(item.get("hex", "")))
+        elif name:  # not a comment or processing instruction
+            pieces.append(item.text)
+            steps.extend((_TEXT, child) for child in reversed(item))
+    return pieces
 
 
 def _code_point(hex_digits: str) -> str:

@@ -7,13 +7,13 @@ import glob
 import os
 import re
 import sys
-import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import GlossaryError
+from .files.reading import os_reason, regular_file, shown
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 STDIN = "-"
@@ -421,89 +421,70 @@ def _declared_charset(head: bytes) -> str | None:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DOCX_BODY = "word/document.xml"
+_WORD = "Word document"
 
 
 def docx_to_text(path: Path) -> str:
-    """The paragraphs of a .docx (tables and text boxes included), one per line."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
+    """The paragraphs of a .docx (tables and text boxes included), one per line.
 
-    xml = _read_docx_body(path)
-    try:
-        root = fromstring(xml)
-    except (ParseError, DefusedXmlException) as error:
-        raise UnreadableDocument(f"{path}: broken Word document ({_first_line(error)})") from None
-    paragraphs: list[list[str]] = []
-    _collect_paragraphs(root, paragraphs)
+    word/document.xml is parsed as it is inflated, each element let go once it has ended, so memory holds
+    the text, not the XML tree (a 190 MB document.xml at a modest compression ratio is read, not a
+    MemoryError)."""
+    from .files import zipguard
+    from .files.safexml import XmlError, iterparse
+
+    limits = zipguard.Limits(MAX_DOCX_XML_BYTES, MAX_DOCX_RATIO, DOCX_RATIO_FLOOR)
+    with zipguard.open_archive(path, _WORD, UnreadableDocument) as archive:
+        try:
+            info = archive.getinfo(_DOCX_BODY)
+        except KeyError:
+            raise UnreadableDocument(f"{shown(path)}: not a Word document (no {_DOCX_BODY} inside)") from None
+        zipguard.check_members(path, [info], limits, UnreadableDocument)
+        try:
+            with zipguard.inflating(path, _WORD, UnreadableDocument), archive.open(info) as member:
+                paragraphs = _docx_paragraphs(iterparse(member))
+        except XmlError as error:
+            raise UnreadableDocument(f"{shown(path)}: broken Word document ({error})") from None
     return _normalise_newlines("\n".join("".join(parts) for parts in paragraphs))
 
 
-def _read_docx_body(path: Path) -> bytes:
-    """word/document.xml's bytes, refusing broken zips and zip bombs."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            try:
-                info = archive.getinfo(_DOCX_BODY)
-            except KeyError:
-                raise UnreadableDocument(f"{path}: not a Word document (no {_DOCX_BODY} inside)") from None
-            _refuse_zip_bomb(path, info)
-            with archive.open(info) as member:
-                xml = member.read(MAX_DOCX_XML_BYTES + 1)  # the declared size may lie
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as error:
-        raise UnreadableDocument(f"{path}: broken Word document ({_first_line(error)})") from None
-    except OSError as error:
-        raise UnreadableDocument(f"{path}: cannot read ({error.strerror or error})") from None
-    if len(xml) > MAX_DOCX_XML_BYTES:
-        raise UnreadableDocument(f"{path}: refused: {_DOCX_BODY} unpacks to more than {MAX_DOCX_XML_BYTES} bytes")
-    return xml
+# The elements of a paragraph that stand for text; None: the element's own text (w:t).
+_DOCX_PIECES = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
-def _refuse_zip_bomb(path: Path, info: zipfile.ZipInfo) -> None:
-    """Refuse a document.xml that claims to be huge or compressed suspiciously well."""
-    if info.file_size > MAX_DOCX_XML_BYTES:
-        raise UnreadableDocument(
-            f"{path}: refused: {_DOCX_BODY} unpacks to {info.file_size} bytes (limit {MAX_DOCX_XML_BYTES})"
-        )
-    ratio = info.file_size / max(info.compress_size, 1)
-    if info.file_size > DOCX_RATIO_FLOOR and ratio > MAX_DOCX_RATIO:
-        raise UnreadableDocument(
-            f"{path}: refused: {_DOCX_BODY} is compressed {ratio:.0f}:1 (limit {MAX_DOCX_RATIO}:1), a likely zip bomb"
-        )
+def _docx_paragraphs(events: Iterable[tuple[str, Any]]) -> list[list[str]]:
+    """One list of text pieces per w:p, in document order, from the parse events of document.xml.
 
-
-def _collect_paragraphs(element, paragraphs: list[list[str]]) -> None:
-    """Append one list of text pieces per w:p found under element, in document order."""
-    for child in element:
-        if child.tag == _MC_FALLBACK:
-            continue  # the same content as mc:Choice, for older readers
-        if child.tag == _W + "p":
-            parts: list[str] = []
-            paragraphs.append(parts)
-            _collect_runs(child, parts, paragraphs)
-        else:
-            _collect_paragraphs(child, paragraphs)
-
-
-def _collect_runs(element, parts: list[str], paragraphs: list[list[str]]) -> None:
-    """Append a paragraph's text (w:t, tabs, breaks); paragraphs nested in text boxes get their own line."""
-    for child in element:
-        tag = child.tag
-        if tag == _W + "t":
-            parts.append(child.text or "")
-        elif tag == _W + "tab":
-            parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            parts.append("-")
-        elif tag == _MC_FALLBACK:
+    A paragraph nested in another (in a text box) gets its own line, after its host's; mc:Fallback (the
+    same content as mc:Choice, for older readers) and whatever sits inside a piece of text are skipped.
+    Each element is detached from its parent once it has ended, so that the tree never grows."""
+    paragraphs: list[list[str]] = []
+    open_paragraphs: list[list[str]] = []
+    elements: list[Any] = []  # the elements open at this point, the root first
+    skipped = 0  # how deep inside an element whose content does not count
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            elements.append(element)
+            if skipped:
+                skipped += 1
+            elif tag == _MC_FALLBACK or (open_paragraphs and tag in _DOCX_PIECES):
+                skipped = 1
+            elif tag == _W + "p":
+                paragraphs.append([])
+                open_paragraphs.append(paragraphs[-1])
             continue
+        elements.pop()
+        if skipped:
+            skipped -= 1
+            if not skipped and tag in _DOCX_PIECES:
+                piece = _DOCX_PIECES[tag]
+                open_paragraphs[-1].append((element.text or "") if piece is None else piece)
         elif tag == _W + "p":
-            nested: list[str] = []
-            paragraphs.append(nested)
-            _collect_runs(child, nested, paragraphs)
-        else:
-            _collect_runs(child, parts, paragraphs)
+            open_paragraphs.pop()
+        if elements:
+            elements[-1].remove(element)  # its earlier siblings are gone already: this is the only child
+    return paragraphs
 
 
 # --- PDF --------------------------------------------------------------------------------------

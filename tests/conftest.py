@@ -58,3 +58,22 @@ def run_glossary(*args: str | os.PathLike, timeout: float = 60):
 
     return subprocess.run([sys.executable, "-m", "glossary", *map(str, args)], capture_output=True, text=True,
                           timeout=timeout)
+
+
+def one_stderr_line(result) -> str:
+    """The single line a finished process wrote on stderr (asserting there is exactly one, and no traceback)."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def flag_encrypted(archive: Path) -> None:
+    """Mark every member of a zip file as encrypted (bit 0 of its flags, in its local and central headers),
+    as a password-protected archive does; zipfile cannot write one itself."""
+    data = bytearray(archive.read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + flags_at] |= 0x1
+            start = data.find(signature, start + 4)
+    archive.write_bytes(bytes(data))

@@ -315,3 +315,56 @@ def test_unsupported_suffix_lists_the_supported_formats(tmp_path: Path) -> None:
     message = str(caught.value)
     assert str(path) in message
     assert all(suffix in message for suffix in (".csv", ".tsv", ".xlsx", ".xliff", ".sdlxliff", ".tmx"))
+
+
+# --- hostile structure ------------------------------------------------------------------------
+
+
+def _nested(opening: str, closing: str, depth: int) -> str:
+    """Inline markup `depth` levels deep around a word."""
+    return opening * depth + "deep" + closing * depth
+
+
+HOSTILE_XML = {
+    "XLIFF 1.2 with 1,500 nested g": ("deep.xlf", XLIFF_12.replace(
+        "Open the", _nested('<g id="1">', "</g>", 1500), 1)),
+    "XLIFF 1.2 with 100,000 nested g": ("deeper.xlf", XLIFF_12.replace(
+        "Open the", _nested("<g>", "</g>", 100_000), 1)),
+    "XLIFF 2.0 with 1,500 nested pc": ("deep.xliff", XLIFF_20.replace(
+        "Tongyi Qianwen</source>", _nested('<pc id="1">', "</pc>", 1500) + "</source>", 1)),
+    "TMX with 5,000 nested hi": ("deep.tmx", TMX_14.replace("business group", _nested("<hi>", "</hi>", 5000), 1)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_XML))
+def test_markup_nested_more_than_1000_levels_deep_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
+                                                                          kind: str) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    name, content = HOSTILE_XML[kind]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-g", str(small_glossary), "check", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"glossary: error: {path}: refused: elements nested more than 1,000 levels deep\n"
+
+
+def test_inline_markup_nested_990_levels_deep_is_read_without_recursion(tmp_path: Path) -> None:
+    path = tmp_path / "deep.xlf"
+    path.write_text(XLIFF_12.replace("Open the", _nested("<g>", "</g>", 990).replace("deep", "Open the")),
+                    encoding="utf-8")
+
+    assert pairs(read_segments([path]))[0] == (1, "Open the Alibaba Cloud console today.", "今天打开阿里云控制台。")
+
+
+def test_xml_in_an_encoding_the_parser_cannot_use_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.tmx"
+    path.write_bytes(TMX_14.replace('encoding="UTF-8"', 'encoding="GBK"').encode("gbk"))
+
+    with pytest.raises(FormatError) as caught:
+        read_segments([path])
+
+    assert str(caught.value) == (f"{path}: not readable XML (multi-byte encodings are not supported; "
+                                 "save the file as UTF-8)")

@@ -383,3 +383,23 @@ def test_a_broken_or_foreign_file_is_a_format_error_naming_it(tmp_path: Path, co
     path = tmp_path / "bad.tbx"
     path.write_text(content, encoding="utf-8")
     _assert_refused_quickly(path, match)
+
+
+def _v2_entry(term_group: str) -> str:
+    """A TBX v2 file of one English entry whose tig holds term_group."""
+    return (f'<martif type="TBX"><text><body><termEntry><langSet xml:lang="en"><tig>{term_group}</tig>'
+            "</langSet></termEntry></body></text></martif>")
+
+
+def test_term_groups_and_notes_nested_990_levels_deep_are_read_without_recursion(tmp_path: Path):
+    path = tmp_path / "deep.tbx"
+    deep_note = "<descripGrp>" * 990 + "<note>a note</note>" + "</descripGrp>" * 990
+    path.write_text(_v2_entry("<termGrp>" * 985 + "<term>Tmall</term>" + "</termGrp>" * 985 + deep_note),
+                    encoding="utf-8")
+    assert _rows(path) == [{"english": "Tmall", "note": "a note"}]
+
+
+def test_a_term_nested_more_than_1000_levels_deep_is_refused_in_one_line(tmp_path: Path):
+    path = tmp_path / "deep.tbx"
+    path.write_text(_v2_entry("<termGrp>" * 1500 + "<term>Tmall</term>" + "</termGrp>" * 1500), encoding="utf-8")
+    _assert_refused_quickly(path, "refused: elements nested more than 1,000 levels deep")

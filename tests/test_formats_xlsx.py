@@ -439,3 +439,14 @@ def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tm
     with pytest.raises(FormatError, match="U\\+FFFE or U\\+FFFF"):
         export([entry], target)
     assert not target.exists()
+
+
+# --- hostile workbooks: encrypted, reaching too far, crashing the reader ---------------------------
+
+
+def test_a_workbook_with_an_encrypted_member_is_refused_in_one_line(tmp_path: Path):
+    from .conftest import flag_encrypted
+
+    path = export(TRICKY, tmp_path / "locked.xlsx")
+    flag_encrypted(path)
+    refused(path, r"locked.xlsx: member '\[Content_Types\].xml' is encrypted; save an unprotected copy")

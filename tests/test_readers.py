@@ -350,7 +350,7 @@ def test_docx_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest
     path = build_docx(tmp_path / "bomb.docx", word_xml("<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>" * 2000))
     skipped: list[str] = []
     assert list(iter_documents([path], on_skip=skipped.append)) == []
-    assert len(skipped) == 1 and "bomb.docx" in skipped[0] and "10000" in skipped[0]
+    assert len(skipped) == 1 and "bomb.docx" in skipped[0] and "10,000" in skipped[0]
 
 
 def test_docx_compressed_suspiciously_well_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -512,3 +512,75 @@ def test_importing_readers_stays_light() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# --- hostile structure: refused in one line or read in bounded memory ------------------------------------
+
+
+def _mine_alone(path: Path):
+    """`glossary mine` of one file in a fresh process, with the empty glossary beside it."""
+    from .conftest import run_glossary
+
+    return run_glossary("-g", path.with_name("terms.csv"), "mine", path, timeout=60)
+
+
+def _empty_glossary(folder: Path) -> None:
+    """An empty terms.csv next to the attack files."""
+    from .conftest import HEADER
+
+    (folder / "terms.csv").write_text(HEADER, encoding="utf-8")
+
+
+def test_a_docx_nested_1500_levels_deep_is_refused_in_one_line(tmp_path: Path) -> None:
+    from .conftest import one_stderr_line
+
+    _empty_glossary(tmp_path)
+    path = build_docx(tmp_path / "deep.docx", word_xml("<w:sdt>" * 1500 + "<w:p><w:r><w:t>Hello</w:t></w:r></w:p>"
+                                                        + "</w:sdt>" * 1500))
+    result = _mine_alone(path)
+    assert result.returncode == 2
+    assert one_stderr_line(result).endswith("deep.docx: broken Word document (refused: elements nested more "
+                                            "than 1,000 levels deep)")
+
+
+def test_a_docx_nested_990_levels_deep_is_read_without_recursion(tmp_path: Path) -> None:
+    body = "<w:sdt>" * 990 + "<w:p><w:r><w:t>Alibaba Cloud</w:t></w:r></w:p>" + "</w:sdt>" * 990
+    assert read_one(build_docx(tmp_path / "deep.docx", word_xml(body))) == "Alibaba Cloud"
+
+
+def test_a_docx_member_flagged_encrypted_is_refused_in_one_line(tmp_path: Path) -> None:
+    from .conftest import flag_encrypted
+
+    path = build_docx(tmp_path / "locked.docx", word_xml("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>"))
+    flag_encrypted(path)
+    skipped: list[str] = []
+    assert list(iter_documents([path], on_skip=skipped.append)) == []
+    assert skipped == [f"{path}: member 'word/document.xml' is encrypted; save an unprotected copy"]
+
+
+def test_a_docx_whose_deflate_stream_is_damaged_is_one_line(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "torn.docx", word_xml("<w:p><w:r><w:t>Alibaba Cloud</w:t></w:r></w:p>" * 200))
+    data = bytearray(path.read_bytes())
+    body = data.find(b"word/document.xml") + len("word/document.xml") + 40  # inside its compressed data
+    data[body:body + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(path)
+    assert "torn.docx: " in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_large_document_xml_is_streamed_not_held_as_a_tree(tmp_path: Path) -> None:
+    import tracemalloc
+
+    formatting = "".join(f'<w:rFonts w:ascii="Calibri{index}" w:hAnsi="Calibri"/>' for index in range(40))
+    paragraph = f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:rPr>{formatting}</w:rPr><w:t>line</w:t></w:r></w:p>'
+    xml = word_xml(paragraph * 2000)  # about 4 MB, stored: a high ratio would be refused as a zip bomb
+    path = build_docx(tmp_path / "long.docx", xml, compression=zipfile.ZIP_STORED)
+    tracemalloc.start()
+    try:
+        text = read_one(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert text.split("\n") == ["line"] * 2000
+    assert peak < len(xml) / 4, f"{peak:,} bytes at the peak for {len(xml):,} bytes of XML"

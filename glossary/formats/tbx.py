@@ -334,28 +334,25 @@ def read(path: Path) -> ImportedTable:
 
 
 def _parse_events(path: Path):
-    """(event, element) pairs: the root's start, then every element's end; entity declarations and
-    external references refused."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import iterparse
+    """(event, element) pairs: the root's start, then every element's end; entity declarations, external
+    references and deep nesting refused, and anything but a regular file (a pipe would never end)."""
+    from ..files.reading import os_reason, regular_file
+    from ..files.safexml import XmlError, iterparse
 
     try:
-        started = False
-        for event, element in iterparse(str(path), events=("start", "end"), forbid_dtd=False,
-                                        forbid_entities=True, forbid_external=True):
-            if event == "start":
-                if not started:
-                    started = True
-                    yield event, element
-                continue
-            yield event, element
-    except DefusedXmlException as error:
-        detail = f"it declares the entity {error.name!r}" if getattr(error, "name", None) else type(error).__name__
-        raise FormatError(f"{path}: unsafe XML refused: {detail} (a TBX file needs no entities)") from None
-    except ET.ParseError as error:
-        raise FormatError(f"{path}: not well-formed XML ({error})") from None
+        with open(regular_file(path, "TBX file"), "rb") as stream:
+            started = False
+            for event, element in iterparse(stream, entities_hint="a TBX file"):
+                if event == "start":
+                    if not started:
+                        started = True
+                        yield event, element
+                    continue
+                yield event, element
+    except XmlError as error:
+        raise FormatError(f"{path}: {error}") from None
     except OSError as error:
-        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise FormatError(f"{path}: cannot read ({os_reason(error)})") from None
 
 
 def _local(tag: object) -> str:
@@ -472,13 +469,17 @@ class _EntryReader:
                 self._auxiliary(child)
 
     def _term_group(self, group: ET.Element, term: _Term) -> _Term:
-        """A term with its term notes; other information goes where the concept's would."""
-        for child in group:
+        """A term with its term notes, nested groups read in place (with a stack of pending elements, not by
+        recursion, so that any depth the parser allows is read); other information goes where the concept's
+        would."""
+        pending = list(reversed(group))
+        while pending:
+            child = pending.pop()
             kind = _local(child.tag)
             if kind == "term":
                 term.text = term.text or _text(child)
             elif kind in ("termGrp", "termNoteGrp"):
-                self._term_group(child, term)
+                pending.extend(reversed(child))
             elif kind == "termNote":
                 note_type, text = child.get("type") or "", _text(child).strip()
                 if note_type == "termType":
@@ -490,22 +491,25 @@ class _EntryReader:
                 self._auxiliary(child)
         return term
 
-    def _auxiliary(self, element: ET.Element, in_description: bool = False) -> None:
-        """Notes, descriptions, sources and dates, at any level."""
-        kind, kind_type = _local(element.tag), element.get("type") or ""
-        if kind == "note":
-            self._note(_text(element))
-        elif kind == "descrip" and kind_type == "context":
-            self.values.setdefault(CONTEXT, _text(element))
-        elif kind == "descrip" and kind_type == "definition":
-            self.notes.append(_text(element))
-        elif kind == "admin" and kind_type == "source" and not in_description:
-            self.values.setdefault(SOURCE, _text(element))
-        elif kind == "date":
-            self.dates.append(_text(element).strip())
-        elif kind.endswith("Grp"):
-            for child in element:
-                self._auxiliary(child, in_description or kind == "descripGrp")
+    def _auxiliary(self, element: ET.Element) -> None:
+        """Notes, descriptions, sources and dates, at any level (groups walked with a stack, in document order)."""
+        pending = [(element, False)]  # (element, inside a descripGrp)
+        while pending:
+            element, in_description = pending.pop()
+            kind, kind_type = _local(element.tag), element.get("type") or ""
+            if kind == "note":
+                self._note(_text(element))
+            elif kind == "descrip" and kind_type == "context":
+                self.values.setdefault(CONTEXT, _text(element))
+            elif kind == "descrip" and kind_type == "definition":
+                self.notes.append(_text(element))
+            elif kind == "admin" and kind_type == "source" and not in_description:
+                self.values.setdefault(SOURCE, _text(element))
+            elif kind == "date":
+                self.dates.append(_text(element).strip())
+            elif kind.endswith("Grp"):
+                inside = in_description or kind == "descripGrp"
+                pending.extend((child, inside) for child in reversed(element))
 
     def _note(self, text: str) -> None:
         """A labelled note fills its field (the first one wins); any other note is kept as a note."""

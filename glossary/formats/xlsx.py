@@ -63,6 +63,7 @@ GREY_RGB = "#808080"
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
+WORKBOOK = "Excel .xlsx workbook"
 
 METADATA_KEY_HEADER = ("key", "value")
 ROW_HASH_HEADER = ("id", "row_hash")
@@ -520,30 +521,12 @@ def _sheet_rows(book, name: str) -> list[list[Any]]:
 
 
 def check_zip(path: Path) -> None:
-    """Refuse what is not a zip, and zips that would expand too far (sizes as the archive declares them;
-    Python's zipfile never inflates a member beyond its declared size, so the declared sizes bound the work)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FormatError(f"{path}: is a folder, not an Excel workbook") from None
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise FormatError(f"{path}: not an Excel .xlsx workbook (not a zip archive; is it a CSV or an old .xls?)") \
-            from None
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    total = sum(member.file_size for member in members)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise FormatError(f"{path}: refused: would expand to {total:,} bytes "
-                          f"(limit {MAX_UNCOMPRESSED_BYTES:,}); possibly a zip bomb")
-    for member in members:
-        if member.file_size > RATIO_CHECK_MIN_BYTES:
-            ratio = member.file_size / max(member.compress_size, 1)
-            if ratio > MAX_COMPRESSION_RATIO:
-                raise FormatError(f"{path}: refused: member {member.filename!r} expands {ratio:,.0f} times "
-                                  f"(limit {MAX_COMPRESSION_RATIO}); possibly a zip bomb")
+    """Refuse what is not a zip, zips that would expand too far, and encrypted members (files.zipguard)."""
+    from ..files import zipguard
+
+    limits = zipguard.Limits(MAX_UNCOMPRESSED_BYTES, MAX_COMPRESSION_RATIO, RATIO_CHECK_MIN_BYTES)
+    with zipguard.open_archive(path, WORKBOOK, FormatError) as archive:
+        zipguard.check_members(path, archive.infolist(), limits, FormatError)
 
 
 def _glossary_sheet_name(names: list[str], path: Path) -> str:
