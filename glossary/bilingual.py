@@ -140,24 +140,16 @@ def read_table_file(path: Path, names: tuple[str | None, str | None],
 
 def read_workbook(path: Path, names: tuple[str | None, str | None],
                   languages: tuple[str, str]) -> list[Segment]:
-    """The source and target columns of a workbook's Segments or Glossary sheet (else its first sheet)."""
-    from python_calamine import CalamineWorkbook
+    """The source and target columns of a workbook's Segments or Glossary sheet (else its first sheet), read
+    through the workbook reader's guards (formats.xlsx.read_sheets)."""
+    from .formats.xlsx import read_sheets
 
-    from .formats.xlsx import check_zip
-
-    check_zip(path)
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheet_names = list(book.sheet_names)
+    def pick(sheet_names: list[str]) -> list[str]:
         if not sheet_names:
             raise FormatError(f"{path}: the workbook has no sheets")
-        title = next((name for name in sheet_names if name.strip().casefold() in SEGMENT_SHEETS),
-                     sheet_names[0])
-        sheet_rows = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-    except FormatError:
-        raise
-    except Exception as error:  # calamine reports damage with its own exception types
-        raise FormatError(f"{path}: not a readable Excel .xlsx workbook ({_one_line(error)})") from None
+        return [next((name for name in sheet_names if name.strip().casefold() in SEGMENT_SHEETS), sheet_names[0])]
+
+    (sheet_rows,) = read_sheets(path, pick).values()
     return _table_segments(list(enumerate(sheet_rows, start=1)), path, names, languages)
 
 

@@ -77,3 +77,28 @@ def flag_encrypted(archive: Path) -> None:
             data[start + flags_at] |= 0x1
             start = data.find(signature, start + 4)
     archive.write_bytes(bytes(data))
+
+
+def workbook_with_a_far_cell(path: Path, reference: str) -> Path:
+    """A real two-row English/Chinese workbook (sheet "Glossary") with one more numeric cell far away at
+    `reference` ('XFD1048576', or past Excel's grid: 'A4000000000'), written into its sheet XML."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Glossary"
+    book.active.append(["english", "chinese"])
+    book.active.append(["Alibaba Cloud", "阿里云"])
+    book.save(path)
+    row = re.search(r"\d+", reference).group()
+    far = f'<row r="{row}"><c r="{reference}"><v>1</v></c></row></sheetData>'
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", far.encode("ascii"))
+            target.writestr(info, data)
+    return path

@@ -368,3 +368,16 @@ def test_xml_in_an_encoding_the_parser_cannot_use_is_refused_in_one_line(tmp_pat
 
     assert str(caught.value) == (f"{path}: not readable XML (multi-byte encodings are not supported; "
                                  "save the file as UTF-8)")
+
+
+@pytest.mark.parametrize("reference", ["XFD1048576", "A4000000000"])
+def test_a_workbook_reaching_too_far_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
+                                                            reference: str) -> None:
+    from .conftest import one_stderr_line, run_glossary, workbook_with_a_far_cell
+
+    path = workbook_with_a_far_cell(tmp_path / "far.xlsx", reference)
+    # in a fresh process: python-calamine aborted the whole interpreter allocating the sheet
+    result = run_glossary("-g", small_glossary, "check", path)
+    assert result.returncode == 2
+    assert one_stderr_line(result).startswith(f"glossary: error: {path}: refused: the values in "
+                                              "xl/worksheets/sheet1.xml reach row ")

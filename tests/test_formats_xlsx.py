@@ -444,6 +444,74 @@ def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tm
 # --- hostile workbooks: encrypted, reaching too far, crashing the reader ---------------------------
 
 
+@pytest.mark.parametrize("reference", ["XFD1048576", "A4000000000", "ZZZZZZZ3"])
+def test_a_workbook_with_a_value_too_far_out_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
+                                                                   reference: str):
+    from .conftest import one_stderr_line, run_glossary, workbook_with_a_far_cell
+
+    path = workbook_with_a_far_cell(tmp_path / "far.xlsx", reference)
+    # in a fresh process: python-calamine aborted the interpreter (exit 134) allocating such a sheet
+    result = run_glossary("-g", small_glossary, "import", path)
+    assert result.returncode == 2
+    assert one_stderr_line(result).startswith(f"glossary: error: {path}: refused: the values in "
+                                              "xl/worksheets/sheet1.xml reach row ")
+
+
+def test_cells_without_references_are_followed_to_the_row_they_are_in(tmp_path: Path, small_glossary: Path):
+    from .conftest import one_stderr_line, run_glossary
+
+    path = workbook_with_a_far_cell_written_by_hand(tmp_path / "hand.xlsx")
+    result = run_glossary("-g", small_glossary, "import", path)  # in a fresh process, as above
+    assert result.returncode == 2
+    assert one_stderr_line(result) == (
+        f"glossary: error: {path}: refused: the values in xl/worksheets/sheet1.xml reach row 4,000,000,000 and "
+        "column B (8,000,000,000 cells from A1; the limit is 5,000,000); delete what lies beyond the table and "
+        "save again")
+
+
+def workbook_with_a_far_cell_written_by_hand(path: Path) -> Path:
+    """A workbook whose sheet, as some hand-made writers do, gives rows their number but cells no reference."""
+    from .conftest import workbook_with_a_far_cell
+
+    workbook_with_a_far_cell(path, "A1")
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                far = b'<row r="4000000000"><c t="inlineStr"><is><t>x</t></is></c><c><v>2</v></c></row>'
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+            target.writestr(info, data)
+    return path
+
+
+def test_a_styled_empty_cell_far_out_is_no_reason_to_refuse(tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Glossary"
+    sheet.append(["english", "chinese"])
+    sheet.append(["Alibaba Cloud", "阿里云"])
+    sheet["XFD1048576"].font = openpyxl.styles.Font(bold=True)  # formatting only: calamine leaves it out
+    book.save(tmp_path / "styled.xlsx")
+    assert xlsx.read(tmp_path / "styled.xlsx").rows == [(2, {"english": "Alibaba Cloud", "chinese": "阿里云"})]
+
+
+def test_a_panic_of_python_calamine_is_a_one_line_format_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import python_calamine
+
+    class PanicException(BaseException):
+        """What pyo3 raises for a Rust panic (it cannot be imported)."""
+
+    def panic(path: str):
+        raise PanicException("index out of bounds: the len is 3 but the index is 7")
+
+    path = export(TRICKY, tmp_path / "book.xlsx")
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", panic)
+    assert refused(path, "book.xlsx: not a readable Excel .xlsx workbook") == (
+        f"{path}: not a readable Excel .xlsx workbook (the reader failed: index out of bounds: the len is 3 but "
+        "the index is 7)")
+
+
 def test_a_workbook_with_an_encrypted_member_is_refused_in_one_line(tmp_path: Path):
     from .conftest import flag_encrypted
 
