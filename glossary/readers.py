@@ -80,22 +80,46 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
 
 
 def check_encoding(encoding: str) -> str:
-    """The codec's canonical name, or an error for an encoding Python does not know."""
+    """The codec's canonical name, or an error for an encoding Python does not know or that is not a
+    text encoding (base64, rot13, zlib: Python's codecs turn bytes into bytes or text into text)."""
+    codec = text_codec(encoding)
+    if codec is None:
+        problem = f"{encoding!r} is not a text encoding" if _known_codec(encoding) else f"unknown encoding {encoding!r}"
+        raise GlossaryError(f"{problem} (try utf-8, gb18030, big5, utf-16 or cp1252)")
+    return codec
+
+
+def _known_codec(label: str) -> bool:
+    """Whether Python has a codec of that name, text or not."""
     try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise GlossaryError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, utf-16 or cp1252)") from None
+        codecs.lookup(label)
+    except (LookupError, TypeError, ValueError):
+        return False
+    return True
+
+
+def text_codec(label: str) -> str | None:
+    """The canonical name of the text encoding a label names ('GBK' → 'gbk'), or None when there is none."""
+    try:
+        codec = codecs.lookup(label).name
+        "".encode(codec)  # refuses bytes-to-bytes and text-to-text codecs (base64, rot13) and "undefined"
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        return None
+    return codec
 
 
 def _decode_forced(data: bytes, name: str, encoding: str) -> str:
     """Decode with the encoding the user named; a failure says where."""
-    check_encoding(encoding)
+    codec = check_encoding(encoding)
     try:
-        return data.decode(encoding).removeprefix("\ufeff")
+        return data.decode(codec).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise UnreadableDocument(
             f"{name}: not valid {encoding} at byte {error.start} (try another --encoding, or none to guess)"
         ) from None
+    except UnicodeError as error:  # codecs such as idna fail without a position
+        raise UnreadableDocument(f"{name}: not valid {encoding} ({error}; try another --encoding, or none to guess)") \
+            from None
 
 
 def _decode_strict(data: bytes, name: str, codec: str) -> str:
@@ -398,7 +422,7 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> str:
     if declared is not None:
         try:
             return _normalise_newlines(data.decode(declared))
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass  # the declaration is wrong; guess instead
     return decode_bytes(data, name)
 
@@ -409,11 +433,7 @@ def _declared_charset(head: bytes) -> str | None:
     if match is None:
         return None
     label = match.group(1).decode("ascii").lower()
-    label = _HTML_CHARSET_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    return text_codec(_HTML_CHARSET_ALIASES.get(label, label))  # None for <meta charset=rot13>: guess instead
 
 
 # --- DOCX -------------------------------------------------------------------------------------

@@ -584,3 +584,21 @@ def test_a_large_document_xml_is_streamed_not_held_as_a_tree(tmp_path: Path) -> 
         tracemalloc.stop()
     assert text.split("\n") == ["line"] * 2000
     assert peak < len(xml) / 4, f"{peak:,} bytes at the peak for {len(xml):,} bytes of XML"
+
+
+@pytest.mark.parametrize("charset", ["rot13", '"base64"', "zlib"])
+def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored(tmp_path: Path, charset: str) -> None:
+    page = f"<html><head><meta charset={charset}></head><body><p>Alibaba Cloud 阿里云</p></body></html>"
+    assert read_one(write(tmp_path / "page.html", page.encode("utf-8"))) == "Alibaba Cloud 阿里云"
+
+
+def test_an_encoding_option_that_is_not_a_text_encoding_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    document = write(tmp_path / "a.txt", ENGLISH.encode("utf-8"))
+    result = CliRunner().invoke(cli, ["mine", "--encoding", "base64", str(document)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("glossary: error: 'base64' is not a text encoding "
+                                     "(try utf-8, gb18030, big5, utf-16 or cp1252)")
