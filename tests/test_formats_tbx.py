@@ -3,6 +3,7 @@ hostile XML, and files in other tools' conventions."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -403,3 +404,12 @@ def test_a_term_nested_more_than_1000_levels_deep_is_refused_in_one_line(tmp_pat
     path = tmp_path / "deep.tbx"
     path.write_text(_v2_entry("<termGrp>" * 1500 + "<term>Tmall</term>" + "</termGrp>" * 1500), encoding="utf-8")
     _assert_refused_quickly(path, "refused: elements nested more than 1,000 levels deep")
+
+
+def test_damaged_row_fingerprints_of_a_huge_number_are_a_format_error(tmp_path: Path):
+    path = _export([TermEntry(id="T1", english="Tmall", chinese="天猫")], tmp_path / "back.tbx",
+                   row_hashes={"T1": "f1:0"})
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'(type="glossary:row-hashes">)[^<]*', r'\1{"T1": ' + "9" * 5000 + "}", text),
+                    encoding="utf-8")
+    _assert_refused_quickly(path, r"row fingerprints \(glossary:row-hashes\) are damaged")

@@ -145,6 +145,24 @@ def test_a_zip_named_csv_is_refused(tmp_path: Path):
         handover.read_file(path)
 
 
+@pytest.mark.parametrize("depth", [50_000, 100_000])
+def test_json_nested_deeper_than_python_reads_is_refused_in_one_line(team: Path, tmp_path: Path, depth: int):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+    result = run("-g", str(team), "import", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"glossary: error: {path}: not a glossary JSON file (arrays or objects nested too "
+                             "deeply to read)\n")
+
+
+def test_a_json_number_of_5000_digits_is_refused_in_one_line(team: Path, tmp_path: Path):
+    path = tmp_path / "long.json"
+    path.write_text('[{"english": "Tmall", "chinese": ' + "1" * 5000 + "}]", encoding="utf-8")
+    result = run("-g", str(team), "import", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"glossary: error: {path}: not a glossary JSON file (a number has more than 4,300 digits)\n"
+
+
 # --- the plan -------------------------------------------------------------------------------------
 
 

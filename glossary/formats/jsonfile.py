@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Sequence
 
@@ -31,8 +32,13 @@ def read(path: Path) -> ImportedTable:
         data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except OSError as error:
         raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+    except RecursionError:
+        raise FormatError(f"{path}: not a glossary JSON file (arrays or objects nested too deeply to read)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FormatError(f"{path}: not valid UTF-8 JSON ({error})") from None
+    except ValueError:  # the only other: a number with more digits than Python converts to an int
+        raise FormatError(f"{path}: not a glossary JSON file (a number has more than "
+                          f"{sys.get_int_max_str_digits():,} digits)") from None
     if isinstance(data, dict):
         data = data.get("entries")
     if not isinstance(data, list):

@@ -381,7 +381,7 @@ def _row_hashes(text: str, path: Path) -> dict[str, str]:
         return {}
     try:
         hashes = json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, a number too long to convert, or nested too deeply
         hashes = None
     if not isinstance(hashes, dict) or not all(isinstance(v, str) for v in hashes.values()):
         raise FormatError(f"{path}: the header's row fingerprints ({HEADER_PREFIX}{ROW_HASHES_KEY}) are damaged")
