@@ -20,6 +20,7 @@ from typing import Sequence
 
 from .version import version
 from .errors import GlossaryError
+from .files.reading import regular_file
 from .formats import (
     ExportOptions, ImportedTable, content_hash, entry_fingerprint, field_hash, format_for, module_for,
     read_fingerprint,
@@ -157,9 +158,7 @@ class ImportPlan:
 
 def read_file(path: str | Path, format: str | None = None) -> ImportedTable:
     """Read a glossary file in any importable format."""
-    path = Path(path)
-    if not path.exists():
-        raise GlossaryError(f"{path}: no such file")
+    path = regular_file(path)  # a pipe or a device would never end
     name = format_for(path, format)
     module = module_for(name)
     if not hasattr(module, "read"):

@@ -517,12 +517,12 @@ def pdf_to_text(path: Path) -> str:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableDocument(f"{path}: encrypted PDF (save an unprotected copy to read it)")
+            raise UnreadableDocument(f"{shown(path)}: encrypted PDF (save an unprotected copy to read it)")
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocument:
         raise
     except Exception as error:  # pypdf raises many unrelated types on malformed files
-        raise UnreadableDocument(f"{path}: broken PDF ({_first_line(error) or type(error).__name__})") from None
+        raise UnreadableDocument(f"{shown(path)}: broken PDF ({_first_line(error) or type(error).__name__})") from None
     return _normalise_newlines("\n".join(pages))
 
 
@@ -536,44 +536,41 @@ def _first_line(error: BaseException) -> str:
 
 
 def read_document(path: Path, encoding: str | None = None) -> Document:
-    """One file as a Document, its text extracted according to its suffix."""
+    """One file as a Document, its text extracted according to its suffix; the Document's name is the path
+    as messages show it (on one line, a name that is not UTF-8 escaped), so any output can hold it."""
     path = Path(path)
+    name = shown(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        _require_file(path)
-        return Document(str(path), docx_to_text(path))
+        return Document(name, docx_to_text(_document_file(path)))
     if suffix == ".pdf":
-        _require_file(path)
-        return Document(str(path), pdf_to_text(path))
+        return Document(name, pdf_to_text(_document_file(path)))
     data = read_file_bytes(path)
     if suffix in (".html", ".htm"):
-        return Document(str(path), html_to_text(decode_html(data, str(path), encoding)))
-    text = decode_bytes(data, str(path), encoding)
+        return Document(name, html_to_text(decode_html(data, name, encoding)))
+    text = decode_bytes(data, name, encoding)
     if suffix in (".md", ".markdown"):
         text = strip_markdown(text)
-    return Document(str(path), text)
+    return Document(name, text)
 
 
-def _require_file(path: Path) -> None:
-    """Raise the same errors read_file_bytes would for a path that is not a readable file."""
-    if not path.exists():
-        raise GlossaryError(f"{path}: no such file or folder")
-    if path.is_dir():
-        raise GlossaryError(f"{path}: is a folder, not a file")
-
-
-def read_file_bytes(path: Path) -> bytes:
-    """A file's bytes; missing → GlossaryError; a device, pipe or unreadable file → UnreadableDocument."""
-    from .files.reading import NotAFileError, os_reason, regular_file, shown
-
+def _document_file(path: Path) -> Path:
+    """The path of a document to read. Missing or a folder → GlossaryError (the input is wrong); a device,
+    a pipe (which would never end) or a broken link → UnreadableDocument (skipped like any unreadable file)."""
     if not os.path.lexists(path):
         raise GlossaryError(f"{shown(path)}: no such file or folder")
     if Path(path).is_dir():
         raise GlossaryError(f"{shown(path)}: is a folder, not a file")
     try:
-        return regular_file(path).read_bytes()
-    except NotAFileError as error:
+        return regular_file(path)
+    except GlossaryError as error:
         raise UnreadableDocument(str(error)) from None
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes; missing → GlossaryError; a device, pipe or unreadable file → UnreadableDocument."""
+    try:
+        return _document_file(path).read_bytes()
     except OSError as error:
         raise UnreadableDocument(f"{shown(path)}: cannot read ({os_reason(error)})") from None
 
@@ -624,7 +621,7 @@ def expand_input(item: str | Path) -> list[Path] | None:
         return [path]
     if isinstance(item, str) and _GLOB_CHARS.search(item):
         return _glob_matches(item)
-    raise GlossaryError(f"{item}: no such file or folder")
+    raise GlossaryError(f"{shown(item)}: no such file or folder")
 
 
 def documents_in_folder(folder: Path) -> list[Path]:
@@ -648,7 +645,7 @@ def _glob_matches(pattern: str) -> list[Path]:
     """A glob pattern's files, sorted; matched folders contribute their documents."""
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
-        raise GlossaryError(f"{pattern}: no file matches")
+        raise GlossaryError(f"{shown(pattern)}: no file matches")
     paths: list[Path] = []
     for match in matches:
         path = Path(match)

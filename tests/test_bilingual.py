@@ -381,3 +381,29 @@ def test_a_workbook_reaching_too_far_is_refused_in_one_line(tmp_path: Path, smal
     assert result.returncode == 2
     assert one_stderr_line(result).startswith(f"glossary: error: {path}: refused: the values in "
                                               "xl/worksheets/sheet1.xml reach row ")
+
+
+@pytest.mark.parametrize("name", ["pipe.xlsx", "pipe.xlf", "pipe.tmx", "pipe.csv"])
+def test_a_pipe_given_as_a_bilingual_file_is_refused_at_once(tmp_path: Path, small_glossary: Path,
+                                                             name: str) -> None:
+    import os
+
+    from .conftest import one_stderr_line, run_glossary
+
+    os.mkfifo(tmp_path / name)
+    result = run_glossary("-g", small_glossary, "check", tmp_path / name)  # the timeout bounds a hang
+    assert result.returncode == 2
+    assert one_stderr_line(result) == (f"glossary: error: {tmp_path / name}: is not a regular file (a device, "
+                                       "pipe or socket); give a file")
+
+
+def test_dev_zero_as_the_target_side_of_aligned_text_is_refused_at_once(tmp_path: Path,
+                                                                        small_glossary: Path) -> None:
+    from .conftest import one_stderr_line, run_glossary
+
+    english = tmp_path / "en.txt"
+    english.write_text("Alibaba Cloud\n", encoding="utf-8")
+    result = run_glossary("-g", small_glossary, "check", english, "/dev/zero")
+    assert result.returncode == 2
+    assert one_stderr_line(result) == ("glossary: error: /dev/zero: is not a regular file (a device, pipe or "
+                                       "socket); give a file")

@@ -413,3 +413,17 @@ def test_damaged_row_fingerprints_of_a_huge_number_are_a_format_error(tmp_path: 
     path.write_text(re.sub(r'(type="glossary:row-hashes">)[^<]*', r'\1{"T1": ' + "9" * 5000 + "}", text),
                     encoding="utf-8")
     _assert_refused_quickly(path, r"row fingerprints \(glossary:row-hashes\) are damaged")
+
+
+def test_a_pipe_given_as_a_tbx_file_is_refused_at_once(tmp_path: Path):
+    import os
+
+    from .conftest import run_python
+
+    os.mkfifo(tmp_path / "pipe.tbx")
+    # in a fresh process: opening a pipe nobody writes to would block for ever (the timeout bounds it)
+    result = run_python("import sys\nfrom glossary.errors import GlossaryError\nfrom glossary.formats import tbx\n"
+                        "try:\n    tbx.read(sys.argv[1])\nexcept GlossaryError as error:\n    print(error)",
+                        str(tmp_path / "pipe.tbx"), timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"{tmp_path / 'pipe.tbx'}: is not a regular file (a device, pipe or socket); give a TBX file\n"

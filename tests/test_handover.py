@@ -145,6 +145,7 @@ def test_a_zip_named_csv_is_refused(tmp_path: Path):
         handover.read_file(path)
 
 
+
 @pytest.mark.parametrize("depth", [50_000, 100_000])
 def test_json_nested_deeper_than_python_reads_is_refused_in_one_line(team: Path, tmp_path: Path, depth: int):
     path = tmp_path / "deep.json"
@@ -161,6 +162,21 @@ def test_a_json_number_of_5000_digits_is_refused_in_one_line(team: Path, tmp_pat
     result = run("-g", str(team), "import", str(path))
     assert result.exit_code == 2
     assert result.stderr == f"glossary: error: {path}: not a glossary JSON file (a number has more than 4,300 digits)\n"
+
+
+@pytest.mark.parametrize("name", ["pipe.csv", "pipe.json", "pipe.xlsx", "pipe.tbx", "/dev/zero"])
+def test_a_glossary_file_that_is_a_pipe_or_a_device_is_refused_at_once(team: Path, tmp_path: Path, name: str):
+    import os
+
+    from .conftest import one_stderr_line, run_glossary
+
+    path = tmp_path / name
+    if name.startswith("pipe"):
+        os.mkfifo(path)
+    format_option = ["--format", "csv"] if name == "/dev/zero" else []  # a device has no suffix to go by
+    result = run_glossary("-g", team, "import", path, *format_option)  # the timeout bounds a hang
+    assert result.returncode == 2
+    assert one_stderr_line(result) == f"glossary: error: {path}: is not a regular file (a device, pipe or socket); give a file"
 
 
 # --- the plan -------------------------------------------------------------------------------------

@@ -602,3 +602,48 @@ def test_an_encoding_option_that_is_not_a_text_encoding_is_one_line(tmp_path: Pa
     assert result.exit_code == 2
     assert result.stderr.strip() == ("glossary: error: 'base64' is not a text encoding "
                                      "(try utf-8, gb18030, big5, utf-16 or cp1252)")
+
+
+def test_a_folder_holding_a_name_that_is_not_utf8_is_mined_with_the_name_escaped(tmp_path: Path) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as document:
+            document.write(b"Alibaba Cloud launched Tongyi Qianwen.\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    _empty_glossary(tmp_path)
+    output = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["-g", str(tmp_path / "terms.csv"), "mine", str(folder), "-o", str(output),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    assert f"{folder}/caf\\udce9.txt:1" in output.read_bytes().decode("utf-8")
+    assert f"{folder}/caf\\\\udce9.txt:1" in result.stdout  # JSON escapes the backslash once more
+
+
+def test_special_files_in_a_folder_are_skipped_at_once_each_in_one_line(tmp_path: Path) -> None:
+    import os
+
+    from .conftest import run_python
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder / "ok.txt", ENGLISH.encode("utf-8"))
+    for name in ("pipe.docx", "pipe.pdf", "pipe.txt"):
+        os.mkfifo(folder / name)
+    # in a fresh process: opening a pipe nobody writes to would block for ever (the timeout bounds it)
+    result = run_python("import sys; from glossary.readers import iter_documents; "
+                        "names = [d.name for d in iter_documents([sys.argv[1]], on_skip=print)]; print(names)",
+                        str(folder), timeout=60)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert result.stdout.splitlines() == [
+        *(f"{folder / name}: is not a regular file (a device, pipe or socket); give a file"
+          for name in ("pipe.docx", "pipe.pdf", "pipe.txt")),
+        str([str(folder / "ok.txt")]),
+    ]

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..files.reading import read_bytes
 from ..schema import TermEntry
 from ..store import write_atomically
 from . import ExportOptions, FormatError, ImportedTable
@@ -43,10 +44,7 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[object
 def read(path: Path) -> ImportedTable:
     """Rows by header name (any order, extra columns ignored, blank rows skipped, spaces trimmed)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+    data = read_bytes(path, "CSV file")
     if b"\x00" in data[:4096] or data[:4] == b"PK\x03\x04":
         raise FormatError(f"{path}: not a CSV/TSV text file")
     try:

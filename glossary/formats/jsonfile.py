@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from ..files.reading import read_bytes
 from ..schema import TermEntry
 from ..store import write_atomically
 from . import READABLE_COLUMNS, ExportOptions, FormatError, ImportedTable
@@ -29,9 +30,7 @@ def read(path: Path) -> ImportedTable:
     """Entry objects; unknown keys ignored, values turned to trimmed text."""
     path = Path(path)
     try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise FormatError(f"{path}: cannot read ({error.strerror or error})") from None
+        data = json.loads(read_bytes(path, "JSON file").decode("utf-8-sig"))
     except RecursionError:
         raise FormatError(f"{path}: not a glossary JSON file (arrays or objects nested too deeply to read)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
