@@ -6,10 +6,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.bilingual import Segment, read_segments
 from glossary.errors import GlossaryError
 from glossary.formats import FormatError
+
+from .hostile_files import FUZZ, reads_cleanly, workbook_archives, xml_documents
 
 
 def pairs(segments: list[Segment]) -> list[tuple[int, str, str]]:
@@ -407,3 +411,49 @@ def test_dev_zero_as_the_target_side_of_aligned_text_is_refused_at_once(tmp_path
     assert result.returncode == 2
     assert one_stderr_line(result) == ("glossary: error: /dev/zero: is not a regular file (a device, pipe or "
                                        "socket); give a file")
+
+
+# --- fuzz: random bytes and random structure -----------------------------------------------------------
+
+
+XLIFF_TAGS = ["file", "body", "group", "trans-unit", "unit", "segment", "ignorable", "source", "target",
+              "seg-source", "alt-trans", "g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "sub", "pc", "sc", "ec",
+              "mrk", "cp", "originalData", "data"]
+XLIFF_SKELETONS = [
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit id="1">'
+    "<source>Open {}</source><target>打开{}</target></trans-unit></body></file></xliff>",
+    '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"><file id="f"><unit id="u">{}<segment>'
+    "<source>{}</source><target>{}</target></segment></unit></file></xliff>",
+]
+XLIFF_DOCUMENTS = st.sampled_from(["urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:2.0",
+                                   "urn:x"]).flatmap(lambda namespace: xml_documents(
+                                       XLIFF_TAGS, ["id", "hex", "version", "srcLang", "state"], ["xliff"],
+                                       f' xmlns="{namespace}"', XLIFF_SKELETONS))
+TMX_DOCUMENTS = xml_documents(["header", "body", "tu", "tuv", "seg", "hi", "bpt", "ept", "ph", "it", "ut", "sub",
+                               "prop", "note"], ["xml:lang", "lang", "tuid", "version"], ["tmx"], "", [
+    '<tmx version="1.4"><header/><body><tu tuid="t">{}<tuv xml:lang="en"><seg>{}</seg></tuv>'
+    '<tuv xml:lang="zh-CN"><seg>{}</seg></tuv></tu></body></tmx>'])
+
+
+@FUZZ
+@given(suffix=st.sampled_from([".csv", ".tsv", ".xlsx", ".xlf", ".tmx"]), data=st.binary(max_size=2000))
+def test_any_bytes_as_a_bilingual_file_give_segments_or_a_glossary_error(tmp_path: Path, suffix: str,
+                                                                        data: bytes) -> None:
+    reads_cleanly(tmp_path / f"any{suffix}", data, lambda path: read_segments([path]))
+
+
+@FUZZ
+@given(english=st.binary(max_size=500), chinese=st.binary(max_size=500))
+def test_any_bytes_as_aligned_text_give_segments_or_a_glossary_error(tmp_path: Path, english: bytes,
+                                                                     chinese: bytes) -> None:
+    (tmp_path / "en.txt").write_bytes(english)
+    reads_cleanly(tmp_path / "zh.txt", chinese, lambda path: read_segments([tmp_path / "en.txt", path]))
+
+
+@FUZZ
+@given(suffix_and_document=st.tuples(st.just(".xlf"), XLIFF_DOCUMENTS) | st.tuples(st.just(".tmx"), TMX_DOCUMENTS)
+       | st.tuples(st.just(".xlsx"), workbook_archives()))
+def test_any_xliff_tmx_or_workbook_structure_gives_segments_or_a_glossary_error(
+        tmp_path: Path, suffix_and_document: tuple[str, bytes]) -> None:
+    suffix, document = suffix_and_document
+    reads_cleanly(tmp_path / f"any{suffix}", document, lambda path: read_segments([path]))

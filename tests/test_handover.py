@@ -18,6 +18,7 @@ from glossary.formats import ImportedTable, entry_fingerprint
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
 
 from .conftest import SMALL_GLOSSARY
+from .hostile_files import FUZZ, reads_cleanly, workbook_archives, xml_documents
 
 
 def run(*args: str):
@@ -481,3 +482,33 @@ def test_new_files_follow_the_umask_and_an_existing_file_keeps_its_mode(team: Pa
         assert stat.S_IMODE(team.stat().st_mode) == 0o600
     finally:
         os.umask(old_mask)
+
+
+# --- fuzz: random bytes and random structure -----------------------------------------------------------
+
+TBX_TAGS = ["tbxHeader", "martifHeader", "fileDesc", "sourceDesc", "p", "text", "body", "conceptEntry", "termEntry",
+            "langSec", "langSet", "termSec", "tig", "ntig", "termGrp", "term", "termNote", "termNoteGrp", "note",
+            "descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "transac", "date", "hi"]
+TBX_DOCUMENTS = xml_documents(TBX_TAGS, ["id", "type", "xml:lang", "lang"], ["tbx", "martif"], "", [
+    '<martif type="TBX"><martifHeader>{}</martifHeader><text><body><termEntry id="c1">{}'
+    '<langSet xml:lang="en"><tig>{}<term>Tmall</term></tig></langSet><langSet xml:lang="zh">{}</langSet>'
+    "</termEntry></body></text></martif>"])
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                               st.sampled_from([*COLUMNS, "entries", "other"]), inner, max_size=4), max_leaves=20)
+
+
+@FUZZ
+@given(suffix=st.sampled_from([".csv", ".tsv", ".json", ".xlsx", ".tbx"]), data=st.binary(max_size=2000))
+def test_any_bytes_as_a_glossary_file_give_a_table_or_a_glossary_error(tmp_path: Path, suffix: str,
+                                                                       data: bytes) -> None:
+    reads_cleanly(tmp_path / f"any{suffix}", data, handover.read_file)
+
+
+@FUZZ
+@given(suffix_and_document=st.tuples(st.just(".tbx"), TBX_DOCUMENTS) | st.tuples(st.just(".xlsx"), workbook_archives())
+       | st.tuples(st.just(".json"), JSON_VALUES.map(lambda value: json.dumps(value).encode("utf-8"))))
+def test_any_tbx_workbook_or_json_structure_gives_a_table_or_a_glossary_error(
+        tmp_path: Path, suffix_and_document: tuple[str, bytes]) -> None:
+    suffix, document = suffix_and_document
+    reads_cleanly(tmp_path / f"any{suffix}", document, handover.read_file)

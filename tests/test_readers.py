@@ -10,12 +10,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary import readers
 from glossary.errors import GlossaryError
 from glossary.readers import (
     SUPPORTED_SUFFIXES, Document, UnreadableDocument, count_inputs, decode_bytes, iter_documents, read_document,
 )
+
+from .hostile_files import FUZZ, package_members, reads_cleanly, xml_documents, zip_archives
 
 ENGLISH = "Alibaba Cloud launched Tongyi Qianwen.\nEddie Wu spoke in Hangzhou.\n"
 CHINESE = "阿里云发布了通义千问。\n吴泳铭在杭州发言。\n"
@@ -647,3 +651,47 @@ def test_special_files_in_a_folder_are_skipped_at_once_each_in_one_line(tmp_path
           for name in ("pipe.docx", "pipe.pdf", "pipe.txt")),
         str([str(folder / "ok.txt")]),
     ]
+
+
+# --- fuzz: random bytes and random structure -----------------------------------------------------------
+
+
+WORD_TAGS = ["w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:tbl", "w:tr", "w:tc", "w:sdt",
+             "w:sdtContent", "w:txbxContent", "w:del", "w:delText", "mc:AlternateContent", "mc:Choice",
+             "mc:Fallback", "x:unknown", "w:body"]
+WORD_NAMESPACES = (f' xmlns:w="{W_NS}" xmlns:x="urn:x"'
+                   ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+WORD_XML = xml_documents(WORD_TAGS, ["w:val", "xml:space", "id"], ["w:document"], WORD_NAMESPACES, [
+    f"<w:document{WORD_NAMESPACES}><w:body>{{}}<w:p>{{}}<w:r><w:t>Alibaba</w:t>{{}}</w:r></w:p></w:body></w:document>"])
+DOCX_MEMBERS = package_members(lambda buffer: build_docx(buffer, word_xml(  # type: ignore[arg-type]
+    "<w:p><w:r><w:t>Alibaba Cloud</w:t><w:tab/><w:t>阿里云</w:t></w:r></w:p>")))
+HTML_TAGS = ["html", "head", "meta", "body", "p", "div", "br", "pre", "script", "style", "nav", "table", "tr",
+             "td", "span", "template", "svg"]
+
+
+@FUZZ
+@given(suffix=st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"]), data=st.binary(max_size=3000))
+def test_any_bytes_as_a_document_give_text_or_a_glossary_error(tmp_path: Path, suffix: str, data: bytes) -> None:
+    reads_cleanly(tmp_path / f"any{suffix}", data, read_document)
+
+
+@FUZZ
+@given(archive=zip_archives(DOCX_MEMBERS, WORD_XML | st.binary(max_size=400)))
+def test_any_word_document_structure_gives_text_or_a_glossary_error(tmp_path: Path, archive: bytes) -> None:
+    reads_cleanly(tmp_path / "any.docx", archive, read_document)
+
+
+@FUZZ
+@given(page=xml_documents(HTML_TAGS, ["charset", "hidden", "role", "aria-hidden", "http-equiv", "content"],
+                          ["html"]))
+def test_any_html_structure_gives_text_or_a_glossary_error(tmp_path: Path, page: bytes) -> None:
+    reads_cleanly(tmp_path / "any.html", page, read_document)
+
+
+@FUZZ
+@given(damage=st.lists(st.tuples(st.integers(0, 700), st.binary(min_size=1, max_size=12)), min_size=1, max_size=4))
+def test_any_damage_to_a_pdf_gives_text_or_a_glossary_error(tmp_path: Path, damage: list[tuple[int, bytes]]) -> None:
+    data = bytearray(build_pdf(tmp_path / "real.pdf", "Alibaba Cloud launched Tongyi Qianwen").read_bytes())
+    for at, scribble in damage:
+        data[at % len(data):at % len(data) + len(scribble)] = scribble
+    reads_cleanly(tmp_path / "any.pdf", bytes(data), read_document)
