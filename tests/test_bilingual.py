@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.bilingual import Segment, read_segments
+from glossary.cli import cli
 from glossary.errors import GlossaryError
 from glossary.formats import FormatError
 
+from .conftest import one_stderr_line, run_glossary, workbook_with_a_far_cell
 from .hostile_files import FUZZ, reads_cleanly, workbook_archives, xml_documents
 
 
@@ -343,10 +347,6 @@ HOSTILE_XML = {
 @pytest.mark.parametrize("kind", sorted(HOSTILE_XML))
 def test_markup_nested_more_than_1000_levels_deep_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
                                                                           kind: str) -> None:
-    from click.testing import CliRunner
-
-    from glossary.cli import cli
-
     name, content = HOSTILE_XML[kind]
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -377,8 +377,6 @@ def test_xml_in_an_encoding_the_parser_cannot_use_is_refused_in_one_line(tmp_pat
 @pytest.mark.parametrize("reference", ["XFD1048576", "A4000000000"])
 def test_a_workbook_reaching_too_far_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
                                                             reference: str) -> None:
-    from .conftest import one_stderr_line, run_glossary, workbook_with_a_far_cell
-
     path = workbook_with_a_far_cell(tmp_path / "far.xlsx", reference)
     # in a fresh process: python-calamine aborted the whole interpreter allocating the sheet
     result = run_glossary("-g", small_glossary, "check", path)
@@ -390,10 +388,6 @@ def test_a_workbook_reaching_too_far_is_refused_in_one_line(tmp_path: Path, smal
 @pytest.mark.parametrize("name", ["pipe.xlsx", "pipe.xlf", "pipe.tmx", "pipe.csv"])
 def test_a_pipe_given_as_a_bilingual_file_is_refused_at_once(tmp_path: Path, small_glossary: Path,
                                                              name: str) -> None:
-    import os
-
-    from .conftest import one_stderr_line, run_glossary
-
     os.mkfifo(tmp_path / name)
     result = run_glossary("-g", small_glossary, "check", tmp_path / name)  # the timeout bounds a hang
     assert result.returncode == 2
@@ -403,8 +397,6 @@ def test_a_pipe_given_as_a_bilingual_file_is_refused_at_once(tmp_path: Path, sma
 
 def test_dev_zero_as_the_target_side_of_aligned_text_is_refused_at_once(tmp_path: Path,
                                                                         small_glossary: Path) -> None:
-    from .conftest import one_stderr_line, run_glossary
-
     english = tmp_path / "en.txt"
     english.write_text("Alibaba Cloud\n", encoding="utf-8")
     result = run_glossary("-g", small_glossary, "check", english, "/dev/zero")

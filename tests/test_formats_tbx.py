@@ -3,6 +3,7 @@ hostile XML, and files in other tools' conventions."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from glossary.formats import ExportOptions, FormatError, tbx
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, join_variants
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 # The LTAC validation files may not be copied into the project; CI has ../shared beside the clone.
 SCHEMAS = ROOT.parent / "shared" / "eval" / "tbx"
@@ -416,10 +417,6 @@ def test_damaged_row_fingerprints_of_a_huge_number_are_a_format_error(tmp_path: 
 
 
 def test_a_pipe_given_as_a_tbx_file_is_refused_at_once(tmp_path: Path):
-    import os
-
-    from .conftest import run_python
-
     os.mkfifo(tmp_path / "pipe.tbx")
     # in a fresh process: opening a pipe nobody writes to would block for ever (the timeout bounds it)
     result = run_python("import sys\nfrom glossary.errors import GlossaryError\nfrom glossary.formats import tbx\n"

@@ -22,6 +22,8 @@ from glossary.formats import ExportOptions, FormatError, entry_fingerprint, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
 
+from .conftest import flag_encrypted, one_stderr_line, run_glossary, workbook_with_a_far_cell
+
 TRICKY = [
     TermEntry(id="T001", english="Tongyi Qianwen", chinese="通义千问", traditional="通義千問", pinyin="Tōngyì Qiānwèn",
               category="product", status="approved", variants="Qwen|Tongyi", note="Alibaba Cloud's LLM 🤖",
@@ -447,8 +449,6 @@ def test_non_characters_a_spreadsheet_cannot_store_are_refused_before_writing(tm
 @pytest.mark.parametrize("reference", ["XFD1048576", "A4000000000", "ZZZZZZZ3"])
 def test_a_workbook_with_a_value_too_far_out_is_refused_in_one_line(tmp_path: Path, small_glossary: Path,
                                                                    reference: str):
-    from .conftest import one_stderr_line, run_glossary, workbook_with_a_far_cell
-
     path = workbook_with_a_far_cell(tmp_path / "far.xlsx", reference)
     # in a fresh process: python-calamine aborted the interpreter (exit 134) allocating such a sheet
     result = run_glossary("-g", small_glossary, "import", path)
@@ -458,8 +458,6 @@ def test_a_workbook_with_a_value_too_far_out_is_refused_in_one_line(tmp_path: Pa
 
 
 def test_cells_without_references_are_followed_to_the_row_they_are_in(tmp_path: Path, small_glossary: Path):
-    from .conftest import one_stderr_line, run_glossary
-
     path = workbook_with_a_far_cell_written_by_hand(tmp_path / "hand.xlsx")
     result = run_glossary("-g", small_glossary, "import", path)  # in a fresh process, as above
     assert result.returncode == 2
@@ -471,8 +469,6 @@ def test_cells_without_references_are_followed_to_the_row_they_are_in(tmp_path: 
 
 def workbook_with_a_far_cell_written_by_hand(path: Path) -> Path:
     """A workbook whose sheet, as some hand-made writers do, gives rows their number but cells no reference."""
-    from .conftest import workbook_with_a_far_cell
-
     workbook_with_a_far_cell(path, "A1")
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info)) for info in source.infolist()]
@@ -513,8 +509,6 @@ def test_a_panic_of_python_calamine_is_a_one_line_format_error(tmp_path: Path, m
 
 
 def test_a_workbook_with_an_encrypted_member_is_refused_in_one_line(tmp_path: Path):
-    from .conftest import flag_encrypted
-
     path = export(TRICKY, tmp_path / "locked.xlsx")
     flag_encrypted(path)
     refused(path, r"locked.xlsx: member '\[Content_Types\].xml' is encrypted; save an unprotected copy")

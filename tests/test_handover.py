@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from glossary.errors import GlossaryError
 from glossary.formats import ImportedTable, entry_fingerprint
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry
 
-from .conftest import SMALL_GLOSSARY
+from .conftest import SMALL_GLOSSARY, one_stderr_line, run_glossary
 from .hostile_files import FUZZ, reads_cleanly, workbook_archives, xml_documents
 
 
@@ -167,10 +168,6 @@ def test_a_json_number_of_5000_digits_is_refused_in_one_line(team: Path, tmp_pat
 
 @pytest.mark.parametrize("name", ["pipe.csv", "pipe.json", "pipe.xlsx", "pipe.tbx", "/dev/zero"])
 def test_a_glossary_file_that_is_a_pipe_or_a_device_is_refused_at_once(team: Path, tmp_path: Path, name: str):
-    import os
-
-    from .conftest import one_stderr_line, run_glossary
-
     path = tmp_path / name
     if name.startswith("pipe"):
         os.mkfifo(path)
@@ -458,7 +455,6 @@ def test_a_reviewed_mined_table_adds_the_kept_rows_and_fills_only_an_empty_conte
 
 
 def test_new_files_follow_the_umask_and_an_existing_file_keeps_its_mode(team: Path, tmp_path: Path):
-    import os
     import stat
 
     old_mask = os.umask(0o022)

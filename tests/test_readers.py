@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 import types
 import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary import readers
+from glossary.cli import cli
 from glossary.errors import GlossaryError
 from glossary.readers import (
     SUPPORTED_SUFFIXES, Document, UnreadableDocument, count_inputs, decode_bytes, iter_documents, read_document,
 )
 
+from .conftest import HEADER, flag_encrypted, one_stderr_line, run_glossary, run_python
 from .hostile_files import FUZZ, package_members, reads_cleanly, xml_documents, zip_archives
 
 ENGLISH = "Alibaba Cloud launched Tongyi Qianwen.\nEddie Wu spoke in Hangzhou.\n"
@@ -508,8 +512,6 @@ def test_supported_suffixes_cover_the_documented_formats() -> None:
 
 
 def test_importing_readers_stays_light() -> None:
-    from .conftest import run_python
-
     result = run_python(
         "import sys, glossary.readers; "
         "print(sorted(m for m in ('pypdf', 'charset_normalizer', 'defusedxml') if m in sys.modules))"
@@ -523,21 +525,15 @@ def test_importing_readers_stays_light() -> None:
 
 def _mine_alone(path: Path):
     """`glossary mine` of one file in a fresh process, with the empty glossary beside it."""
-    from .conftest import run_glossary
-
     return run_glossary("-g", path.with_name("terms.csv"), "mine", path, timeout=60)
 
 
 def _empty_glossary(folder: Path) -> None:
     """An empty terms.csv next to the attack files."""
-    from .conftest import HEADER
-
     (folder / "terms.csv").write_text(HEADER, encoding="utf-8")
 
 
 def test_a_docx_nested_1500_levels_deep_is_refused_in_one_line(tmp_path: Path) -> None:
-    from .conftest import one_stderr_line
-
     _empty_glossary(tmp_path)
     path = build_docx(tmp_path / "deep.docx", word_xml("<w:sdt>" * 1500 + "<w:p><w:r><w:t>Hello</w:t></w:r></w:p>"
                                                         + "</w:sdt>" * 1500))
@@ -553,8 +549,6 @@ def test_a_docx_nested_990_levels_deep_is_read_without_recursion(tmp_path: Path)
 
 
 def test_a_docx_member_flagged_encrypted_is_refused_in_one_line(tmp_path: Path) -> None:
-    from .conftest import flag_encrypted
-
     path = build_docx(tmp_path / "locked.docx", word_xml("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>"))
     flag_encrypted(path)
     skipped: list[str] = []
@@ -597,10 +591,6 @@ def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored(tmp_path: Pat
 
 
 def test_an_encoding_option_that_is_not_a_text_encoding_is_one_line(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from glossary.cli import cli
-
     document = write(tmp_path / "a.txt", ENGLISH.encode("utf-8"))
     result = CliRunner().invoke(cli, ["mine", "--encoding", "base64", str(document)])
     assert result.exit_code == 2
@@ -609,12 +599,6 @@ def test_an_encoding_option_that_is_not_a_text_encoding_is_one_line(tmp_path: Pa
 
 
 def test_a_folder_holding_a_name_that_is_not_utf8_is_mined_with_the_name_escaped(tmp_path: Path) -> None:
-    import os
-
-    from click.testing import CliRunner
-
-    from glossary.cli import cli
-
     folder = tmp_path / "articles"
     folder.mkdir()
     try:
@@ -632,10 +616,6 @@ def test_a_folder_holding_a_name_that_is_not_utf8_is_mined_with_the_name_escaped
 
 
 def test_special_files_in_a_folder_are_skipped_at_once_each_in_one_line(tmp_path: Path) -> None:
-    import os
-
-    from .conftest import run_python
-
     folder = tmp_path / "articles"
     folder.mkdir()
     write(folder / "ok.txt", ENGLISH.encode("utf-8"))
