@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from .cache import cache_dir
 from .english import singular, word_classes
 from .errors import GlossaryError
-from .schema import COLUMNS, TermEntry
+from .schema import COLUMNS, TermEntry, printable
 
 INDEX_VERSION = "5"
 
@@ -48,6 +48,7 @@ _FIELD_RANK = {"english": 0, "chinese": 1, "variant": 2, "traditional": 3, "piny
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _NOT_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,9 @@ def keys_for_entry(entry: TermEntry, pinyin: str, traditional_forms: Iterable[st
 
 
 def query_forms(query: str) -> list[str]:
-    """The folded forms of a query to look up (with its compact and singular forms)."""
+    """The folded forms of a query to look up (with its compact and singular forms); none for '!!!'."""
     if is_cjk(query):
-        return [fold_cjk(query)]
+        return [form for form in [fold_cjk(query)] if form]
     folded = fold_latin(query)
     forms = [folded, compact(folded), singular(folded), compact(singular(folded))]
     return list(dict.fromkeys(f for f in forms if f))
@@ -300,17 +301,15 @@ def lookup(
     """Entries matching a query in English, Chinese (either script) or pinyin, best first."""
     from .store import resolve
 
-    query = query.strip()
-    if not query:
-        raise GlossaryError("empty query: give an English term, Chinese characters or pinyin")
+    query = _checked_query(query)
     source = resolve(path)
     connection = open_index(source.path)
     try:
         forms = query_forms(query)
-        hits = _exact_prefix_substring(connection, forms)
-        if not hits and not is_cjk(query) and len(forms[0]) >= 3:
+        hits = _exact_prefix_substring(connection, forms) if forms else {}  # '!!!' has nothing to search
+        if not hits and forms and not is_cjk(query) and len(forms[0]) >= 3:
             hits = _inside_words(connection, forms[0])
-        if not hits and fuzzy:
+        if not hits and forms and fuzzy:
             hits = _fuzzy(connection, query)
         matches = _to_matches(connection, hits)
     finally:
@@ -318,6 +317,18 @@ def lookup(
     matches = [m for m in matches if (not category or m.entry.category == category)]
     matches = [m for m in matches if (not status or m.entry.status == status)]
     return matches[:limit] if limit else matches
+
+
+def _checked_query(query: str) -> str:
+    """The query without surrounding spaces; an error when that leaves nothing, or when it holds bytes that
+    were not UTF-8 (Python passes them on from the command line as lone surrogates)."""
+    query = query.strip()
+    if not query:
+        raise GlossaryError("empty query: give an English term, Chinese characters or pinyin")
+    if _SURROGATE.search(query):
+        raise GlossaryError(f"the query is not valid text: it holds bytes that are not UTF-8 ('{printable(query)}'); "
+                            "is the terminal set to UTF-8?")
+    return query
 
 
 # (entry number) → (kind, score, matched key, field)

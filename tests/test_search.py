@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from glossary.errors import GlossaryError, ValidationError
 
 from .conftest import HEADER, run_python
 from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
+from .test_faults import GLOSSARY_COMMAND, one_line_error, run
 
 
 def first(query: str, path: Path, **options) -> search.Match:
@@ -197,3 +199,34 @@ def test_lookup_does_not_import_pandas_or_openpyxl(small_glossary: Path, isolate
                                           ("box", "boxes"), ("Kimi", "Kimi"), ("bus", "bus")])
 def test_singular_forms(word: str, plural: str):
     assert singular(search.fold_latin(plural)) == search.fold_latin(word)
+
+
+# --- odd queries (issue 9 §7) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", [
+    "!!!", "...", "?", "？", "·", "-", "“”", "_", "_ · …",
+    "\u200b", "\u2060\ufeff",  # zero-width spaces (not white space to str.strip)
+    "\u0301\u0301", "\u0300 \u0327",  # only combining marks
+])
+def test_a_query_with_nothing_to_search_matches_nothing(small_glossary: Path, query: str):
+    result = run("-g", str(small_glossary), "lookup", query)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"no entry matches {query!r}\n" and result.stdout == ""
+
+
+@pytest.mark.parametrize("query", ["qwen\udcff", "\udcff", "通\udce9", "\udce9\udc80 cloud"])
+def test_a_query_holding_bytes_that_are_not_utf8_is_a_one_line_error(small_glossary: Path, query: str):
+    result = run("-g", str(small_glossary), "lookup", query)
+    assert result.exit_code == 2, result.output
+    assert one_line_error(result).startswith("glossary: error: the query is not valid text: it holds bytes "
+                                             "that are not UTF-8")
+
+
+@pytest.mark.skipif(not GLOSSARY_COMMAND.exists(), reason="the glossary command is not installed beside Python")
+def test_a_query_argument_that_is_not_utf8_is_a_one_line_error_in_a_real_process(small_glossary: Path):
+    result = subprocess.run([str(GLOSSARY_COMMAND), "-g", str(small_glossary), "lookup", b"qwen\xff"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("glossary: error: the query is not valid text: it holds bytes that are not UTF-8 "
+                                    "('qwen\\udcff')")
