@@ -19,9 +19,10 @@ from typing import Iterable, Iterator
 from .cache import cache_dir
 from .english import singular, word_classes
 from .errors import GlossaryError
+from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -172,20 +173,27 @@ def fuzzy_plan(query: str) -> list[tuple[str, str, float]]:
 
 
 def _signature(path: Path) -> str:
-    """What identifies one version of a glossary file: path, size, modification time, inode."""
+    """What identifies one version of a glossary file: its path, size, inode, modification time and change time.
+
+    The change time is what no tool can set back: an edit that restores the size and the modification time
+    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such glossary file (create one with `glossary init {path}`)") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return f"{INDEX_VERSION}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)") from None
+    except OSError as error:
+        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
+    return f"{INDEX_VERSION}:{_path_digest(path)}:{stat.st_size}:{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
+def _path_digest(path: Path) -> str:
+    """A short digest of a file's absolute path, whatever bytes its name holds."""
+    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
 
 
 def index_file(path: Path) -> Path:
     """The cache file holding the index of one glossary file."""
-    digest = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
-    return cache_dir() / f"index-{digest}.sqlite3"
+    return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
 
 
 def open_index(path: Path) -> sqlite3.Connection:
@@ -205,14 +213,22 @@ def open_index(path: Path) -> sqlite3.Connection:
         return build_index(path, signature, None)
 
 
+def _read_only(cached: Path) -> sqlite3.Connection:
+    """A read-only connection to a cached index (its path as a URI: a folder may be named 'a#b' or '100%')."""
+    return sqlite3.connect(f"{cached.absolute().as_uri()}?mode=ro", uri=True)
+
+
 def _connect_if_current(cached: Path, signature: str) -> sqlite3.Connection | None:
     """Open a cached index when it was built from this exact version of the file."""
     try:
-        connection = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
-        row = connection.execute("SELECT value FROM meta WHERE name = 'signature'").fetchone()
+        connection = _read_only(cached)
     except sqlite3.Error:
         return None
-    if row and row[0] == signature:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE name = 'signature'").fetchone()
+    except sqlite3.Error:
+        row = None
+    if row == (signature,):
         return connection
     connection.close()
     return None
@@ -268,7 +284,7 @@ def build_index(path: Path, signature: str, target: Path | None) -> sqlite3.Conn
     if temporary is not None:
         connection.close()
         os.replace(temporary, target)
-        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        connection = _read_only(target)
     return connection
 
 

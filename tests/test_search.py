@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from glossary import search
 from glossary.english import singular
 from glossary.errors import GlossaryError, ValidationError
 
-from .conftest import HEADER, run_python
+from .conftest import HEADER, SMALL_GLOSSARY, run_python
 from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
 from .test_faults import GLOSSARY_COMMAND, one_line_error, run
 
@@ -230,3 +231,69 @@ def test_a_query_argument_that_is_not_utf8_is_a_one_line_error_in_a_real_process
     assert result.returncode == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("glossary: error: the query is not valid text: it holds bytes that are not UTF-8 "
                                     "('qwen\\udcff')")
+
+
+# --- the index: which version of the file it holds (issue 9 §4) ---------------------------------
+
+CHUNGKING = SMALL_GLOSSARY.replace("Chongqing,重庆", "Chungking,重庆")  # one edit, the same size
+
+
+def english_of(result) -> list[str]:
+    """The English of the entries a `lookup --json` run printed."""
+    assert result.exit_code == 0, result.output
+    return [row["english"] for row in json.loads(result.stdout)]
+
+
+def test_an_edit_that_restores_the_modification_time_to_the_nanosecond_is_seen(small_glossary: Path):
+    before = small_glossary.stat()
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    small_glossary.write_text(CHUNGKING, encoding="utf-8")
+    os.utime(small_glossary, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert small_glossary.stat().st_size == before.st_size and small_glossary.stat().st_ino == before.st_ino
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+def test_an_edit_that_restores_a_whole_second_modification_time_is_seen(small_glossary: Path):
+    os.utime(small_glossary, (1_700_000_000, 1_700_000_000))  # as a tarball extracts it
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    small_glossary.write_text(CHUNGKING, encoding="utf-8")
+    os.utime(small_glossary, (1_700_000_000, 1_700_000_000))
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+@pytest.mark.parametrize("swap", ["copied in place", "renamed over"])
+def test_two_versions_of_the_same_size_and_modification_time_are_told_apart(tmp_path: Path, swap: str):
+    old, new, glossary = tmp_path / "old.csv", tmp_path / "new.csv", tmp_path / "terms.csv"
+    old.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    new.write_text(CHUNGKING, encoding="utf-8")
+    for version in (old, new):
+        os.utime(version, ns=(1_700_000_000_123_456_789, 1_700_000_000_123_456_789))
+    shutil.copy2(old, glossary)
+    assert english_of(run("-g", str(glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    inode = glossary.stat().st_ino
+    if swap == "copied in place":
+        shutil.copyfile(new, glossary)
+        shutil.copystat(new, glossary)
+        assert glossary.stat().st_ino == inode
+    else:
+        os.replace(shutil.copy2(new, tmp_path / "new-copy.csv"), glossary)
+    assert glossary.stat().st_mtime_ns == 1_700_000_000_123_456_789
+    assert english_of(run("-g", str(glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+# --- the index: where it is kept (issue 9 §3) ----------------------------------------------------
+
+
+def test_a_glossary_whose_file_name_is_not_utf8_is_looked_up(tmp_path: Path):
+    path = tmp_path / os.fsdecode(b"terms-\xff.csv")
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    assert english_of(run("-g", str(path), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    assert search.index_is_current(path)
+
+
+@pytest.mark.parametrize("folder", ["cache#1", "cache?2", "cache%41", os.fsdecode(b"cache\xff")])
+def test_a_cache_folder_with_a_name_a_uri_would_misread_keeps_the_index(small_glossary: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch, folder: str):
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / folder))
+    assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    assert search.index_is_current(small_glossary) and search.index_file(small_glossary).parent == tmp_path / folder
