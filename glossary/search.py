@@ -10,11 +10,12 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir
 from .english import singular, word_classes
@@ -196,21 +197,26 @@ def index_file(path: Path) -> Path:
     return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
 
 
-def open_index(path: Path) -> sqlite3.Connection:
-    """A connection to a fresh index of the glossary, rebuilt when the file has changed."""
+def open_index(path: Path, on_warning: Callable[[str], None] | None = None) -> sqlite3.Connection:
+    """A connection to an index of this version of the glossary: the cached one, else a new one, kept in the
+    cache when the cache can keep it (else in memory for this run, and on_warning hears why)."""
     path = Path(path)
     signature = _signature(path)
     cached = index_file(path)
-    if cached.exists():
-        connection = _connect_if_current(cached, signature)
-        if connection is not None:
-            return connection
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        return build_index(path, signature, cached)
-    except OSError:
-        # No writable cache: index in memory for this run only.
-        return build_index(path, signature, None)
+    connection = _connect_if_current(cached, signature)
+    if connection is not None:
+        return connection
+    from .store import read_entries
+
+    tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
+    problem = _keep_in_cache(cached, signature, tables)
+    connection = _connect_if_current(cached, signature) if problem is None else None
+    if connection is None:
+        if problem and on_warning:
+            on_warning(f"{problem}; the index is kept in memory for this lookup")
+        connection = sqlite3.connect(":memory:")
+        _write_index(connection, signature, tables)
+    return connection
 
 
 def _read_only(cached: Path) -> sqlite3.Connection:
@@ -220,6 +226,8 @@ def _read_only(cached: Path) -> sqlite3.Connection:
 
 def _connect_if_current(cached: Path, signature: str) -> sqlite3.Connection | None:
     """Open a cached index when it was built from this exact version of the file."""
+    if not cached.is_file():  # a FIFO would block SQLite's open
+        return None
     try:
         connection = _read_only(cached)
     except sqlite3.Error:
@@ -234,20 +242,43 @@ def _connect_if_current(cached: Path, signature: str) -> sqlite3.Connection | No
     return None
 
 
-def build_index(path: Path, signature: str, target: Path | None) -> sqlite3.Connection:
-    """Read and validate the glossary, then write its lookup index (atomically when cached on disk)."""
-    from .chinese import to_pinyin, to_simplified, to_traditional
-    from .store import read_entries
+# table name → its rows, ready to insert
+IndexTables = dict[str, list[tuple]]
 
-    entries = read_entries(path)
-    temporary = None
-    if target is None:
-        connection = sqlite3.connect(":memory:")
-    else:
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        connection = sqlite3.connect(temporary)
+
+def _index_tables(entries: list[TermEntry]) -> IndexTables:
+    """The rows of every table of the index: entries, their keys, inner suffixes of text keys, fuzzy lists."""
+    from .chinese import to_pinyin, to_simplified, to_traditional
+
+    entry_rows, key_rows = [], []
+    for n, entry in enumerate(entries):
+        pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
+        traditional = {entry.traditional, to_traditional(entry.chinese)} - {""}
+        traditional |= {to_simplified(entry.traditional)} - {"", entry.chinese}
+        entry_rows.append((n, *entry.values(), pinyin))
+        for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
+            key_rows.append((key, n, field, is_text, 0 if is_cjk(key) else 1))
+    text_rows = [(key, n, field, latin) for key, n, field, is_text, latin in key_rows if is_text]
+    suffix_rows = [(suffix, n, field, key) for key, n, field, _ in text_rows for suffix in inner_suffixes(key)]
+    return {"entries": entry_rows, "keys": key_rows, "suffixes": suffix_rows, "fuzzy": _fuzzy_rows(text_rows)}
+
+
+def _fuzzy_rows(text_rows: list[tuple[str, int, str, int]]) -> list[tuple]:
+    """Each fuzzy list as one row per candidate length: the candidates, and each one's entry, field and key."""
+    groups: dict[tuple[str, int], list[tuple[str, int, str, str]]] = {}
+    for key, n, field, _ in text_rows:
+        for name, candidate in fuzzy_candidates(key, field):
+            groups.setdefault((name, len(candidate)), []).append((candidate, n, field, key))
+    rows = []
+    for (name, length), group in groups.items():
+        candidates, numbers, fields, keys = zip(*group)
+        rows.append((name, length, "\n".join(candidates), array("I", numbers).tobytes(), "\n".join(fields),
+                     "\n".join(keys)))
+    return rows
+
+
+def _write_index(connection: sqlite3.Connection, signature: str, tables: IndexTables) -> None:
+    """Create the index's tables in an empty database and fill them."""
     columns = ", ".join(f'"{name}" TEXT' for name in COLUMNS)
     connection.executescript(
         f"""
@@ -260,46 +291,54 @@ def build_index(path: Path, signature: str, target: Path | None) -> sqlite3.Conn
                             PRIMARY KEY (list, length));
         """
     )
-    entry_rows, key_rows = [], []
-    for n, entry in enumerate(entries):
-        pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
-        traditional = {entry.traditional, to_traditional(entry.chinese)} - {""}
-        traditional |= {to_simplified(entry.traditional)} - {"", entry.chinese}
-        entry_rows.append((n, *entry.values(), pinyin))
-        for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
-            key_rows.append((key, n, field, is_text, 0 if is_cjk(key) else 1))
-    placeholders = ", ".join("?" * (len(COLUMNS) + 2))
-    connection.executemany(f"INSERT INTO entries VALUES ({placeholders})", entry_rows)
-    connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
+    for table, rows in tables.items():
+        if rows:
+            connection.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
     connection.execute("CREATE INDEX keys_by_key ON keys (key)")
-    text_rows = [(key, n, field, latin) for key, n, field, is_text, latin in key_rows if is_text]
-    connection.executemany(
-        "INSERT INTO suffixes VALUES (?, ?, ?, ?)",
-        ((suffix, n, field, key) for key, n, field, _ in text_rows for suffix in inner_suffixes(key)),
-    )
     connection.execute("CREATE INDEX suffixes_by_suffix ON suffixes (suffix)")
-    _write_fuzzy_lists(connection, text_rows)
     connection.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
     connection.commit()
-    if temporary is not None:
-        connection.close()
-        os.replace(temporary, target)
-        connection = _read_only(target)
-    return connection
 
 
-def _write_fuzzy_lists(connection: sqlite3.Connection, text_rows: list[tuple[str, int, str, int]]) -> None:
-    """Each fuzzy list as one row per candidate length: the candidates, and each one's entry, field and key."""
-    groups: dict[tuple[str, int], list[tuple[str, int, str, str]]] = {}
-    for key, n, field, _ in text_rows:
-        for name, candidate in fuzzy_candidates(key, field):
-            groups.setdefault((name, len(candidate)), []).append((candidate, n, field, key))
-    for (name, length), group in groups.items():
-        candidates, numbers, fields, keys = zip(*group)
-        connection.execute(
-            "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?)",
-            (name, length, "\n".join(candidates), array("I", numbers).tobytes(), "\n".join(fields), "\n".join(keys)),
-        )
+def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
+    """Write the index into the cache folder atomically, as the glossary itself is written (a temporary named
+    for this process, removed by the next build when it was killed); why not, when the cache cannot keep it."""
+    from .store import produce_atomically
+
+    def produce(temporary: Path) -> None:
+        with contextlib.closing(sqlite3.connect(temporary)) as connection:
+            _write_index(connection, signature, tables)
+
+    if cached.exists() and not cached.is_file():
+        return f"cannot write {shown(cached)}: it is not a regular file"
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot create the cache folder {shown(cached.parent)}: {os_reason(error)}"
+    _remove_legacy_temporaries(cached.parent)
+    try:
+        produce_atomically(cached, produce)
+    except GlossaryError as error:  # what the operating system refused, said as for any file written
+        return str(error)
+    except sqlite3.Error as error:  # SQLite's own words for the same ('database or disk is full')
+        return f"cannot write {shown(cached)}: {error}"
+    return None
+
+
+# Index versions before 6 built into INDEX.PID.tmp, and a killed build left it behind for good (65 MB for a
+# large glossary). A build takes seconds, so such a file a day old belongs to no running build.
+_LEGACY_TEMPORARY = re.compile(r"^index-[0-9a-f]{20}\.sqlite3\.\d+\.tmp$")
+LEGACY_TEMPORARY_SECONDS = 86_400
+
+
+def _remove_legacy_temporaries(folder: Path) -> None:
+    """Remove what killed builds of earlier versions left in the cache folder."""
+    old = time.time() - LEGACY_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _LEGACY_TEMPORARY.match(entry.name) and entry.stat(follow_symlinks=False).st_mtime < old:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 # --- lookup -----------------------------------------------------------------------------------
@@ -313,13 +352,15 @@ def lookup(
     fuzzy: bool = True,
     category: str | None = None,
     status: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Match]:
-    """Entries matching a query in English, Chinese (either script) or pinyin, best first."""
+    """Entries matching a query in English, Chinese (either script) or pinyin, best first; on_warning hears
+    when the index could not be kept in the cache (the lookup is answered all the same)."""
     from .store import resolve
 
     query = _checked_query(query)
     source = resolve(path)
-    connection = open_index(source.path)
+    connection = open_index(source.path, on_warning)
     try:
         forms = query_forms(query)
         hits = _exact_prefix_substring(connection, forms) if forms else {}  # '!!!' has nothing to search

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from glossary.errors import GlossaryError, ValidationError
 
 from .conftest import HEADER, SMALL_GLOSSARY, run_python
 from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
-from .test_faults import GLOSSARY_COMMAND, one_line_error, run
+from .test_faults import GLOSSARY_COMMAND, _fill as fill, one_line_error, run, tmpfs
 
 
 def first(query: str, path: Path, **options) -> search.Match:
@@ -297,3 +298,70 @@ def test_a_cache_folder_with_a_name_a_uri_would_misread_keeps_the_index(small_gl
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / folder))
     assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
     assert search.index_is_current(small_glossary) and search.index_file(small_glossary).parent == tmp_path / folder
+
+
+def cache_listing(folder: Path) -> set[str]:
+    """The names in a cache folder."""
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("cache", ["a file", "under a file"])
+def test_a_cache_folder_that_is_a_file_leaves_an_answer_and_one_warning(small_glossary: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch, cache: str):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker if cache == "a file" else blocker / "cache"))
+    result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+    assert english_of(result) == ["Tongyi Qianwen"]
+    assert one_line_error(result).startswith(f"glossary: warning: cannot create the cache folder {blocker}")
+    assert one_line_error(result).endswith("; the index is kept in memory for this lookup")
+
+
+@pytest.mark.parametrize("problem", ["read-only file system", "no space left on device"])
+def test_a_cache_on_a_read_only_or_full_disk_leaves_an_answer_one_warning_and_no_temporary(
+        small_glossary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, problem: str):
+    with tmpfs(tmp_path / "disk", 256) as disk:
+        monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(disk))
+        if problem == "read-only file system":
+            assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+        else:
+            fill(disk)
+        before = cache_listing(disk)
+        result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+        assert english_of(result) == ["Tongyi Qianwen"]
+        warning = one_line_error(result)
+        assert warning.startswith(f"glossary: warning: cannot write {disk}/index-")
+        assert ("read-only file system" in warning if problem == "read-only file system"
+                else "no space left on device" in warning or "database or disk is full" in warning)
+        assert cache_listing(disk) == before
+
+
+def test_the_library_tells_its_caller_the_cache_could_not_keep_the_index_and_prints_nothing(
+        small_glossary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture):
+    (tmp_path / "blocker").write_text("x")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "blocker"))
+    heard: list[str] = []
+    assert first("qwen", small_glossary, on_warning=heard.append).entry.id == "T001"
+    assert len(heard) == 1 and heard[0].startswith("cannot create the cache folder")
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_rebuild_removes_the_temporaries_of_killed_builds_and_keeps_those_of_running_ones(small_glossary: Path):
+    index = search.index_file(small_glossary)
+    index.parent.mkdir(parents=True)
+    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True).stdout)
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"]) as running:
+        try:
+            killed = index.with_name(f".{index.name}.{gone}-0123abcd.tmp")
+            building = index.with_name(f".{index.name}.{running.pid}-4567cdef.tmp")
+            old_killed = index.with_name(f"{index.name}.{gone}.tmp")  # as versions before 6 named them
+            old_recent = index.with_name(f"{index.name}.{running.pid}.tmp")
+            for temporary in (killed, building, old_killed, old_recent):
+                temporary.write_bytes(b"SQLite format 3\x00 half an index")
+            two_days_ago = time.time() - 2 * 86_400
+            os.utime(old_killed, (two_days_ago, two_days_ago))
+            assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+            assert cache_listing(index.parent) == {index.name, building.name, old_recent.name}
+        finally:
+            running.kill()
