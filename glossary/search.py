@@ -10,14 +10,15 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import time
 import unicodedata
-from array import array
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .cache import cache_dir
+from .cache import CheckedFile, Table, cache_dir, write_checked
 from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
@@ -179,12 +180,13 @@ def _signature(path: Path) -> str:
     The change time is what no tool can set back: an edit that restores the size and the modification time
     (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
     try:
-        stat = path.stat()
+        info = path.stat()
     except FileNotFoundError:
-        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)") from None
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
+                            ) from None
     except OSError as error:
         raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
-    return f"{INDEX_VERSION}:{_path_digest(path)}:{stat.st_size}:{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+    return f"{INDEX_VERSION}:{_path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def _path_digest(path: Path) -> str:
@@ -197,57 +199,72 @@ def index_file(path: Path) -> Path:
     return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
 
 
-def open_index(path: Path, on_warning: Callable[[str], None] | None = None) -> sqlite3.Connection:
-    """A connection to an index of this version of the glossary: the cached one, else a new one, kept in the
-    cache when the cache can keep it (else in memory for this run, and on_warning hears why)."""
+def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, rebuild: bool = False) -> CheckedFile:
+    """The index of this version of the glossary: the cached one (unless told to rebuild it), else a new one, kept
+    in the cache when the cache can keep it (else in memory, and on_warning hears why)."""
+    from .store import read_entries
+
     path = Path(path)
     signature = _signature(path)
     cached = index_file(path)
-    connection = _connect_if_current(cached, signature)
-    if connection is not None:
-        return connection
-    from .store import read_entries
-
+    index = None if rebuild else _open_if_current(cached, signature)
+    if index is not None:
+        return index
     tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
     problem = _keep_in_cache(cached, signature, tables)
-    connection = _connect_if_current(cached, signature) if problem is None else None
-    if connection is None:
+    index = _open_if_current(cached, signature) if problem is None else None
+    if index is None:
         if problem and on_warning:
             on_warning(f"{problem}; the index is kept in memory for this lookup")
         connection = sqlite3.connect(":memory:")
-        _write_index(connection, signature, tables)
-    return connection
+        write_checked(connection, tables, {"signature": signature})
+        index = CheckedFile(connection, _TABLES)
+    return index
 
 
-def _read_only(cached: Path) -> sqlite3.Connection:
-    """A read-only connection to a cached index (its path as a URI: a folder may be named 'a#b' or '100%')."""
-    return sqlite3.connect(f"{cached.absolute().as_uri()}?mode=ro", uri=True)
-
-
-def _connect_if_current(cached: Path, signature: str) -> sqlite3.Connection | None:
-    """Open a cached index when it was built from this exact version of the file."""
-    if not cached.is_file():  # a FIFO would block SQLite's open
+def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
+    """The cached index when it opens, its meta table passes its check and it was built from this exact version
+    of the file; else None (it is then rebuilt)."""
+    try:
+        if not stat.S_ISREG(cached.stat().st_mode):  # a FIFO would block SQLite's open
+            return None
+        connection = sqlite3.connect(f"{cached.absolute().as_uri()}?mode=ro", uri=True)  # a folder may be 'a#b'
+    except (OSError, sqlite3.Error):
         return None
     try:
-        connection = _read_only(cached)
+        index = CheckedFile(connection, _TABLES)
     except sqlite3.Error:
+        connection.close()
         return None
-    try:
-        row = connection.execute("SELECT value FROM meta WHERE name = 'signature'").fetchone()
-    except sqlite3.Error:
-        row = None
-    if row == (signature,):
-        return connection
-    connection.close()
-    return None
+    if index.meta.get("signature") != signature:
+        index.close()
+        return None
+    return index
 
 
-# table name → its rows, ready to insert
-IndexTables = dict[str, list[tuple]]
+# The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
+_ENTRIES, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "keys", "suffixes", "fuzzy", "scan"
+_TABLES = {
+    # the entries, by entry number, and the pinyin shown for them
+    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=16, by_row=True),
+    # every key of every entry
+    _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
+    # where a substring may start inside a text key (a later word, a later Chinese character)
+    _SUFFIXES: Table({"suffix": str, "entry": int, "field": str, "key": str}, searched_by=1),
+    # the fuzzy candidate lists, by list and length: each candidate's field, key and entry
+    _FUZZY: Table({"list": str, "length": int, "candidate": str, "field": str, "key": str, "entry": int},
+                  searched_by=2, grouped=True),
+    # the Latin text keys, read whole for substrings inside words
+    _SCAN: Table({"key": str, "field": str, "entry": int}, chunk_rows=1024),
+}
+_LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
+
+# table name → (how it is kept, its rows in the order it is searched by)
+IndexTables = dict[str, tuple[Table, list[tuple]]]
 
 
 def _index_tables(entries: list[TermEntry]) -> IndexTables:
-    """The rows of every table of the index: entries, their keys, inner suffixes of text keys, fuzzy lists."""
+    """Every table of the index with its rows, in the order it is searched by (ties in entry order)."""
     from .chinese import to_pinyin, to_simplified, to_traditional
 
     entry_rows, key_rows = [], []
@@ -255,49 +272,27 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
         traditional = {entry.traditional, to_traditional(entry.chinese)} - {""}
         traditional |= {to_simplified(entry.traditional)} - {"", entry.chinese}
-        entry_rows.append((n, *entry.values(), pinyin))
+        entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
-            key_rows.append((key, n, field, is_text, 0 if is_cjk(key) else 1))
-    text_rows = [(key, n, field, latin) for key, n, field, is_text, latin in key_rows if is_text]
-    suffix_rows = [(suffix, n, field, key) for key, n, field, _ in text_rows for suffix in inner_suffixes(key)]
-    return {"entries": entry_rows, "keys": key_rows, "suffixes": suffix_rows, "fuzzy": _fuzzy_rows(text_rows)}
+            key_rows.append((key, n, field, is_text))
+    text_rows = [(key, n, field) for key, n, field, is_text in key_rows if is_text]
+    first = itemgetter(0)
+    rows = {
+        _ENTRIES: entry_rows,
+        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=first),
+        _SUFFIXES: sorted(((suffix, n, field, key) for key, n, field in text_rows for suffix in inner_suffixes(key)),
+                          key=first),
+        _FUZZY: sorted(_fuzzy_rows(text_rows), key=itemgetter(0, 1)),
+        _SCAN: [(key, field, n) for key, n, field in text_rows if not is_cjk(key)],
+    }
+    return {name: (table, rows[name]) for name, table in _TABLES.items()}
 
 
-def _fuzzy_rows(text_rows: list[tuple[str, int, str, int]]) -> list[tuple]:
-    """Each fuzzy list as one row per candidate length: the candidates, and each one's entry, field and key."""
-    groups: dict[tuple[str, int], list[tuple[str, int, str, str]]] = {}
-    for key, n, field, _ in text_rows:
+def _fuzzy_rows(text_rows: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str, str, int]]:
+    """(list, length, candidate, field, key, entry) under which text keys are compared with misspelt queries."""
+    for key, n, field in text_rows:
         for name, candidate in fuzzy_candidates(key, field):
-            groups.setdefault((name, len(candidate)), []).append((candidate, n, field, key))
-    rows = []
-    for (name, length), group in groups.items():
-        candidates, numbers, fields, keys = zip(*group)
-        rows.append((name, length, "\n".join(candidates), array("I", numbers).tobytes(), "\n".join(fields),
-                     "\n".join(keys)))
-    return rows
-
-
-def _write_index(connection: sqlite3.Connection, signature: str, tables: IndexTables) -> None:
-    """Create the index's tables in an empty database and fill them."""
-    columns = ", ".join(f'"{name}" TEXT' for name in COLUMNS)
-    connection.executescript(
-        f"""
-        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE entries (n INTEGER PRIMARY KEY, {columns}, display_pinyin TEXT);
-        CREATE TABLE keys (key TEXT, entry INTEGER, field TEXT, is_text INTEGER, latin INTEGER);
-        CREATE TABLE suffixes (suffix TEXT, entry INTEGER, field TEXT, key TEXT);
-        CREATE TABLE fuzzy (list TEXT, length INTEGER, candidates TEXT, entries BLOB, fields TEXT, keys TEXT,
-                            PRIMARY KEY (list, length));
-        """
-    )
-    for table, rows in tables.items():
-        if rows:
-            connection.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-    connection.execute("CREATE INDEX keys_by_key ON keys (key)")
-    connection.execute("CREATE INDEX suffixes_by_suffix ON suffixes (suffix)")
-    connection.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
-    connection.commit()
+            yield name, len(candidate), candidate, field, key, n
 
 
 def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
@@ -307,21 +302,23 @@ def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | N
 
     def produce(temporary: Path) -> None:
         with contextlib.closing(sqlite3.connect(temporary)) as connection:
-            _write_index(connection, signature, tables)
+            write_checked(connection, tables, {"signature": signature})
 
-    if cached.exists() and not cached.is_file():
-        return f"cannot write {shown(cached)}: it is not a regular file"
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return f"cannot create the cache folder {shown(cached.parent)}: {os_reason(error)}"
     _remove_legacy_temporaries(cached.parent)
     try:
+        if cached.exists() and not cached.is_file():  # a folder or a FIFO: produce_atomically would write into it
+            return f"cannot write {shown(cached)}: it is not a regular file"
         produce_atomically(cached, produce)
     except GlossaryError as error:  # what the operating system refused, said as for any file written
         return str(error)
     except sqlite3.Error as error:  # SQLite's own words for the same ('database or disk is full')
         return f"cannot write {shown(cached)}: {error}"
+    except OSError as error:
+        return f"cannot write {shown(cached)}: {os_reason(error)}"
     return None
 
 
@@ -360,17 +357,12 @@ def lookup(
 
     query = _checked_query(query)
     source = resolve(path)
-    connection = open_index(source.path, on_warning)
     try:
-        forms = query_forms(query)
-        hits = _exact_prefix_substring(connection, forms) if forms else {}  # '!!!' has nothing to search
-        if not hits and forms and not is_cjk(query) and len(forms[0]) >= 3:
-            hits = _inside_words(connection, forms[0])
-        if not hits and forms and fuzzy:
-            hits = _fuzzy(connection, query)
-        matches = _to_matches(connection, hits)
-    finally:
-        connection.close()
+        with contextlib.closing(open_index(source.path, on_warning)) as index:
+            matches = _search(index, query, fuzzy)
+    except sqlite3.DatabaseError:  # the cached index is damaged: SQLite or a check of what it read says so
+        with contextlib.closing(open_index(source.path, on_warning, rebuild=True)) as index:
+            matches = _search(index, query, fuzzy)
     matches = [m for m in matches if (not category or m.entry.category == category)]
     matches = [m for m in matches if (not status or m.entry.status == status)]
     return matches[:limit] if limit else matches
@@ -388,6 +380,19 @@ def _checked_query(query: str) -> str:
     return query
 
 
+def _search(index: CheckedFile, query: str, fuzzy: bool) -> list[Match]:
+    """Every entry the index finds for a query, best first."""
+    forms = query_forms(query)
+    if not forms:  # '!!!' has nothing to search
+        return []
+    hits = _exact_prefix_substring(index, forms)
+    if not hits and not is_cjk(query) and len(forms[0]) >= 3:
+        hits = _inside_words(index, forms[0])
+    if not hits and fuzzy:
+        hits = _fuzzy(index, query)
+    return _to_matches(index, hits)
+
+
 # (entry number) → (kind, score, matched key, field)
 _Hits = dict[int, tuple[str, float, str, str]]
 
@@ -399,38 +404,30 @@ def _keep_best(hits: _Hits, entry: int, kind: str, score: float, key: str, field
         hits[entry] = (kind, score, key, field)
 
 
-def _exact_prefix_substring(connection: sqlite3.Connection, forms: list[str]) -> _Hits:
+def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
     """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese)."""
     hits: _Hits = {}
-    marks = ", ".join("?" * len(forms))
-    for key, entry, field in connection.execute(
-        f"SELECT key, entry, field FROM keys WHERE key IN ({marks})", forms
-    ):
+    starting = {form: index.range(_KEYS, (form,), (form + _LAST_CHARACTER,)) for form in forms}
+    exact = [row for rows in starting.values() for row in rows if row[0] in forms]
+    for key, entry, field in sorted(exact, key=itemgetter(0)):  # in key order, as the index has them
         _keep_best(hits, entry, EXACT, _BASE_SCORE[EXACT], key, field)
-    for form in forms:
-        rows = connection.execute(
-            "SELECT key, entry, field FROM keys WHERE key > ? AND key < ?", (form, form + "\U0010ffff")
-        )
+    for form, rows in starting.items():
         for key, entry, field in rows:
-            _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
+            if key != form:
+                _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
     text_form = forms[0]
-    rows = connection.execute(
-        "SELECT key, entry, field FROM suffixes WHERE suffix >= ? AND suffix < ?",
-        (text_form, text_form + "\U0010ffff"),
-    )
-    for key, entry, field in rows:
+    for _, entry, field, key in index.range(_SUFFIXES, (text_form,), (text_form + _LAST_CHARACTER,)):
         _keep_best(hits, entry, SUBSTRING, _BASE_SCORE[SUBSTRING] - _length_penalty(text_form, key), key, field)
     return hits
 
 
-def _inside_words(connection: sqlite3.Connection, text_form: str) -> _Hits:
+def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
     """Substrings that start inside a word ('baba' in 'alibaba'): a full scan, so only when nothing else hit."""
     hits: _Hits = {}
-    rows = connection.execute(
-        "SELECT key, entry, field FROM keys WHERE is_text = 1 AND latin = 1 AND instr(key, ?) > 1", (text_form,)
-    )
-    for key, entry, field in rows:
-        base = _BASE_SCORE[SUBSTRING] - 8
+    base = _BASE_SCORE[SUBSTRING] - 8
+    rows = index.all(_SCAN)
+    for position in [position for position, key in enumerate(rows.column("key")) if key.find(text_form) > 0]:
+        key, field, entry = rows[position]
         _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
     return hits
 
@@ -440,11 +437,11 @@ def _length_penalty(form: str, key: str, most: float = 9.0) -> float:
     return min(most, most * (len(key) - len(form)) / max(len(key), 1))
 
 
-def _fuzzy(connection: sqlite3.Connection, query: str) -> _Hits:
+def _fuzzy(index: CheckedFile, query: str) -> _Hits:
     """Close spellings when nothing matched: the query against whole keys and, by its length, parts of names."""
     found = []
     for name, form, cutoff in fuzzy_plan(query):
-        for candidate, similarity, entry, field, key in _similar_keys(connection, name, form, cutoff):
+        for candidate, similarity, entry, field, key in _similar_keys(index, name, form, cutoff):
             score = similarity - _length_penalty(candidate, compact(key), PART_PENALTY)  # 0 for a whole key
             if score >= cutoff:
                 found.append((score, entry, key, field))
@@ -454,9 +451,8 @@ def _fuzzy(connection: sqlite3.Connection, query: str) -> _Hits:
     return hits
 
 
-def _similar_keys(
-    connection: sqlite3.Connection, name: str, form: str, cutoff: float
-) -> Iterator[tuple[str, float, int, str, str]]:
+def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
+                  ) -> Iterator[tuple[str, float, int, str, str]]:
     """(candidate, similarity, entry, field, key) for each candidate of one fuzzy list at the cut-off or above."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -464,34 +460,21 @@ def _similar_keys(
     share = cutoff / 100
     # Edits are at least the difference in length and at most (1 - share) x the longer length, so
     # only candidates from share x to 1/share x the form's length can reach the cut-off.
-    rows = connection.execute(
-        "SELECT candidates, entries, fields, keys FROM fuzzy WHERE list = ? AND length BETWEEN ? AND ?",
-        (name, int(share * len(form)), int(len(form) / share) + 1),
-    )
-    for candidates, entries, fields, keys in rows:
-        found = process.extract(form, candidates.split("\n"), scorer=OSA.normalized_similarity,
-                                score_cutoff=share, limit=None)
-        if not found:
-            continue
-        numbers = array("I")
-        numbers.frombytes(entries)
-        field_list, key_list = fields.split("\n"), keys.split("\n")
-        for candidate, similarity, position in found:
-            yield candidate, 100 * similarity, numbers[position], field_list[position], key_list[position]
+    rows = index.range(_FUZZY, (name, int(share * len(form))), (name, int(len(form) / share) + 2))
+    found = process.extract(form, rows.column("candidate"), scorer=OSA.normalized_similarity, score_cutoff=share,
+                            limit=None)
+    for candidate, similarity, position in found:
+        _, _, _, field, key, entry = rows[position]
+        yield candidate, 100 * similarity, entry, field, key
 
 
-def _to_matches(connection: sqlite3.Connection, hits: _Hits) -> list[Match]:
+def _to_matches(index: CheckedFile, hits: _Hits) -> list[Match]:
     """Fetch the hit entries and rank them: score, then approved first, then English order."""
-    if not hits:
-        return []
-    numbers = list(hits)
-    marks = ", ".join("?" * len(numbers))
-    columns = ", ".join(f'"{name}"' for name in COLUMNS)
     matches = []
-    for row in connection.execute(f"SELECT n, {columns}, display_pinyin FROM entries WHERE n IN ({marks})", numbers):
-        values = dict(zip(COLUMNS, row[1:-1]))
+    for n, row in index.rows(_ENTRIES, hits).items():
+        values = dict(zip(COLUMNS, row[:-1]))
         values["pinyin"] = values["pinyin"] or row[-1]
-        kind, score, key, field = hits[row[0]]
+        kind, score, key, field = hits[n]
         matches.append(Match(TermEntry(**values), kind, score, key, field))
     status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
     matches.sort(
@@ -501,16 +484,13 @@ def _to_matches(connection: sqlite3.Connection, hits: _Hits) -> list[Match]:
 
 
 def index_is_current(path: str | os.PathLike) -> bool:
-    """True when a cached index of this exact file exists (so a lookup will not rebuild it)."""
-    path = Path(path)
-    cached = index_file(path)
-    if not cached.exists():
-        return False
+    """True when a cached index of this exact file opens (so a lookup will not rebuild it)."""
     try:
-        connection = _connect_if_current(cached, _signature(path))
+        signature = _signature(Path(path))
     except GlossaryError:
         return False
-    if connection is None:
+    index = _open_if_current(index_file(Path(path)), signature)
+    if index is None:
         return False
-    connection.close()
+    index.close()
     return True

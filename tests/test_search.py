@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -16,7 +20,7 @@ from glossary import search
 from glossary.english import singular
 from glossary.errors import GlossaryError, ValidationError
 
-from .conftest import HEADER, SMALL_GLOSSARY, run_python
+from .conftest import HEADER, ROOT, SMALL_GLOSSARY, run_python
 from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
 from .test_faults import GLOSSARY_COMMAND, _fill as fill, one_line_error, run, tmpfs
 
@@ -365,3 +369,158 @@ def test_a_rebuild_removes_the_temporaries_of_killed_builds_and_keeps_those_of_r
             assert cache_listing(index.parent) == {index.name, building.name, old_recent.name}
         finally:
             running.kill()
+
+
+# --- the index heals itself (issue 9 §4) ---------------------------------------------------------
+
+# exact English, a Chinese prefix in the other script, a word start, inside a word, fuzzy Latin, fuzzy Chinese
+PROBES = ["qwen", "通義", "cloud", "baba", "Alibaba Clod", "吴泳明"]
+
+
+# A damage changes the index file in place; a family of them yields (what, damage) pairs for one index, so that
+# the same tests damage the index of this version and of earlier ones alike.
+Damage = Callable[[Path], None]
+
+
+def sql(statement: str) -> Damage:
+    """A damage: SQL statements run on the index."""
+    def damage(index: Path) -> None:
+        with contextlib.closing(sqlite3.connect(index)) as connection:
+            connection.executescript(statement)
+    return damage
+
+
+def columns_of(index: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each table of an index: its columns (name, declared type) but the integer primary key."""
+    with contextlib.closing(sqlite3.connect(index)) as connection:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: [(row[1], row[2]) for row in connection.execute(f"PRAGMA table_info({table})")
+                        if not (row[5] and row[2] == "INTEGER")] for table in tables}
+
+
+def each_table(make: Callable[[str, list[tuple[str, str]]], str]):
+    """A family: one SQL damage for each table of the index."""
+    return lambda index: [(table, sql(make(table, columns))) for table, columns in columns_of(index).items()]
+
+
+def one(damage: Damage):
+    """A family of one damage."""
+    return lambda index: [("", damage)]
+
+
+def random_bytes(seed: int, count: int = 20) -> Damage:
+    """A damage: bytes changed at random offsets."""
+    def damage(index: Path) -> None:
+        data, chance = bytearray(index.read_bytes()), random.Random(seed)
+        for _ in range(count):
+            data[chance.randrange(len(data))] ^= chance.randrange(1, 256)
+        index.write_bytes(bytes(data))
+    return damage
+
+
+def replaced_bytes(old: bytes, new: bytes) -> Damage:
+    """A damage: some bytes of the file replaced by as many others (the file still opens)."""
+    def damage(index: Path) -> None:
+        data = index.read_bytes()
+        assert old in data and len(old) == len(new)
+        index.write_bytes(data.replace(old, new))
+    return damage
+
+
+def truncated(size: Callable[[int], int]) -> Damage:
+    """A damage: the file cut short."""
+    def damage(index: Path) -> None:
+        with index.open("r+b") as handle:
+            handle.truncate(size(index.stat().st_size))
+    return damage
+
+
+def blobs_cut_short(index: Path):
+    """A family: each blob column of the index, every value cut short by a byte."""
+    return [(f"{table}.{column}", sql(f"UPDATE {table} SET {column} = substr({column}, 1, length({column}) - 1)"))
+            for table, columns in columns_of(index).items() for column, kind in columns if kind == "BLOB"]
+
+
+UNREADABLE = {  # SQLite refuses it, or a value crashes the lookup
+    **{f"bytes changed at random offsets ({seed})": one(random_bytes(seed)) for seed in range(1, 7)},
+    "a table dropped": each_table(lambda table, _: f"DROP TABLE {table}"),
+    "file truncated to half": one(truncated(lambda size: size // 2)),
+    "file truncated to its header": one(truncated(lambda size: 100)),
+    "file cut inside its last page": one(truncated(lambda size: size - 2048)),
+    "a blob cut short": blobs_cut_short,
+    "NULL where text or a blob belongs": each_table(
+        lambda table, columns: f"UPDATE {table} SET " + ", ".join(f"{name} = NULL" for name, kind in columns
+                                                                 if kind in ("TEXT", "BLOB"))),
+    "not SQLite at all": one(lambda index: index.write_bytes(b"this is not an index\n" * 200)),
+    "zero-length file": one(lambda index: index.write_bytes(b"")),
+}
+WRONG = {  # it still opens and reads, and answered wrongly with exit 0 (or found nothing, exit 1)
+    "a text changed": each_table(lambda table, columns: f"UPDATE {table} SET " + ", ".join(
+        f"{name} = {name} || ' (damaged)'" if kind == "TEXT" else f"{name} = CAST({name} || ' (damaged)' AS BLOB)"
+        for name, kind in columns if kind in ("TEXT", "BLOB"))),
+    "a byte of an entry's text changed": one(replaced_bytes(b"Tongyi Qianwen", b"Tongyi Qiaxwen")),
+    "a byte of a Chinese form changed everywhere": one(replaced_bytes("阿里云".encode(), "阿里去".encode())),
+    "keys point at other entries": one(sql("UPDATE keys SET entry = (entry + 1) % 7")),
+    "inner words point at other entries": one(sql("UPDATE suffixes SET entry = (entry + 1) % 7")),
+    "rows deleted": each_table(lambda table, _: f"DELETE FROM {table} WHERE rowid % 2 = 0"),
+}
+
+
+def answer(glossary: Path, query: str) -> tuple[int, str]:
+    """The exit code and output of `lookup QUERY --json`, asserting it said nothing on stderr."""
+    result = run("-g", str(glossary), "lookup", query, "--json")
+    assert result.stderr in ("", f"no entry matches {query!r}\n"), (query, result.exit_code, result.output)
+    return result.exit_code, result.stdout
+
+
+def assert_every_probe_answers_as_from_a_sound_index(glossary: Path, family) -> None:
+    """Damage the index before each probe lookup; each must answer as the sound index did, quietly."""
+    sound = {query: answer(glossary, query) for query in PROBES}
+    index = search.index_file(glossary)
+    healthy = index.read_bytes()
+    for what, damage in family(index):
+        for query in PROBES:
+            index.write_bytes(healthy)
+            damage(index)
+            assert answer(glossary, query) == sound[query], (what, query)
+    assert search.index_is_current(glossary)
+
+
+@pytest.mark.parametrize("family", list(UNREADABLE.values()), ids=list(UNREADABLE))
+def test_an_index_that_fails_to_open_or_read_is_rebuilt_and_every_lookup_answers_correctly(small_glossary: Path,
+                                                                                           family):
+    assert_every_probe_answers_as_from_a_sound_index(small_glossary, family)
+
+
+@pytest.mark.parametrize("family", list(WRONG.values()), ids=list(WRONG))
+def test_an_index_damaged_where_it_still_opens_is_rebuilt_not_believed(small_glossary: Path, family):
+    assert_every_probe_answers_as_from_a_sound_index(small_glossary, family)
+
+
+@pytest.fixture
+def many_chunks(tmp_path: Path) -> Path:
+    """A glossary of the shipped glossary's first 300 entries, whose index tables span many chunks."""
+    path = tmp_path / "terms.csv"
+    lines = (ROOT / "glossary" / "data" / "terms.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:301]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("family", [WRONG["rows deleted"], UNREADABLE["a blob cut short"],
+                                    *(one(random_bytes(seed, count=3)) for seed in range(1, 5))],
+                         ids=["chunks deleted", "a blob cut short", *(f"3 bytes changed ({seed})" for seed in range(1, 5))])
+def test_an_index_of_many_chunks_answers_correctly_whatever_chunks_are_missing_or_changed(many_chunks: Path, family):
+    assert_every_probe_answers_as_from_a_sound_index(many_chunks, family)
+
+
+def test_a_damaged_index_in_a_read_only_cache_leaves_the_answer_and_one_warning(small_glossary: Path, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch):
+    with tmpfs(tmp_path / "disk", 1024) as disk:
+        monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(disk))
+        sound = answer(small_glossary, "qwen")
+        replaced_bytes(b"Tongyi Qianwen", b"Tongyi Qiaxwen")(search.index_file(small_glossary))
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+        result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+        assert (result.exit_code, result.stdout) == sound
+        assert one_line_error(result).startswith("glossary: warning: cannot write ")
+        assert "read-only file system" in one_line_error(result)
