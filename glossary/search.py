@@ -246,7 +246,7 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 _ENTRIES, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "keys", "suffixes", "fuzzy", "scan"
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
-    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=16, by_row=True),
+    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
     # where a substring may start inside a text key (a later word, a later Chinese character)
@@ -426,9 +426,10 @@ def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
     hits: _Hits = {}
     base = _BASE_SCORE[SUBSTRING] - 8
     rows = index.all(_SCAN)
-    for position in [position for position, key in enumerate(rows.column("key")) if key.find(text_form) > 0]:
+    for position in rows.containing("key", text_form):
         key, field, entry = rows[position]
-        _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
+        if key.find(text_form) > 0:
+            _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
     return hits
 
 

@@ -95,3 +95,13 @@ def test_a_meta_table_changed_or_written_for_another_layout_is_damage():
     connection.execute("UPDATE meta SET value = '2' WHERE name = 'signature'")
     with pytest.raises(sqlite3.DatabaseError, match="meta table fails its check"):
         CheckedFile(connection, {"words": layout})
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: f"{layout.chunk_rows} rows a chunk")
+def test_the_rows_containing_a_text_are_found_in_every_chunk_and_only_in_range(layout: Table):
+    rows = sorted_rows(["abc", "bca", "bab", "cab", "ccc", "abab", "b"])
+    checked = written(layout, rows)
+    every = checked.all("words")
+    assert [every[position][0] for position in every.containing("word", "ab")] == ["abab", "abc", "bab", "cab"]
+    in_range = checked.range("words", ("b",), ("c",))
+    assert [in_range[position][0] for position in in_range.containing("word", "ab")] == ["bab"]
