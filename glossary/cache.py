@@ -3,12 +3,13 @@ each read of it whole and as it was written.
 
 A cache file can be damaged and still open: a crash or a full disk cuts it short, another program or a failing
 disk changes bytes. So a checked file keeps each table's rows, in the order the table is searched by, in numbered
-chunks (`pos`: 0, 1, 2 …) that end with a CRC-32 of their content; its small `meta` table carries a CRC of itself.
-Every chunk a read returns is checked, and every read proves itself whole: the chunks it needs must all be there,
-and a range of rows must start after a row below it and end before a row above it (or at the table's ends). A
-read costs the chunks it returns and about log2(chunks) probes, never the whole file; and it also catches a row
-that damage hides, which a check of the rows returned alone would not. Whatever fails is raised as
-sqlite3.DatabaseError, as SQLite itself reports a malformed file, so the caller has one thing to catch.
+chunks (`pos`: 0, 1, 2 …) that end with a CRC-32 of their content; its small `meta` table (row and chunk counts,
+each table's layout, what the caller adds) carries a CRC of itself. Every chunk a read returns is checked, and
+every read proves itself whole: the chunks it needs must all be there, and a range of rows must lie between a
+chunk that starts below it and one that starts above it (or a table end), every chunk between them read. A read
+costs the chunks it returns and one look into a small SQL index of where chunks start, never the whole file; and it
+also catches rows that damage hides, which checking the rows returned alone would not. Whatever fails is raised
+as sqlite3.DatabaseError, as SQLite itself reports a malformed file, so the caller has one thing to catch.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table,
         chunks = [_chunk(table, pos, part) for pos, part in enumerate(_parts(table, rows))]
         if chunks:
             connection.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(chunks[0]))})", chunks)
+        if searched:  # where a range starts; trusted no more than the chunks it points to, which prove the range
+            connection.execute(f"CREATE INDEX {name}_by_first ON {name} ({', '.join(_firsts(table))})")
         meta.update({f"rows {name}": str(len(rows)), f"chunks {name}": str(len(chunks)),
                      f"layout {name}": table.layout()})
     connection.execute(f"CREATE TABLE {META} (name TEXT PRIMARY KEY, value TEXT)")
@@ -130,6 +133,11 @@ def _chunk(table: Table, pos: int, rows: list[tuple]) -> tuple:
                   for values, name in zip(list(zip(*rows))[skip:], table.stored)]
     values = (pos, *rows[0][:table.searched_by], *packed)
     return (*values, content_check(values))
+
+
+def _firsts(table: Table) -> list[str]:
+    """The columns holding the search values of a chunk's first row."""
+    return [f"first_{column}" for column in list(table.columns)[:table.searched_by]]
 
 
 def _texts(values: Sequence[str]) -> bytes:
@@ -190,24 +198,31 @@ class CheckedFile:
     def range(self, name: str, low: tuple, high: tuple) -> Rows:
         """The rows whose search values lie in [low, high), in order."""
         table, count = self.tables[name], self._count("chunks", name)
-        firsts = _Firsts(self.connection, name, table, count)
-        try:
-            start, end = bisect.bisect_left(firsts, low), bisect.bisect_left(firsts, high)
-        except TypeError:  # a probe found a NULL or a number where text was written
-            raise damaged(f"a chunk of {name} holds a value of the wrong type") from None
-        # Chunks are sorted by their first rows: the one before `start` is below the range (and may end in it), the
-        # one at `end` above it; with every chunk between them there and checked, nothing in range can be elsewhere.
+        start, end = self._first_from(name, table, low, count), self._first_from(name, table, high, count)
+        if not 0 <= start <= end <= count:  # what the SQL index said cannot be
+            raise damaged(f"the index of {name} is out of order")
+        # Chunks are sorted by their first rows: the one before `start` must start below the range (it may end in
+        # it), those up to `end` in it, the one at `end` above it. With every chunk between them there and checked,
+        # nothing in range can be anywhere else.
         lowest = max(start - 1, 0)
         read = self._read(name, "pos BETWEEN ? AND ?", (lowest, end))
         width = table.searched_by
         for pos in range(lowest, min(end, count - 1) + 1):
             if pos not in read:
                 raise damaged(f"chunk {pos} of {name} is missing")
-            if (low <= read[pos][:width] < high) != (start <= pos < end):
+            first = read[pos][:width]
+            if (first >= low) + (first >= high) != (pos >= start) + (pos >= end):  # below, in or above
                 raise damaged(f"{name} does not hold the range it should")
         if table.grouped:  # one search value a chunk: the chunks in range are all there is
             return Rows(table, [read[pos] for pos in range(start, end)])
         return Rows(table, [read[pos] for pos in range(lowest, end)], low, high)
+
+    def _first_from(self, name: str, table: Table, value: tuple, count: int) -> int:
+        """The number of the first chunk whose first row is at or above `value` (`count` when none is)."""
+        columns = ", ".join(_firsts(table))
+        found = _fetch(self.connection, f"SELECT pos FROM {name} WHERE ({columns}) >= ({', '.join('?' * len(value))})"
+                       f" ORDER BY {columns}, pos LIMIT 1", value)
+        return found[0][0] if found and isinstance(found[0][0], int) else count
 
     def _count(self, what: str, name: str) -> int:
         """How many rows or chunks a table was written with."""
@@ -305,25 +320,6 @@ class _SearchValues(Sequence):
 
     def __getitem__(self, position):  # type: ignore[override]
         return tuple(self.rows.value(position, name) for name in self.names)
-
-
-class _Firsts(Sequence):
-    """The search values of each chunk's first row, by chunk number, for bisect (unchecked: a range read checks
-    the chunks it returns)."""
-
-    def __init__(self, connection: sqlite3.Connection, name: str, table: Table, count: int) -> None:
-        self.connection, self.count = connection, count
-        columns = list(table.columns)[:table.searched_by]
-        self.sql = f"SELECT {', '.join(f'first_{column}' for column in columns)} FROM {name} WHERE pos = ?"
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, pos):  # type: ignore[override]
-        rows = _fetch(self.connection, self.sql, (pos,))
-        if not rows:
-            raise damaged(f"chunk {pos} is missing")
-        return rows[0]
 
 
 def _fetch(connection: sqlite3.Connection, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:

@@ -55,7 +55,8 @@ def test_rows_by_number_and_every_row_are_read_back_as_written():
 
 
 def damaged_copies(layout: Table, rows: list[tuple]):
-    """For each chunk: the file with that chunk deleted, and with a byte of it changed."""
+    """For each chunk: the file with that chunk deleted, with a byte of it changed, and with its first row's search
+    value (which the SQL index of chunk starts holds) made to sort first or last."""
     connection = sqlite3.connect(":memory:")
     write_checked(connection, {"words": (layout, rows)}, {})
     chunks = [pos for (pos,) in connection.execute("SELECT pos FROM words")]
@@ -63,7 +64,9 @@ def damaged_copies(layout: Table, rows: list[tuple]):
     for pos in chunks:
         for change in (f"DELETE FROM words WHERE pos = {pos}",
                        f"UPDATE words SET {blob} = CAST(substr({blob}, 1, 1) || 'x' || substr({blob}, 3) AS BLOB)"
-                       f" WHERE pos = {pos}"):
+                       f" WHERE pos = {pos}",
+                       f"UPDATE words SET first_word = '' WHERE pos = {pos}",
+                       f"UPDATE words SET first_word = 'zzz' WHERE pos = {pos}"):
             copy = sqlite3.connect(":memory:")
             connection.backup(copy)
             copy.execute(change)
