@@ -243,10 +243,12 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 
 
 # The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
-_ENTRIES, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "keys", "suffixes", "fuzzy", "scan"
+_ENTRIES, _RANKS, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "ranks", "keys", "suffixes", "fuzzy", "scan"
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
     _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
+    # what matches are ranked and filtered by, by entry number: only the entries shown are then read whole
+    _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True),
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
     # where a substring may start inside a text key (a later word, a later Chinese character)
@@ -279,6 +281,7 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
     first = itemgetter(0)
     rows = {
         _ENTRIES: entry_rows,
+        _RANKS: [(entry.status, entry.category, entry.english) for entry in entries],
         _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=first),
         _SUFFIXES: sorted(((suffix, n, field, key) for key, n, field in text_rows for suffix in inner_suffixes(key)),
                           key=first),
@@ -357,15 +360,13 @@ def lookup(
 
     query = _checked_query(query)
     source = resolve(path)
+    wanted = _Wanted(fuzzy, category, status, limit)
     try:
         with contextlib.closing(open_index(source.path, on_warning)) as index:
-            matches = _search(index, query, fuzzy)
+            return _search(index, query, wanted)
     except sqlite3.DatabaseError:  # the cached index is damaged: SQLite or a check of what it read says so
         with contextlib.closing(open_index(source.path, on_warning, rebuild=True)) as index:
-            matches = _search(index, query, fuzzy)
-    matches = [m for m in matches if (not category or m.entry.category == category)]
-    matches = [m for m in matches if (not status or m.entry.status == status)]
-    return matches[:limit] if limit else matches
+            return _search(index, query, wanted)
 
 
 def _checked_query(query: str) -> str:
@@ -380,17 +381,27 @@ def _checked_query(query: str) -> str:
     return query
 
 
-def _search(index: CheckedFile, query: str, fuzzy: bool) -> list[Match]:
-    """Every entry the index finds for a query, best first."""
+@dataclass(frozen=True)
+class _Wanted:
+    """What a lookup asks beyond its query: the fuzzy fallback or not, a category, a status, how many (0: all)."""
+
+    fuzzy: bool
+    category: str | None
+    status: str | None
+    limit: int
+
+
+def _search(index: CheckedFile, query: str, wanted: _Wanted) -> list[Match]:
+    """The entries the index finds for a query, best first."""
     forms = query_forms(query)
     if not forms:  # '!!!' has nothing to search
         return []
     hits = _exact_prefix_substring(index, forms)
     if not hits and not is_cjk(query) and len(forms[0]) >= 3:
         hits = _inside_words(index, forms[0])
-    if not hits and fuzzy:
+    if not hits and wanted.fuzzy:
         hits = _fuzzy(index, query)
-    return _to_matches(index, hits)
+    return _to_matches(index, hits, wanted)
 
 
 # (entry number) → (kind, score, matched key, field)
@@ -469,18 +480,25 @@ def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
         yield candidate, 100 * similarity, entry, field, key
 
 
-def _to_matches(index: CheckedFile, hits: _Hits) -> list[Match]:
-    """Fetch the hit entries and rank them: score, then approved first, then English order."""
+_STATUS_RANK = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
+
+
+def _to_matches(index: CheckedFile, hits: _Hits, wanted: _Wanted) -> list[Match]:
+    """Rank the hits (score, then the field matched, then approved first, then English order), keep those of the
+    category and status wanted, and read the entries of as many as are wanted."""
+    ranks = index.rows(_RANKS, hits)
+    numbers = [n for n in sorted(hits) if (not wanted.category or ranks[n][1] == wanted.category)
+               and (not wanted.status or ranks[n][0] == wanted.status)]
+    numbers.sort(key=lambda n: (-hits[n][1], _FIELD_RANK.get(hits[n][3], 9), _STATUS_RANK.get(ranks[n][0], 9),
+                                ranks[n][2].casefold()))
+    numbers = numbers[:wanted.limit] if wanted.limit else numbers
+    entries = index.rows(_ENTRIES, numbers)
     matches = []
-    for n, row in index.rows(_ENTRIES, hits).items():
-        values = dict(zip(COLUMNS, row[:-1]))
-        values["pinyin"] = values["pinyin"] or row[-1]
+    for n in numbers:
+        values = dict(zip(COLUMNS, entries[n][:-1]))
+        values["pinyin"] = values["pinyin"] or entries[n][-1]
         kind, score, key, field = hits[n]
         matches.append(Match(TermEntry(**values), kind, score, key, field))
-    status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
-    matches.sort(
-        key=lambda m: (-m.score, _FIELD_RANK.get(m.field, 9), status_rank.get(m.entry.status, 9), m.entry.english.casefold())
-    )
     return matches
 
 
