@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .cache import CheckedFile, Table, cache_dir, write_checked
 from .english import singular, word_classes
@@ -381,8 +381,7 @@ def _checked_query(query: str) -> str:
     return query
 
 
-@dataclass(frozen=True)
-class _Wanted:
+class _Wanted(NamedTuple):
     """What a lookup asks beyond its query: the fuzzy fallback or not, a category, a status, how many (0: all)."""
 
     fuzzy: bool
