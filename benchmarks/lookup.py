@@ -1,11 +1,14 @@
 """Benchmark: whole `glossary lookup` processes against a bare interpreter start, in the same virtual environment.
 
-Run:  python benchmarks/lookup.py [--runs 15] [--entries 100000]
+Run:  python benchmarks/lookup.py [--runs 15] [--entries 100000] [--baseline OTHER/.venv/bin/glossary]
 
 Prints the median wall time of `python -c pass`, of lookups on the shipped glossary and on a generated
 glossary of N entries (built from the CC-CEDICT data the package ships), and the ratios. The index of
 each glossary is built once before timing (a cold build is reported separately), as a user's second
 lookup would find it. Output is piped, as in a script (plain text, no rich).
+With --baseline, another install's glossary command (say, a checkout of main) is timed in the same run
+on the same glossaries, its runs taking turns with ours, each with its own index cache; the last
+column is our time over its time.
 Targets (issue 2): shipped glossary within 8x a bare start; 100,000 entries within 12x.
 """
 
@@ -27,6 +30,8 @@ QUERIES = {
     "english exact": ["qwen"],
     "chinese prefix": ["通义"],
     "pinyin": ["tongyi qianwen"],
+    "short prefix": ["ch"],  # thousands of keys and entries read (and checked)
+    "inside a word": ["ianwen"],  # no word starts so: every Latin key is scanned
     "fuzzy": ["alibaba clod"],
 }
 
@@ -41,12 +46,19 @@ def glossary_command() -> list[str]:
 
 def time_command(command: list[str], runs: int, env: dict[str, str]) -> float:
     """Median wall-clock seconds of a command over several runs (output discarded, as through a pipe)."""
-    samples = []
+    return time_commands([(command, env)], runs)[0]
+
+
+def time_commands(commands: list[tuple[list[str], dict[str, str]]], runs: int) -> list[float]:
+    """Median wall-clock seconds of each (command, environment), their runs taking turns so that both see the
+    same machine."""
+    samples: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=False)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for (command, env), times in zip(commands, samples):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=False)
+            times.append(time.perf_counter() - start)
+    return [statistics.median(times) for times in samples]
 
 
 def numbered_to_marks(numbered: str) -> str:
@@ -90,13 +102,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--baseline", type=Path, help="another install's glossary command to time alongside")
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="glossary-bench-"))
     env = dict(os.environ, GLOSSARY_CACHE_DIR=str(work / "cache"))
     env.pop("GLOSSARY_FILE", None)
     env.pop("NO_COLOR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode: compiling is no lookup's cost
     glossary = glossary_command()
+    commands = [(glossary, env)]
+    if options.baseline:  # its own cache: two index formats under one name would rebuild each other
+        commands.append(([str(options.baseline)], dict(env, GLOSSARY_CACHE_DIR=str(work / "baseline-cache"))))
 
     big = work / "big.csv"
     count = generate_glossary(big, options.entries)
@@ -110,15 +127,24 @@ def main() -> None:
     print(f"python -c pass: {bare * 1000:.1f} ms (median of {options.runs})\n")
 
     for label, target, extra in (("shipped glossary", None, []), (f"{count + 1:,} entries", big, ["-g", str(big)])):
-        start = time.perf_counter()
-        subprocess.run(glossary + extra + ["lookup", "qwen"], capture_output=True, env=env, check=True)
-        print(f"{label}: first lookup, building the index: {time.perf_counter() - start:.2f} s")
+        builds = []
+        for command, command_env in commands:
+            start = time.perf_counter()
+            subprocess.run(command + extra + ["lookup", "qwen"], capture_output=True, env=command_env, check=True)
+            builds.append(time.perf_counter() - start)
+        print(f"{label}: first lookup, building the index: {builds[0]:.2f} s"
+              + (f" (baseline {builds[1]:.2f} s, {builds[0] / builds[1]:.2f}x)" if options.baseline else ""))
         limit = 8 if target is None else 12
         for kind, query in QUERIES.items():
-            median = time_command(glossary + extra + ["lookup", *query], options.runs, env)
-            ratio = median / bare
+            medians = time_commands([(command + extra + ["lookup", *query], command_env)
+                                     for command, command_env in commands], options.runs)
+            ratio = medians[0] / bare
             verdict = "ok" if ratio <= limit else f"OVER the {limit}x target"
-            print(f"  {kind:15} {median * 1000:7.1f} ms  {ratio:5.1f}x bare start  ({verdict})")
+            line = f"  {kind:15} {medians[0] * 1000:7.1f} ms  {ratio:5.1f}x bare start  ({verdict})"
+            if options.baseline:
+                line += (f"   baseline {medians[1] * 1000:7.1f} ms  {medians[1] / bare:5.1f}x"
+                         f"   ours/baseline {medians[0] / medians[1]:.2f}")
+            print(line)
         print()
 
 

@@ -8,6 +8,7 @@ it), 130 interrupted (Ctrl-C). Every error is one line on stderr.
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -186,11 +187,13 @@ def lookup(ctx: click.Context, query: tuple[str, ...], wide: bool, as_json: bool
 
     source = _glossary_source(ctx)
     text = " ".join(query)
-    if not index_is_current(source.path):
-        with render.status(f"Indexing {source.path.name}…"):
-            matches = find(text, source.path, limit=limit, fuzzy=not exact, category=category, status=status)
-    else:
-        matches = find(text, source.path, limit=limit, fuzzy=not exact, category=category, status=status)
+    warnings: list[str] = []  # shown once the spinner is gone
+    indexing = render.status(f"Indexing {source.path.name}…") if not index_is_current(source.path) else nullcontext()
+    with indexing:
+        matches = find(text, source.path, limit=limit, fuzzy=not exact, category=category, status=status,
+                       on_warning=warnings.append)
+    for warning in warnings:
+        render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")
     if as_json:
         render.print_json([m.to_dict() for m in matches], sys.stdout)
     elif matches:

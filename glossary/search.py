@@ -10,18 +10,21 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
+import time
 import unicodedata
-from array import array
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .cache import cache_dir
+from .cache import CheckedFile, Table, cache_dir, write_checked
 from .english import singular, word_classes
 from .errors import GlossaryError
-from .schema import COLUMNS, TermEntry
+from .files.reading import os_reason, shown
+from .schema import COLUMNS, TermEntry, printable
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -48,6 +51,7 @@ _FIELD_RANK = {"english": 0, "chinese": 1, "variant": 2, "traditional": 3, "piny
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _NOT_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -122,9 +126,9 @@ def keys_for_entry(entry: TermEntry, pinyin: str, traditional_forms: Iterable[st
 
 
 def query_forms(query: str) -> list[str]:
-    """The folded forms of a query to look up (with its compact and singular forms)."""
+    """The folded forms of a query to look up (with its compact and singular forms); none for '!!!'."""
     if is_cjk(query):
-        return [fold_cjk(query)]
+        return [form for form in [fold_cjk(query)] if form]
     folded = fold_latin(query)
     forms = [folded, compact(folded), singular(folded), compact(singular(folded))]
     return list(dict.fromkeys(f for f in forms if f))
@@ -171,118 +175,170 @@ def fuzzy_plan(query: str) -> list[tuple[str, str, float]]:
 
 
 def _signature(path: Path) -> str:
-    """What identifies one version of a glossary file: path, size, modification time, inode."""
+    """What identifies one version of a glossary file: its path, size, inode, modification time and change time.
+
+    The change time is what no tool can set back: an edit that restores the size and the modification time
+    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
     try:
-        stat = path.stat()
+        info = path.stat()
     except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such glossary file (create one with `glossary init {path}`)") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return f"{INDEX_VERSION}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
+                            ) from None
+    except OSError as error:
+        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
+    return f"{INDEX_VERSION}:{_path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def _path_digest(path: Path) -> str:
+    """A short digest of a file's absolute path, whatever bytes its name holds."""
+    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
 
 
 def index_file(path: Path) -> Path:
     """The cache file holding the index of one glossary file."""
-    digest = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
-    return cache_dir() / f"index-{digest}.sqlite3"
+    return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
 
 
-def open_index(path: Path) -> sqlite3.Connection:
-    """A connection to a fresh index of the glossary, rebuilt when the file has changed."""
+def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, rebuild: bool = False) -> CheckedFile:
+    """The index of this version of the glossary: the cached one (unless told to rebuild it), else a new one, kept
+    in the cache when the cache can keep it (else in memory, and on_warning hears why)."""
+    from .store import read_entries
+
     path = Path(path)
     signature = _signature(path)
     cached = index_file(path)
-    if cached.exists():
-        connection = _connect_if_current(cached, signature)
-        if connection is not None:
-            return connection
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        return build_index(path, signature, cached)
-    except OSError:
-        # No writable cache: index in memory for this run only.
-        return build_index(path, signature, None)
-
-
-def _connect_if_current(cached: Path, signature: str) -> sqlite3.Connection | None:
-    """Open a cached index when it was built from this exact version of the file."""
-    try:
-        connection = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
-        row = connection.execute("SELECT value FROM meta WHERE name = 'signature'").fetchone()
-    except sqlite3.Error:
-        return None
-    if row and row[0] == signature:
-        return connection
-    connection.close()
-    return None
-
-
-def build_index(path: Path, signature: str, target: Path | None) -> sqlite3.Connection:
-    """Read and validate the glossary, then write its lookup index (atomically when cached on disk)."""
-    from .chinese import to_pinyin, to_simplified, to_traditional
-    from .store import read_entries
-
-    entries = read_entries(path)
-    temporary = None
-    if target is None:
+    index = None if rebuild else _open_if_current(cached, signature)
+    if index is not None:
+        return index
+    tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
+    problem = _keep_in_cache(cached, signature, tables)
+    index = _open_if_current(cached, signature) if problem is None else None
+    if index is None:
+        if problem and on_warning:
+            on_warning(f"{problem}; the index is kept in memory for this lookup")
         connection = sqlite3.connect(":memory:")
-    else:
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        connection = sqlite3.connect(temporary)
-    columns = ", ".join(f'"{name}" TEXT' for name in COLUMNS)
-    connection.executescript(
-        f"""
-        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE entries (n INTEGER PRIMARY KEY, {columns}, display_pinyin TEXT);
-        CREATE TABLE keys (key TEXT, entry INTEGER, field TEXT, is_text INTEGER, latin INTEGER);
-        CREATE TABLE suffixes (suffix TEXT, entry INTEGER, field TEXT, key TEXT);
-        CREATE TABLE fuzzy (list TEXT, length INTEGER, candidates TEXT, entries BLOB, fields TEXT, keys TEXT,
-                            PRIMARY KEY (list, length));
-        """
-    )
+        write_checked(connection, tables, {"signature": signature})
+        index = CheckedFile(connection, _TABLES)
+    return index
+
+
+def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
+    """The cached index when it opens, its meta table passes its check and it was built from this exact version
+    of the file; else None (it is then rebuilt)."""
+    try:
+        if not stat.S_ISREG(cached.stat().st_mode):  # a FIFO would block SQLite's open
+            return None
+        connection = sqlite3.connect(f"{cached.absolute().as_uri()}?mode=ro", uri=True)  # a folder may be 'a#b'
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        index = CheckedFile(connection, _TABLES)
+    except sqlite3.Error:
+        connection.close()
+        return None
+    if index.meta.get("signature") != signature:
+        index.close()
+        return None
+    return index
+
+
+# The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
+_ENTRIES, _RANKS, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "ranks", "keys", "suffixes", "fuzzy", "scan"
+_TABLES = {
+    # the entries, by entry number, and the pinyin shown for them
+    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
+    # what matches are ranked and filtered by, by entry number: only the entries shown are then read whole
+    _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True),
+    # every key of every entry
+    _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
+    # where a substring may start inside a text key (a later word, a later Chinese character)
+    _SUFFIXES: Table({"suffix": str, "entry": int, "field": str, "key": str}, searched_by=1),
+    # the fuzzy candidate lists, by list and length: each candidate's field, key and entry
+    _FUZZY: Table({"list": str, "length": int, "candidate": str, "field": str, "key": str, "entry": int},
+                  searched_by=2, grouped=True),
+    # the Latin text keys, read whole for substrings inside words
+    _SCAN: Table({"key": str, "field": str, "entry": int}, chunk_rows=1024),
+}
+_LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
+
+# table name → (how it is kept, its rows in the order it is searched by)
+IndexTables = dict[str, tuple[Table, list[tuple]]]
+
+
+def _index_tables(entries: list[TermEntry]) -> IndexTables:
+    """Every table of the index with its rows, in the order it is searched by (ties in entry order)."""
+    from .chinese import to_pinyin, to_simplified, to_traditional
+
     entry_rows, key_rows = [], []
     for n, entry in enumerate(entries):
         pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
         traditional = {entry.traditional, to_traditional(entry.chinese)} - {""}
         traditional |= {to_simplified(entry.traditional)} - {"", entry.chinese}
-        entry_rows.append((n, *entry.values(), pinyin))
+        entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
-            key_rows.append((key, n, field, is_text, 0 if is_cjk(key) else 1))
-    placeholders = ", ".join("?" * (len(COLUMNS) + 2))
-    connection.executemany(f"INSERT INTO entries VALUES ({placeholders})", entry_rows)
-    connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", key_rows)
-    connection.execute("CREATE INDEX keys_by_key ON keys (key)")
-    text_rows = [(key, n, field, latin) for key, n, field, is_text, latin in key_rows if is_text]
-    connection.executemany(
-        "INSERT INTO suffixes VALUES (?, ?, ?, ?)",
-        ((suffix, n, field, key) for key, n, field, _ in text_rows for suffix in inner_suffixes(key)),
-    )
-    connection.execute("CREATE INDEX suffixes_by_suffix ON suffixes (suffix)")
-    _write_fuzzy_lists(connection, text_rows)
-    connection.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
-    connection.commit()
-    if temporary is not None:
-        connection.close()
-        os.replace(temporary, target)
-        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    return connection
+            key_rows.append((key, n, field, is_text))
+    text_rows = [(key, n, field) for key, n, field, is_text in key_rows if is_text]
+    first = itemgetter(0)
+    rows = {
+        _ENTRIES: entry_rows,
+        _RANKS: [(entry.status, entry.category, entry.english) for entry in entries],
+        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=first),
+        _SUFFIXES: sorted(((suffix, n, field, key) for key, n, field in text_rows for suffix in inner_suffixes(key)),
+                          key=first),
+        _FUZZY: sorted(_fuzzy_rows(text_rows), key=itemgetter(0, 1)),
+        _SCAN: [(key, field, n) for key, n, field in text_rows if not is_cjk(key)],
+    }
+    return {name: (table, rows[name]) for name, table in _TABLES.items()}
 
 
-def _write_fuzzy_lists(connection: sqlite3.Connection, text_rows: list[tuple[str, int, str, int]]) -> None:
-    """Each fuzzy list as one row per candidate length: the candidates, and each one's entry, field and key."""
-    groups: dict[tuple[str, int], list[tuple[str, int, str, str]]] = {}
-    for key, n, field, _ in text_rows:
+def _fuzzy_rows(text_rows: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str, str, int]]:
+    """(list, length, candidate, field, key, entry) under which text keys are compared with misspelt queries."""
+    for key, n, field in text_rows:
         for name, candidate in fuzzy_candidates(key, field):
-            groups.setdefault((name, len(candidate)), []).append((candidate, n, field, key))
-    for (name, length), group in groups.items():
-        candidates, numbers, fields, keys = zip(*group)
-        connection.execute(
-            "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?)",
-            (name, length, "\n".join(candidates), array("I", numbers).tobytes(), "\n".join(fields), "\n".join(keys)),
-        )
+            yield name, len(candidate), candidate, field, key, n
+
+
+def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
+    """Write the index into the cache folder atomically, as the glossary itself is written (a temporary named
+    for this process, removed by the next build when it was killed); why not, when the cache cannot keep it."""
+    from .store import produce_atomically
+
+    def produce(temporary: Path) -> None:
+        with contextlib.closing(sqlite3.connect(temporary)) as connection:
+            write_checked(connection, tables, {"signature": signature})
+
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot create the cache folder {shown(cached.parent)}: {os_reason(error)}"
+    _remove_legacy_temporaries(cached.parent)
+    try:
+        if cached.exists() and not cached.is_file():  # a folder or a FIFO: produce_atomically would write into it
+            return f"cannot write {shown(cached)}: it is not a regular file"
+        produce_atomically(cached, produce)
+    except GlossaryError as error:  # what the operating system refused, said as for any file written
+        return str(error)
+    except sqlite3.Error as error:  # SQLite's own words for the same ('database or disk is full')
+        return f"cannot write {shown(cached)}: {error}"
+    except OSError as error:
+        return f"cannot write {shown(cached)}: {os_reason(error)}"
+    return None
+
+
+# Index versions before 6 built into INDEX.PID.tmp, and a killed build left it behind for good (65 MB for a
+# large glossary). A build takes seconds, so such a file a day old belongs to no running build.
+_LEGACY_TEMPORARY = re.compile(r"^index-[0-9a-f]{20}\.sqlite3\.\d+\.tmp$")
+LEGACY_TEMPORARY_SECONDS = 86_400
+
+
+def _remove_legacy_temporaries(folder: Path) -> None:
+    """Remove what killed builds of earlier versions left in the cache folder."""
+    old = time.time() - LEGACY_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _LEGACY_TEMPORARY.match(entry.name) and entry.stat(follow_symlinks=False).st_mtime < old:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 # --- lookup -----------------------------------------------------------------------------------
@@ -296,28 +352,55 @@ def lookup(
     fuzzy: bool = True,
     category: str | None = None,
     status: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Match]:
-    """Entries matching a query in English, Chinese (either script) or pinyin, best first."""
+    """Entries matching a query in English, Chinese (either script) or pinyin, best first; on_warning hears
+    when the index could not be kept in the cache (the lookup is answered all the same)."""
     from .store import resolve
 
+    query = _checked_query(query)
+    source = resolve(path)
+    wanted = _Wanted(fuzzy, category, status, limit)
+    try:
+        with contextlib.closing(open_index(source.path, on_warning)) as index:
+            return _search(index, query, wanted)
+    except sqlite3.DatabaseError:  # the cached index is damaged: SQLite or a check of what it read says so
+        with contextlib.closing(open_index(source.path, on_warning, rebuild=True)) as index:
+            return _search(index, query, wanted)
+
+
+def _checked_query(query: str) -> str:
+    """The query without surrounding spaces; an error when that leaves nothing, or when it holds bytes that
+    were not UTF-8 (Python passes them on from the command line as lone surrogates)."""
     query = query.strip()
     if not query:
         raise GlossaryError("empty query: give an English term, Chinese characters or pinyin")
-    source = resolve(path)
-    connection = open_index(source.path)
-    try:
-        forms = query_forms(query)
-        hits = _exact_prefix_substring(connection, forms)
-        if not hits and not is_cjk(query) and len(forms[0]) >= 3:
-            hits = _inside_words(connection, forms[0])
-        if not hits and fuzzy:
-            hits = _fuzzy(connection, query)
-        matches = _to_matches(connection, hits)
-    finally:
-        connection.close()
-    matches = [m for m in matches if (not category or m.entry.category == category)]
-    matches = [m for m in matches if (not status or m.entry.status == status)]
-    return matches[:limit] if limit else matches
+    if _SURROGATE.search(query):
+        raise GlossaryError(f"the query is not valid text: it holds bytes that are not UTF-8 ('{printable(query)}'); "
+                            "is the terminal set to UTF-8?")
+    return query
+
+
+class _Wanted(NamedTuple):
+    """What a lookup asks beyond its query: the fuzzy fallback or not, a category, a status, how many (0: all)."""
+
+    fuzzy: bool
+    category: str | None
+    status: str | None
+    limit: int
+
+
+def _search(index: CheckedFile, query: str, wanted: _Wanted) -> list[Match]:
+    """The entries the index finds for a query, best first."""
+    forms = query_forms(query)
+    if not forms:  # '!!!' has nothing to search
+        return []
+    hits = _exact_prefix_substring(index, forms)
+    if not hits and not is_cjk(query) and len(forms[0]) >= 3:
+        hits = _inside_words(index, forms[0])
+    if not hits and wanted.fuzzy:
+        hits = _fuzzy(index, query)
+    return _to_matches(index, hits, wanted)
 
 
 # (entry number) → (kind, score, matched key, field)
@@ -331,39 +414,32 @@ def _keep_best(hits: _Hits, entry: int, kind: str, score: float, key: str, field
         hits[entry] = (kind, score, key, field)
 
 
-def _exact_prefix_substring(connection: sqlite3.Connection, forms: list[str]) -> _Hits:
+def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
     """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese)."""
     hits: _Hits = {}
-    marks = ", ".join("?" * len(forms))
-    for key, entry, field in connection.execute(
-        f"SELECT key, entry, field FROM keys WHERE key IN ({marks})", forms
-    ):
+    starting = {form: index.range(_KEYS, (form,), (form + _LAST_CHARACTER,)) for form in forms}
+    exact = [row for rows in starting.values() for row in rows if row[0] in forms]
+    for key, entry, field in sorted(exact, key=itemgetter(0)):  # in key order, as the index has them
         _keep_best(hits, entry, EXACT, _BASE_SCORE[EXACT], key, field)
-    for form in forms:
-        rows = connection.execute(
-            "SELECT key, entry, field FROM keys WHERE key > ? AND key < ?", (form, form + "\U0010ffff")
-        )
+    for form, rows in starting.items():
         for key, entry, field in rows:
-            _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
+            if key != form:
+                _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
     text_form = forms[0]
-    rows = connection.execute(
-        "SELECT key, entry, field FROM suffixes WHERE suffix >= ? AND suffix < ?",
-        (text_form, text_form + "\U0010ffff"),
-    )
-    for key, entry, field in rows:
+    for _, entry, field, key in index.range(_SUFFIXES, (text_form,), (text_form + _LAST_CHARACTER,)):
         _keep_best(hits, entry, SUBSTRING, _BASE_SCORE[SUBSTRING] - _length_penalty(text_form, key), key, field)
     return hits
 
 
-def _inside_words(connection: sqlite3.Connection, text_form: str) -> _Hits:
+def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
     """Substrings that start inside a word ('baba' in 'alibaba'): a full scan, so only when nothing else hit."""
     hits: _Hits = {}
-    rows = connection.execute(
-        "SELECT key, entry, field FROM keys WHERE is_text = 1 AND latin = 1 AND instr(key, ?) > 1", (text_form,)
-    )
-    for key, entry, field in rows:
-        base = _BASE_SCORE[SUBSTRING] - 8
-        _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
+    base = _BASE_SCORE[SUBSTRING] - 8
+    rows = index.all(_SCAN)
+    for position in rows.containing("key", text_form):
+        key, field, entry = rows[position]
+        if key.find(text_form) > 0:
+            _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
     return hits
 
 
@@ -372,11 +448,11 @@ def _length_penalty(form: str, key: str, most: float = 9.0) -> float:
     return min(most, most * (len(key) - len(form)) / max(len(key), 1))
 
 
-def _fuzzy(connection: sqlite3.Connection, query: str) -> _Hits:
+def _fuzzy(index: CheckedFile, query: str) -> _Hits:
     """Close spellings when nothing matched: the query against whole keys and, by its length, parts of names."""
     found = []
     for name, form, cutoff in fuzzy_plan(query):
-        for candidate, similarity, entry, field, key in _similar_keys(connection, name, form, cutoff):
+        for candidate, similarity, entry, field, key in _similar_keys(index, name, form, cutoff):
             score = similarity - _length_penalty(candidate, compact(key), PART_PENALTY)  # 0 for a whole key
             if score >= cutoff:
                 found.append((score, entry, key, field))
@@ -386,9 +462,8 @@ def _fuzzy(connection: sqlite3.Connection, query: str) -> _Hits:
     return hits
 
 
-def _similar_keys(
-    connection: sqlite3.Connection, name: str, form: str, cutoff: float
-) -> Iterator[tuple[str, float, int, str, str]]:
+def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
+                  ) -> Iterator[tuple[str, float, int, str, str]]:
     """(candidate, similarity, entry, field, key) for each candidate of one fuzzy list at the cut-off or above."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -396,53 +471,44 @@ def _similar_keys(
     share = cutoff / 100
     # Edits are at least the difference in length and at most (1 - share) x the longer length, so
     # only candidates from share x to 1/share x the form's length can reach the cut-off.
-    rows = connection.execute(
-        "SELECT candidates, entries, fields, keys FROM fuzzy WHERE list = ? AND length BETWEEN ? AND ?",
-        (name, int(share * len(form)), int(len(form) / share) + 1),
-    )
-    for candidates, entries, fields, keys in rows:
-        found = process.extract(form, candidates.split("\n"), scorer=OSA.normalized_similarity,
-                                score_cutoff=share, limit=None)
-        if not found:
-            continue
-        numbers = array("I")
-        numbers.frombytes(entries)
-        field_list, key_list = fields.split("\n"), keys.split("\n")
-        for candidate, similarity, position in found:
-            yield candidate, 100 * similarity, numbers[position], field_list[position], key_list[position]
+    rows = index.range(_FUZZY, (name, int(share * len(form))), (name, int(len(form) / share) + 2))
+    found = process.extract(form, rows.column("candidate"), scorer=OSA.normalized_similarity, score_cutoff=share,
+                            limit=None)
+    for candidate, similarity, position in found:
+        _, _, _, field, key, entry = rows[position]
+        yield candidate, 100 * similarity, entry, field, key
 
 
-def _to_matches(connection: sqlite3.Connection, hits: _Hits) -> list[Match]:
-    """Fetch the hit entries and rank them: score, then approved first, then English order."""
-    if not hits:
-        return []
-    numbers = list(hits)
-    marks = ", ".join("?" * len(numbers))
-    columns = ", ".join(f'"{name}"' for name in COLUMNS)
+_STATUS_RANK = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
+
+
+def _to_matches(index: CheckedFile, hits: _Hits, wanted: _Wanted) -> list[Match]:
+    """Rank the hits (score, then the field matched, then approved first, then English order), keep those of the
+    category and status wanted, and read the entries of as many as are wanted."""
+    ranks = index.rows(_RANKS, hits)
+    numbers = [n for n in sorted(hits) if (not wanted.category or ranks[n][1] == wanted.category)
+               and (not wanted.status or ranks[n][0] == wanted.status)]
+    numbers.sort(key=lambda n: (-hits[n][1], _FIELD_RANK.get(hits[n][3], 9), _STATUS_RANK.get(ranks[n][0], 9),
+                                ranks[n][2].casefold()))
+    numbers = numbers[:wanted.limit] if wanted.limit else numbers
+    entries = index.rows(_ENTRIES, numbers)
     matches = []
-    for row in connection.execute(f"SELECT n, {columns}, display_pinyin FROM entries WHERE n IN ({marks})", numbers):
-        values = dict(zip(COLUMNS, row[1:-1]))
-        values["pinyin"] = values["pinyin"] or row[-1]
-        kind, score, key, field = hits[row[0]]
+    for n in numbers:
+        values = dict(zip(COLUMNS, entries[n][:-1]))
+        values["pinyin"] = values["pinyin"] or entries[n][-1]
+        kind, score, key, field = hits[n]
         matches.append(Match(TermEntry(**values), kind, score, key, field))
-    status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
-    matches.sort(
-        key=lambda m: (-m.score, _FIELD_RANK.get(m.field, 9), status_rank.get(m.entry.status, 9), m.entry.english.casefold())
-    )
     return matches
 
 
 def index_is_current(path: str | os.PathLike) -> bool:
-    """True when a cached index of this exact file exists (so a lookup will not rebuild it)."""
-    path = Path(path)
-    cached = index_file(path)
-    if not cached.exists():
-        return False
+    """True when a cached index of this exact file opens (so a lookup will not rebuild it)."""
     try:
-        connection = _connect_if_current(cached, _signature(path))
+        signature = _signature(Path(path))
     except GlossaryError:
         return False
-    if connection is None:
+    index = _open_if_current(index_file(Path(path)), signature)
+    if index is None:
         return False
-    connection.close()
+    index.close()
     return True

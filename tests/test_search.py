@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -13,8 +20,9 @@ from glossary import search
 from glossary.english import singular
 from glossary.errors import GlossaryError, ValidationError
 
-from .conftest import HEADER, run_python
+from .conftest import HEADER, ROOT, SMALL_GLOSSARY, run_python
 from .fuzzy_labels import CHINESE_MISSPELLINGS, CHINESE_NONSENSE, MISSPELLINGS, NONSENSE
+from .test_faults import GLOSSARY_COMMAND, _fill as fill, one_line_error, run, tmpfs
 
 
 def first(query: str, path: Path, **options) -> search.Match:
@@ -197,3 +205,322 @@ def test_lookup_does_not_import_pandas_or_openpyxl(small_glossary: Path, isolate
                                           ("box", "boxes"), ("Kimi", "Kimi"), ("bus", "bus")])
 def test_singular_forms(word: str, plural: str):
     assert singular(search.fold_latin(plural)) == search.fold_latin(word)
+
+
+# --- odd queries (issue 9 §7) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", [
+    "!!!", "...", "?", "？", "·", "-", "“”", "_", "_ · …",
+    "\u200b", "\u2060\ufeff",  # zero-width spaces (not white space to str.strip)
+    "\u0301\u0301", "\u0300 \u0327",  # only combining marks
+])
+def test_a_query_with_nothing_to_search_matches_nothing(small_glossary: Path, query: str):
+    result = run("-g", str(small_glossary), "lookup", query)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"no entry matches {query!r}\n" and result.stdout == ""
+
+
+@pytest.mark.parametrize("query", ["qwen\udcff", "\udcff", "通\udce9", "\udce9\udc80 cloud"])
+def test_a_query_holding_bytes_that_are_not_utf8_is_a_one_line_error(small_glossary: Path, query: str):
+    result = run("-g", str(small_glossary), "lookup", query)
+    assert result.exit_code == 2, result.output
+    assert one_line_error(result).startswith("glossary: error: the query is not valid text: it holds bytes "
+                                             "that are not UTF-8")
+
+
+@pytest.mark.skipif(not GLOSSARY_COMMAND.exists(), reason="the glossary command is not installed beside Python")
+def test_a_query_argument_that_is_not_utf8_is_a_one_line_error_in_a_real_process(small_glossary: Path):
+    result = subprocess.run([str(GLOSSARY_COMMAND), "-g", str(small_glossary), "lookup", b"qwen\xff"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("glossary: error: the query is not valid text: it holds bytes that are not UTF-8 "
+                                    "('qwen\\udcff')")
+
+
+# --- the index: which version of the file it holds (issue 9 §4) ---------------------------------
+
+CHUNGKING = SMALL_GLOSSARY.replace("Chongqing,重庆", "Chungking,重庆")  # one edit, the same size
+
+
+def english_of(result) -> list[str]:
+    """The English of the entries a `lookup --json` run printed."""
+    assert result.exit_code == 0, result.output
+    return [row["english"] for row in json.loads(result.stdout)]
+
+
+def test_an_edit_that_restores_the_modification_time_to_the_nanosecond_is_seen(small_glossary: Path):
+    before = small_glossary.stat()
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    small_glossary.write_text(CHUNGKING, encoding="utf-8")
+    os.utime(small_glossary, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert small_glossary.stat().st_size == before.st_size and small_glossary.stat().st_ino == before.st_ino
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+def test_an_edit_that_restores_a_whole_second_modification_time_is_seen(small_glossary: Path):
+    os.utime(small_glossary, (1_700_000_000, 1_700_000_000))  # as a tarball extracts it
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    small_glossary.write_text(CHUNGKING, encoding="utf-8")
+    os.utime(small_glossary, (1_700_000_000, 1_700_000_000))
+    assert english_of(run("-g", str(small_glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+@pytest.mark.parametrize("swap", ["copied in place", "renamed over"])
+def test_two_versions_of_the_same_size_and_modification_time_are_told_apart(tmp_path: Path, swap: str):
+    old, new, glossary = tmp_path / "old.csv", tmp_path / "new.csv", tmp_path / "terms.csv"
+    old.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    new.write_text(CHUNGKING, encoding="utf-8")
+    for version in (old, new):
+        os.utime(version, ns=(1_700_000_000_123_456_789, 1_700_000_000_123_456_789))
+    shutil.copy2(old, glossary)
+    assert english_of(run("-g", str(glossary), "lookup", "chongqing", "--json")) == ["Chongqing"]
+    inode = glossary.stat().st_ino
+    if swap == "copied in place":
+        shutil.copyfile(new, glossary)
+        shutil.copystat(new, glossary)
+        assert glossary.stat().st_ino == inode
+    else:
+        os.replace(shutil.copy2(new, tmp_path / "new-copy.csv"), glossary)
+    assert glossary.stat().st_mtime_ns == 1_700_000_000_123_456_789
+    assert english_of(run("-g", str(glossary), "lookup", "chongqing", "--json")) == ["Chungking"]
+
+
+# --- the index: where it is kept (issue 9 §3) ----------------------------------------------------
+
+
+def test_a_glossary_whose_file_name_is_not_utf8_is_looked_up(tmp_path: Path):
+    path = tmp_path / os.fsdecode(b"terms-\xff.csv")
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    assert english_of(run("-g", str(path), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    assert search.index_is_current(path)
+
+
+@pytest.mark.parametrize("folder", ["cache#1", "cache?2", "cache%41", os.fsdecode(b"cache\xff")])
+def test_a_cache_folder_with_a_name_a_uri_would_misread_keeps_the_index(small_glossary: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch, folder: str):
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / folder))
+    assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    assert search.index_is_current(small_glossary) and search.index_file(small_glossary).parent == tmp_path / folder
+
+
+def cache_listing(folder: Path) -> set[str]:
+    """The names in a cache folder."""
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("cache", ["a file", "under a file"])
+def test_a_cache_folder_that_is_a_file_leaves_an_answer_and_one_warning(small_glossary: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch, cache: str):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker if cache == "a file" else blocker / "cache"))
+    result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+    assert english_of(result) == ["Tongyi Qianwen"]
+    assert one_line_error(result).startswith(f"glossary: warning: cannot create the cache folder {blocker}")
+    assert one_line_error(result).endswith("; the index is kept in memory for this lookup")
+
+
+@pytest.mark.parametrize("problem", ["read-only file system", "no space left on device"])
+def test_a_cache_on_a_read_only_or_full_disk_leaves_an_answer_one_warning_and_no_temporary(
+        small_glossary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, problem: str):
+    with tmpfs(tmp_path / "disk", 256) as disk:
+        monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(disk))
+        if problem == "read-only file system":
+            assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+        else:
+            fill(disk)
+        before = cache_listing(disk)
+        result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+        assert english_of(result) == ["Tongyi Qianwen"]
+        warning = one_line_error(result)
+        assert warning.startswith(f"glossary: warning: cannot write {disk}/index-")
+        assert ("read-only file system" in warning if problem == "read-only file system"
+                else "no space left on device" in warning or "database or disk is full" in warning)
+        assert cache_listing(disk) == before
+
+
+def test_the_library_tells_its_caller_the_cache_could_not_keep_the_index_and_prints_nothing(
+        small_glossary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture):
+    (tmp_path / "blocker").write_text("x")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "blocker"))
+    heard: list[str] = []
+    assert first("qwen", small_glossary, on_warning=heard.append).entry.id == "T001"
+    assert len(heard) == 1 and heard[0].startswith("cannot create the cache folder")
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_rebuild_removes_the_temporaries_of_killed_builds_and_keeps_those_of_running_ones(small_glossary: Path):
+    index = search.index_file(small_glossary)
+    index.parent.mkdir(parents=True)
+    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True).stdout)
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"]) as running:
+        try:
+            killed = index.with_name(f".{index.name}.{gone}-0123abcd.tmp")
+            building = index.with_name(f".{index.name}.{running.pid}-4567cdef.tmp")
+            old_killed = index.with_name(f"{index.name}.{gone}.tmp")  # as versions before 6 named them
+            old_recent = index.with_name(f"{index.name}.{running.pid}.tmp")
+            for temporary in (killed, building, old_killed, old_recent):
+                temporary.write_bytes(b"SQLite format 3\x00 half an index")
+            two_days_ago = time.time() - 2 * 86_400
+            os.utime(old_killed, (two_days_ago, two_days_ago))
+            assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+            assert cache_listing(index.parent) == {index.name, building.name, old_recent.name}
+        finally:
+            running.kill()
+
+
+# --- the index heals itself (issue 9 §4) ---------------------------------------------------------
+
+# exact English, a Chinese prefix in the other script, a word start, inside a word, fuzzy Latin, fuzzy Chinese
+PROBES = ["qwen", "通義", "cloud", "baba", "Alibaba Clod", "吴泳明"]
+
+
+# A damage changes the index file in place; a family of them yields (what, damage) pairs for one index, so that
+# the same tests damage the index of this version and of earlier ones alike.
+Damage = Callable[[Path], None]
+
+
+def sql(statement: str) -> Damage:
+    """A damage: SQL statements run on the index."""
+    def damage(index: Path) -> None:
+        with contextlib.closing(sqlite3.connect(index)) as connection:
+            connection.executescript(statement)
+    return damage
+
+
+def columns_of(index: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each table of an index: its columns (name, declared type) but the integer primary key."""
+    with contextlib.closing(sqlite3.connect(index)) as connection:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: [(row[1], row[2]) for row in connection.execute(f"PRAGMA table_info({table})")
+                        if not (row[5] and row[2] == "INTEGER")] for table in tables}
+
+
+def each_table(make: Callable[[str, list[tuple[str, str]]], str]):
+    """A family: one SQL damage for each table of the index."""
+    return lambda index: [(table, sql(make(table, columns))) for table, columns in columns_of(index).items()]
+
+
+def one(damage: Damage):
+    """A family of one damage."""
+    return lambda index: [("", damage)]
+
+
+def random_bytes(seed: int, count: int = 20) -> Damage:
+    """A damage: bytes changed at random offsets."""
+    def damage(index: Path) -> None:
+        data, chance = bytearray(index.read_bytes()), random.Random(seed)
+        for _ in range(count):
+            data[chance.randrange(len(data))] ^= chance.randrange(1, 256)
+        index.write_bytes(bytes(data))
+    return damage
+
+
+def replaced_bytes(old: bytes, new: bytes) -> Damage:
+    """A damage: some bytes of the file replaced by as many others (the file still opens)."""
+    def damage(index: Path) -> None:
+        data = index.read_bytes()
+        assert old in data and len(old) == len(new)
+        index.write_bytes(data.replace(old, new))
+    return damage
+
+
+def truncated(size: Callable[[int], int]) -> Damage:
+    """A damage: the file cut short."""
+    def damage(index: Path) -> None:
+        with index.open("r+b") as handle:
+            handle.truncate(size(index.stat().st_size))
+    return damage
+
+
+def blobs_cut_short(index: Path):
+    """A family: each blob column of the index, every value cut short by a byte."""
+    return [(f"{table}.{column}", sql(f"UPDATE {table} SET {column} = substr({column}, 1, length({column}) - 1)"))
+            for table, columns in columns_of(index).items() for column, kind in columns if kind == "BLOB"]
+
+
+UNREADABLE = {  # SQLite refuses it, or a value crashes the lookup
+    **{f"bytes changed at random offsets ({seed})": one(random_bytes(seed)) for seed in range(1, 7)},
+    "a table dropped": each_table(lambda table, _: f"DROP TABLE {table}"),
+    "file truncated to half": one(truncated(lambda size: size // 2)),
+    "file truncated to its header": one(truncated(lambda size: 100)),
+    "file cut inside its last page": one(truncated(lambda size: size - 2048)),
+    "a blob cut short": blobs_cut_short,
+    "NULL where text or a blob belongs": each_table(
+        lambda table, columns: f"UPDATE {table} SET " + ", ".join(f"{name} = NULL" for name, kind in columns
+                                                                 if kind in ("TEXT", "BLOB"))),
+    "not SQLite at all": one(lambda index: index.write_bytes(b"this is not an index\n" * 200)),
+    "zero-length file": one(lambda index: index.write_bytes(b"")),
+}
+WRONG = {  # it still opens and reads, and answered wrongly with exit 0 (or found nothing, exit 1)
+    "a text changed": each_table(lambda table, columns: f"UPDATE {table} SET " + ", ".join(
+        f"{name} = {name} || ' (damaged)'" if kind == "TEXT" else f"{name} = CAST({name} || ' (damaged)' AS BLOB)"
+        for name, kind in columns if kind in ("TEXT", "BLOB"))),
+    "a byte of an entry's text changed": one(replaced_bytes(b"Tongyi Qianwen", b"Tongyi Qiaxwen")),
+    "a byte of a Chinese form changed everywhere": one(replaced_bytes("阿里云".encode(), "阿里去".encode())),
+    "keys point at other entries": one(sql("UPDATE keys SET entry = (entry + 1) % 7")),
+    "inner words point at other entries": one(sql("UPDATE suffixes SET entry = (entry + 1) % 7")),
+    "rows deleted": each_table(lambda table, _: f"DELETE FROM {table} WHERE rowid % 2 = 0"),
+}
+
+
+def answer(glossary: Path, query: str) -> tuple[int, str]:
+    """The exit code and output of `lookup QUERY --json`, asserting it said nothing on stderr."""
+    result = run("-g", str(glossary), "lookup", query, "--json")
+    assert result.stderr in ("", f"no entry matches {query!r}\n"), (query, result.exit_code, result.output)
+    return result.exit_code, result.stdout
+
+
+def assert_every_probe_answers_as_from_a_sound_index(glossary: Path, family) -> None:
+    """Damage the index before each probe lookup; each must answer as the sound index did, quietly."""
+    sound = {query: answer(glossary, query) for query in PROBES}
+    index = search.index_file(glossary)
+    healthy = index.read_bytes()
+    for what, damage in family(index):
+        for query in PROBES:
+            index.write_bytes(healthy)
+            damage(index)
+            assert answer(glossary, query) == sound[query], (what, query)
+    assert search.index_is_current(glossary)
+
+
+@pytest.mark.parametrize("family", list(UNREADABLE.values()), ids=list(UNREADABLE))
+def test_an_index_that_fails_to_open_or_read_is_rebuilt_and_every_lookup_answers_correctly(small_glossary: Path,
+                                                                                           family):
+    assert_every_probe_answers_as_from_a_sound_index(small_glossary, family)
+
+
+@pytest.mark.parametrize("family", list(WRONG.values()), ids=list(WRONG))
+def test_an_index_damaged_where_it_still_opens_is_rebuilt_not_believed(small_glossary: Path, family):
+    assert_every_probe_answers_as_from_a_sound_index(small_glossary, family)
+
+
+@pytest.fixture
+def many_chunks(tmp_path: Path) -> Path:
+    """A glossary of the shipped glossary's first 300 entries, whose index tables span many chunks."""
+    path = tmp_path / "terms.csv"
+    lines = (ROOT / "glossary" / "data" / "terms.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:301]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("family", [WRONG["rows deleted"], UNREADABLE["a blob cut short"],
+                                    *(one(random_bytes(seed, count=3)) for seed in range(1, 5))],
+                         ids=["chunks deleted", "a blob cut short", *(f"3 bytes changed ({seed})" for seed in range(1, 5))])
+def test_an_index_of_many_chunks_answers_correctly_whatever_chunks_are_missing_or_changed(many_chunks: Path, family):
+    assert_every_probe_answers_as_from_a_sound_index(many_chunks, family)
+
+
+def test_a_damaged_index_in_a_read_only_cache_leaves_the_answer_and_one_warning(small_glossary: Path, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch):
+    with tmpfs(tmp_path / "disk", 1024) as disk:
+        monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(disk))
+        sound = answer(small_glossary, "qwen")
+        replaced_bytes(b"Tongyi Qianwen", b"Tongyi Qiaxwen")(search.index_file(small_glossary))
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+        result = run("-g", str(small_glossary), "lookup", "qwen", "--json")
+        assert (result.exit_code, result.stdout) == sound
+        assert one_line_error(result).startswith("glossary: warning: cannot write ")
+        assert "read-only file system" in one_line_error(result)
