@@ -397,11 +397,13 @@ def _inline_pieces(element) -> list[object]:
 
 
 def _code_point(hex_digits: str) -> str:
-    """The character an XLIFF 2 <cp hex="…"/> stands for ('' when the value is not a code point)."""
+    """The character an XLIFF 2 <cp hex="…"/> stands for ('' when the value is not a code point; a surrogate,
+    which is no character, as U+FFFD, the replacement character)."""
     try:
-        return chr(int(hex_digits, 16))
+        char = chr(int(hex_digits, 16))
     except (ValueError, OverflowError):
         return ""
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else char
 
 
 def _join_pieces(pieces: list[object]) -> str:

@@ -392,3 +392,14 @@ def test_a_deepl_pair_a_spreadsheet_would_run_as_a_formula_is_left_out_with_a_wa
 def test_a_newline_inside_a_path_is_shown_escaped_on_one_line(tmp_path: Path):
     result = run("mine", str(tmp_path / "no\nsuch.txt"))
     assert result.exit_code == 2 and one_line_error(result).endswith("no\\nsuch.txt: no such file or folder")
+
+
+def test_check_of_an_xliff_holding_a_surrogate_code_point_ends_cleanly(tmp_path: Path, small_glossary: Path):
+    path = tmp_path / "t.xliff"
+    path.write_text('<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                    'srcLang="en" trgLang="zh"><file id="f"><unit id="u1"><segment><source>Alibaba Cloud '
+                    '<cp hex="D800"/></source><target>阿里云<cp hex="DFFF"/></target></segment></unit></file></xliff>',
+                    encoding="utf-8")
+    result = run("-g", str(small_glossary), "check", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
