@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -131,6 +132,8 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
     import pickle
 
     from .cache import cache_dir
+    from .errors import GlossaryError
+    from .files.atomic import produce_atomically
 
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
@@ -139,22 +142,23 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
     try:
         with cached.open("rb") as handle:
             saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp:
+        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 2:
             return indexes
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+    except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
     compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
     indexes = (
         {key: compact(found[0]) for key, found in english_index().items()},
         {key: compact(found[0]) for key, found in reading_index().items()},
     )
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+    def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cached)
-    except OSError:
+
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        produce_atomically(cached, produce)
+    except (OSError, GlossaryError):
         pass  # no writable cache: rebuilt next time
     return indexes
 

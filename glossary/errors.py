@@ -1,4 +1,4 @@
-"""The one exception family the library raises; the CLI turns it into a one-line message."""
+"""Every error class of the library, one family: the CLI turns each into a one-line message and exit 2."""
 
 from __future__ import annotations
 
@@ -25,3 +25,20 @@ class ValidationError(GlossaryError):
     def lines(self) -> list[str]:
         """Every problem as its own 'file row N: message' line."""
         return [f"{self.path} row {row}: {message}" for row, message in self.problems]
+
+
+class FormatError(GlossaryError):
+    """A file that cannot be read or written in the format asked for."""
+
+
+class UnreadableDocument(GlossaryError):
+    """A file that cannot be read as text: binary, undecodable, or a broken docx/pdf (mine skips it)."""
+
+
+class NotAFileError(GlossaryError):
+    """A path that is a folder, a device, a pipe or a socket where a regular file is needed."""
+
+
+class XmlError(GlossaryError):
+    """XML that cannot be read: not well-formed, unsafe, or nested too deeply (the message names no file:
+    the reader that parses puts its own name and kind of file before it)."""

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import GlossaryError
+from .errors import GlossaryError, UnreadableDocument
 from .files.reading import os_reason, regular_file, shown
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -48,10 +48,6 @@ class Document:
 
     name: str
     text: str
-
-
-class UnreadableDocument(GlossaryError):
-    """A file that cannot be read as text: binary, undecodable, or a broken docx/pdf."""
 
 
 # --- encodings --------------------------------------------------------------------------------

@@ -301,7 +301,7 @@ def _fuzzy_rows(text_rows: list[tuple[str, int, str]]) -> Iterator[tuple[str, in
 def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
     """Write the index into the cache folder atomically, as the glossary itself is written (a temporary named
     for this process, removed by the next build when it was killed); why not, when the cache cannot keep it."""
-    from .store import produce_atomically
+    from .files.atomic import produce_atomically
 
     def produce(temporary: Path) -> None:
         with contextlib.closing(sqlite3.connect(temporary)) as connection:

@@ -6,11 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import GlossaryError
-
-
-class NotAFileError(GlossaryError):
-    """A path that is a folder, a device, a pipe or a socket where a regular file is needed."""
+from ..errors import GlossaryError, NotAFileError
 
 
 def os_reason(error: OSError) -> str:

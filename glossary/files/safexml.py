@@ -14,15 +14,10 @@ import io
 import xml.etree.ElementTree as ET
 from typing import BinaryIO, Iterator
 
-from ..errors import GlossaryError
+from ..errors import XmlError
 
 MAX_DEPTH = 1_000  # real files nest a few dozen levels; deeper is an attack or a broken generator
 CHUNK_BYTES = 16 * 1024  # the events of one chunk are held at once; larger chunks parse no faster
-
-
-class XmlError(GlossaryError):
-    """XML that cannot be read: not well-formed, unsafe, or nested too deeply (the message names no file:
-    the reader that parses puts its own name and kind of file before it)."""
 
 
 class _DepthLimitedBuilder(ET.TreeBuilder):

@@ -18,16 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import GlossaryError
+from ..errors import FormatError
 from ..schema import COLUMNS, ID, MINED_COLUMNS, UPDATED, TermEntry
 
 FORMAT_MODULES = {"csv": "csvfile", "tsv": "csvfile", "json": "jsonfile", "xlsx": "xlsx", "tbx": "tbx",
                   "deepl": "deepl"}
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".xlsx": "xlsx", ".tbx": "tbx"}
-
-
-class FormatError(GlossaryError):
-    """A file that cannot be read or written in the format asked for."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from ..files.reading import read_bytes
 from ..schema import TermEntry
-from ..store import write_atomically
+from ..files.atomic import write_atomically
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
 from .columns import count_ignored, header_columns, unknown_headers

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..schema import TermEntry
-from ..store import write_atomically
+from ..files.atomic import write_atomically
 from . import ExportOptions
 from .cells import FORMULA_STARTS
 

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..files.reading import read_bytes
 from ..schema import TermEntry
-from ..store import write_atomically
+from ..files.atomic import write_atomically
 from . import READABLE_COLUMNS, ExportOptions, FormatError, ImportedTable
 
 NAME = "json"

@@ -33,7 +33,7 @@ from ..schema import (
     CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, SOURCE, STATUS, TRADITIONAL, UPDATED, VARIANTS,
     TermEntry, join_variants, split_variants,
 )
-from ..store import produce_atomically
+from ..files.atomic import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
 
 NAME = "tbx"

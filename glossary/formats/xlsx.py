@@ -30,7 +30,7 @@ from ..schema import (
     CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, STATUS, STATUSES, TRADITIONAL,
     VARIANTS, TermEntry,
 )
-from ..store import produce_atomically
+from ..files.atomic import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
 from .columns import column_for, count_ignored, unknown_headers
