@@ -31,7 +31,7 @@ def __getattr__(name: str):
 
         return getattr(store, name)
     if name == "Document":
-        from .readers import Document
+        from .documents import Document
 
         return Document
     if name == "mine":

@@ -27,7 +27,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from .errors import GlossaryError
 from .formats import FormatError
 from .formats.columns import column_for
-from .readers import decode_bytes, read_file_bytes
+from .documents.paths import document_bytes as read_file_bytes
+from .files.decode import decode_bytes
 from .schema import CHINESE, ENGLISH, TRADITIONAL
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab")

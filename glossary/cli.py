@@ -264,7 +264,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     import logging
 
     from .mining import mine as mine_documents
-    from .readers import count_inputs
+    from .documents import count_inputs
     from .mining.output import frame_records, write_table
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -689,7 +689,7 @@ def context(ctx: click.Context, term: str | None, paths: tuple[str, ...], all_te
       glossary context --all samples/alibaba_ceo_letter.md --json
     """
     from .check import concordance
-    from .readers import iter_documents
+    from .documents import iter_documents
 
     if all_terms:
         paths = ((term,) if term else ()) + paths

@@ -21,7 +21,7 @@ PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
 
 if TYPE_CHECKING:
-    from ..readers import Document
+    from ..documents import Document
 
 Input = Union[str, os.PathLike, "Document"]
 
@@ -155,7 +155,7 @@ def _context(sentence: str) -> str:
 def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[[str], None] | None):
     """Documents from paths (files, folders, globs, '-') and Document objects, in order. A string is always a
     path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
-    from ..readers import Document, iter_documents
+    from ..documents import Document, iter_documents
 
     paths: list[str | os.PathLike] = []
     for item in inputs:

@@ -15,12 +15,13 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary import readers
+from glossary import documents
+from glossary.documents import docx
 from glossary.cli import cli
 from glossary.errors import GlossaryError
-from glossary.readers import (
-    SUPPORTED_SUFFIXES, Document, UnreadableDocument, count_inputs, decode_bytes, iter_documents, read_document,
-)
+from glossary.documents import SUPPORTED_SUFFIXES, Document, count_inputs, iter_documents, read_document
+from glossary.errors import UnreadableDocument
+from glossary.files.decode import decode_bytes
 
 from .conftest import HEADER, flag_encrypted, one_stderr_line, run_glossary, run_python
 from .hostile_files import FUZZ, package_members, reads_cleanly, xml_documents, zip_archives
@@ -354,7 +355,7 @@ def test_docx_with_entity_expansion_is_refused(tmp_path: Path) -> None:
 
 
 def test_docx_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_DOCX_XML_BYTES", 10_000)
+    monkeypatch.setattr(docx, "MAX_DOCX_XML_BYTES", 10_000)
     path = build_docx(tmp_path / "bomb.docx", word_xml("<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>" * 2000))
     skipped: list[str] = []
     assert list(iter_documents([path], on_skip=skipped.append)) == []
@@ -362,7 +363,7 @@ def test_docx_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest
 
 
 def test_docx_compressed_suspiciously_well_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "DOCX_RATIO_FLOOR", 1000)
+    monkeypatch.setattr(docx, "DOCX_RATIO_FLOOR", 1000)
     path = build_docx(tmp_path / "ratio.docx", word_xml("<w:p/>" * 50_000))
     with pytest.raises(UnreadableDocument, match="zip bomb"):
         read_document(path)
@@ -500,10 +501,10 @@ def test_count_inputs_counts_files_and_gives_up_on_stdin(corpus: Path, tmp_path:
 def test_iter_documents_reads_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = [write(tmp_path / f"{index}.txt", b"x") for index in range(3)]
     read: list[Path] = []
-    original = readers.read_document
-    monkeypatch.setattr(readers, "read_document", lambda path, encoding=None: read.append(path) or original(path))
-    documents = iter_documents(paths)
-    next(documents)
+    original = documents.read_document
+    monkeypatch.setattr(documents, "read_document", lambda path, encoding=None: read.append(path) or original(path))
+    found = iter_documents(paths)
+    next(found)
     assert read == paths[:1]
 
 
@@ -511,9 +512,9 @@ def test_supported_suffixes_cover_the_documented_formats() -> None:
     assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
 
 
-def test_importing_readers_stays_light() -> None:
+def test_importing_the_document_readers_stays_light() -> None:
     result = run_python(
-        "import sys, glossary.readers; "
+        "import sys, glossary.documents; "
         "print(sorted(m for m in ('pypdf', 'charset_normalizer', 'defusedxml') if m in sys.modules))"
     )
     assert result.returncode == 0, result.stderr
@@ -622,7 +623,7 @@ def test_special_files_in_a_folder_are_skipped_at_once_each_in_one_line(tmp_path
     for name in ("pipe.docx", "pipe.pdf", "pipe.txt"):
         os.mkfifo(folder / name)
     # in a fresh process: opening a pipe nobody writes to would block for ever (the timeout bounds it)
-    result = run_python("import sys; from glossary.readers import iter_documents; "
+    result = run_python("import sys; from glossary.documents import iter_documents; "
                         "names = [d.name for d in iter_documents([sys.argv[1]], on_skip=print)]; print(names)",
                         str(folder), timeout=60)
     assert result.returncode == 0 and not result.stderr, result.stderr

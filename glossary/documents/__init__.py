@@ -1,0 +1,105 @@
+"""Documents in: one module per format (text, markdown, html, docx, pdf) behind one interface, as formats/
+is for glossary files.
+
+A document module defines:
+    NAME: str                                # "text", "markdown", "html", "docx", "pdf"
+    SUFFIXES: tuple[str, ...]                # file name endings it claims
+    read(path, name, encoding) -> str        # the document's text; UnreadableDocument when it has none
+
+`read_document` picks the module by suffix (plain text for any other suffix); `iter_documents` expands
+inputs (files, folders, globs, '-' for standard input) and reads them one at a time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import UnreadableDocument
+from ..files.decode import check_encoding, decode_bytes
+from ..files.reading import shown
+from . import paths as _paths
+from .paths import STDIN
+
+MODULES = ("text", "markdown", "html", "docx", "pdf")
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document's text; `file:line` sources count lines of `text`."""
+
+    name: str
+    text: str
+
+
+def module_for(suffix: str):
+    """The document module that reads files with this suffix (plain text when no other claims it)."""
+    return importlib.import_module(f"{__name__}.{_SUFFIX_MODULES.get(suffix.lower(), 'text')}")
+
+
+def _suffix_modules() -> dict[str, str]:
+    """Suffix → module name, from the modules' own SUFFIXES (the one registry)."""
+    table = {}
+    for name in MODULES:
+        for suffix in importlib.import_module(f"{__name__}.{name}").SUFFIXES:
+            table[suffix] = name
+    return table
+
+
+def read_document(path: Path, encoding: str | None = None) -> Document:
+    """One file as a Document, its text extracted according to its suffix; the Document's name is the path
+    as messages show it (on one line, a name that is not UTF-8 escaped), so any output can hold it."""
+    path = Path(path)
+    name = shown(path)
+    return Document(name, module_for(path.suffix).read(path, name, encoding))
+
+
+def read_stdin(encoding: str | None = None) -> Document:
+    """Standard input as a Document named <stdin>."""
+    return Document(STDIN_NAME, decode_bytes(sys.stdin.buffer.read(), STDIN_NAME, encoding))
+
+
+def iter_documents(
+    inputs: Iterable[str | Path],
+    encoding: str | None = None,
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """Each input's documents, one at a time; unreadable ones go to on_skip (or raise without it)."""
+    if encoding:
+        check_encoding(encoding)
+    for item in inputs:
+        found = expand_input(item)
+        for path in [None] if found is None else found:
+            try:
+                yield read_stdin(encoding) if path is None else read_document(path, encoding)
+            except UnreadableDocument as error:
+                if on_skip is None:
+                    raise
+                on_skip(str(error))
+
+
+def count_inputs(inputs: Iterable[str | Path]) -> int | None:
+    """How many files iter_documents would read (some may be skipped); None with stdin; missing paths raise."""
+    total = 0
+    for item in inputs:
+        found = expand_input(item)
+        if found is None:
+            return None
+        total += len(found)
+    return total
+
+
+def expand_input(item: str | Path) -> list[Path] | None:
+    """The files one input names: itself, a folder's documents, a glob's matches; None for stdin."""
+    return _paths.expand_input(item, SUPPORTED_SUFFIXES)
+
+
+_SUFFIX_MODULES = _suffix_modules()
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_SUFFIX_MODULES)
+
+__all__ = ["Document", "STDIN", "SUPPORTED_SUFFIXES", "count_inputs", "expand_input", "iter_documents",
+           "read_document", "read_stdin"]
