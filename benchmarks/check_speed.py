@@ -31,7 +31,7 @@ FILLER = ("the company said on Monday that its new plan for the market would hel
 
 def make_segments(entries, count: int, seed: int = 0) -> list:
     """Segments with two to four glossary terms each; the Chinese is left out of one target in ten."""
-    from glossary.bilingual import Segment
+    from glossary.segments import Segment
 
     rng = random.Random(seed)
     usable = [e for e in entries if e.english and e.chinese and len(e.english) < 30]

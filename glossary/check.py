@@ -24,7 +24,7 @@ from .chinese import has_han
 from .schema import TermEntry, english_identity
 
 if TYPE_CHECKING:
-    from .bilingual import Segment
+    from .segments import Segment
     from .matching import KnownHit, KnownTerms
 
 ERROR, WARNING = "error", "warning"

@@ -646,7 +646,7 @@ def check(ctx: click.Context, files: tuple[Path, ...], source_col: str | None, t
       glossary check memory.tmx --json | jq '.findings[] | select(.severity == "error")'
       glossary check zh-en.csv --reverse --source-col zh --target-col en
     """
-    from .bilingual import read_segments
+    from .segments import read_segments
     from .check import check_segments
 
     if len(files) > 2:

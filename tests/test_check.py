@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary import store
-from glossary.bilingual import Segment, read_segments
+from glossary.segments import Segment, read_segments
 from glossary.check import check_segments
 from glossary.cli import cli
 from glossary.schema import TermEntry

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..schema import CHINESE, ENGLISH, PINYIN, TRADITIONAL
+from ..languages import column_of_language
+from ..schema import CHINESE, ENGLISH
 from . import READABLE_COLUMNS, FormatError
 
-# Language codes and other names translators and tools use for our columns.
-ALIASES = {
-    "en": ENGLISH, "en-us": ENGLISH, "en-gb": ENGLISH, "source": ENGLISH, "term": ENGLISH,
-    "zh": CHINESE, "zh-hans": CHINESE, "zh-cn": CHINESE, "zh_hans": CHINESE, "simplified": CHINESE,
-    "target": CHINESE, "zh-hant": TRADITIONAL, "zh-tw": TRADITIONAL, "zh-hk": TRADITIONAL, "zh_hant": TRADITIONAL,
-    "zh-latn-pinyin": PINYIN,
-}
+# Other names translators and tools use for our columns (language tags are read by languages.py).
+ALIASES = {"source": ENGLISH, "term": ENGLISH, "simplified": CHINESE, "target": CHINESE}
 _LANGUAGE_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -27,7 +23,7 @@ def column_for(heading: object) -> str | None:
     text = (_LANGUAGE_NOTE.sub("", raw).strip() or raw.strip("() ")).casefold()
     if text in READABLE_COLUMNS:
         return text
-    return ALIASES.get(text)
+    return ALIASES.get(text) or column_of_language(text)
 
 
 def header_columns(header: list[object], path: Path) -> dict[int, str]:

@@ -34,6 +34,7 @@ from ..schema import (
     TermEntry, join_variants, split_variants,
 )
 from ..files.atomic import produce_atomically
+from ..languages import COLUMN_TAGS, column_of_language
 from . import ExportOptions, FormatError, ImportedTable
 
 NAME = "tbx"
@@ -41,7 +42,7 @@ SUFFIXES = (".tbx",)
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant"}
+LANGUAGE_CODES = {column: COLUMN_TAGS[column] for column in (ENGLISH, CHINESE, TRADITIONAL)}
 STATUS_VALUES = {
     "approved": "preferredTerm-admn-sts",
     "proposed": "admittedTerm-admn-sts",
@@ -389,15 +390,9 @@ def _row_hashes(text: str, path: Path) -> dict[str, str]:
 
 
 def language_column(code: str) -> str | None:
-    """The column of a language code in any common spelling (en-US, zh_Hans, zh-TW, zh), or None."""
-    parts = code.strip().lower().replace("_", "-").split("-")
-    if parts[0] in ("en", "eng"):
-        return ENGLISH
-    if parts[0] not in ("zh", "zho", "chi", "cmn"):
-        return None
-    if {"hant", "tw", "hk", "mo"} & set(parts[1:]):
-        return TRADITIONAL
-    return CHINESE
+    """The column of a language section's code (english, chinese, traditional), or None for other languages."""
+    column = column_of_language(code)
+    return column if column in (ENGLISH, CHINESE, TRADITIONAL) else None
 
 
 def status_reading(value: str) -> str:

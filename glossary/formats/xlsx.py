@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from ..files.reading import shown
+from ..languages import COLUMN_TAGS
 from ..version import version
 from ..schema import (
-    CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, STATUS, STATUSES, TRADITIONAL,
-    VARIANTS, TermEntry,
+    CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, STATUS, STATUSES, TermEntry,
 )
 from ..files.atomic import produce_atomically
 from . import ExportOptions, FormatError, ImportedTable
@@ -43,7 +43,7 @@ INSTRUCTIONS_SHEET = "Instructions"
 METADATA_SHEET = "Metadata"
 
 # Shown after the column name in the header ("chinese (zh-Hans)"), so a translator knows which script to use.
-LANGUAGE_CODES = {ENGLISH: "en", CHINESE: "zh-Hans", TRADITIONAL: "zh-Hant", PINYIN: "zh-Latn-pinyin", VARIANTS: "en"}
+LANGUAGE_CODES = COLUMN_TAGS
 UNTRIMMED_COLUMNS = (CONTEXT, NOTE)  # spacing there can be part of the text, so import keeps it
 DROP_DOWNS = {CATEGORY: CATEGORIES, STATUS: STATUSES}
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.bilingual import Segment, read_segments
+from glossary.segments import Segment, read_segments
 from glossary.cli import cli
 from glossary.errors import GlossaryError
 from glossary.formats import FormatError
