@@ -89,29 +89,24 @@ def read_text(path: Path) -> str:
 
 def parse_rows(text: str, path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the (row number, cells by column) records of CSV text; blank lines skipped."""
+    from .files.sheets import csv_rows
+
     if "\x00" in text:
         raise GlossaryError(f"{path}: contains NUL bytes; this is not a CSV text file")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise GlossaryError(f"{path} row 1: empty file; a glossary needs the header {','.join(COLUMNS)}")
-        header = [name.strip() for name in header]
-        problems = check_header(header)
-        if problems:
-            raise ValidationError(str(path), [(1, p) for p in problems])
-        records = []
-        start = reader.line_num + 1
-        for cells in reader:
-            if cells and any(c.strip() for c in cells):
-                if len(cells) != len(header):
-                    raise ValidationError(
-                        str(path), [(start, f"{len(cells)} cells where the header has {len(header)}")]
-                    )
-                records.append((start, dict(zip(header, cells))))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise GlossaryError(f"{path} row {reader.line_num}: malformed CSV: {exc}") from None
+    rows = csv_rows(text, path, delimiter=",")
+    first = next(rows, None)
+    if first is None:
+        raise GlossaryError(f"{path} row 1: empty file; a glossary needs the header {','.join(COLUMNS)}")
+    header = [name.strip() for name in first[1]]
+    problems = check_header(header)
+    if problems:
+        raise ValidationError(str(path), [(1, p) for p in problems])
+    records = []
+    for number, cells in rows:
+        if cells and any(c.strip() for c in cells):
+            if len(cells) != len(header):
+                raise ValidationError(str(path), [(number, f"{len(cells)} cells where the header has {len(header)}")])
+            records.append((number, dict(zip(header, cells))))
     return header, records
 
 

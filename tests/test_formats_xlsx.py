@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import glossary
 from glossary import store
+from glossary.files import sheets
 from glossary.formats import ExportOptions, FormatError, entry_fingerprint, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
 from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
@@ -276,7 +277,7 @@ def test_a_member_that_expands_too_far_is_refused_before_openpyxl_opens_it(tmp_p
 
 
 def test_a_workbook_larger_than_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(xlsx, "MAX_UNCOMPRESSED_BYTES", 512 * 1024)
+    monkeypatch.setattr(sheets, "MAX_UNCOMPRESSED_BYTES", 512 * 1024)
     path = export(TRICKY, tmp_path / "big.xlsx")
     add_member(path, "xl/media/padding.bin", bytes(600 * 1024))
     refused(path, r"big.xlsx: refused: would expand to [\d,]+ bytes \(limit 524,288\)")

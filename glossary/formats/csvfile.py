@@ -7,9 +7,10 @@ import io
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..files.reading import read_bytes
-from ..schema import TermEntry
 from ..files.atomic import write_atomically
+from ..files.reading import read_bytes
+from ..files.sheets import csv_rows
+from ..schema import TermEntry
 from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
 from .columns import count_ignored, header_columns, unknown_headers
@@ -52,26 +53,18 @@ def read(path: Path) -> ImportedTable:
     except UnicodeDecodeError as error:
         row = data[: error.start].count(b"\n") + 1
         raise FormatError(f"{path} row {row}: not UTF-8; save the file as UTF-8 CSV") from None
-    delimiter = _delimiter(path)
-    if delimiter == "," and "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0]:
-        delimiter = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = csv_rows(text, path, "\t" if _delimiter(path) == "\t" else None)
+    first = next(records, None)
+    if first is None:
+        raise FormatError(f"{path}: empty file")
+    header = first[1]
+    columns = header_columns(header, path)
+    unknown = unknown_headers(header, columns)
     rows: list[tuple[int, dict[str, str]]] = []
     ignored: dict[str, int] = {}
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise FormatError(f"{path}: empty file")
-        columns = header_columns(header, path)
-        unknown = unknown_headers(header, columns)
-        start = reader.line_num + 1
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                row = {name: restore_formula(cells[index].strip()) for index, name in columns.items()
-                       if index < len(cells)}
-                rows.append((start, row))
-                count_ignored(unknown, cells, ignored)
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise FormatError(f"{path} row {reader.line_num}: malformed CSV ({error})") from None
+    for number, cells in records:
+        if any(cell.strip() for cell in cells):
+            rows.append((number, {name: restore_formula(cells[index].strip()) for index, name in columns.items()
+                                  if index < len(cells)}))
+            count_ignored(unknown, cells, ignored)
     return ImportedTable(path, rows, list(columns.values()), ignored=ignored)

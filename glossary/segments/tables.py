@@ -3,8 +3,6 @@ sheet (else its first sheet), found by header name or language, or the only two 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from ..documents.paths import document_bytes
 from ..errors import FormatError
 from ..files.decode import decode_bytes
+from ..files.sheets import csv_rows
 from ..formats.columns import column_for
 from ..languages import COLUMN_TAGS, language_matches
 from ..schema import CHINESE, ENGLISH, TRADITIONAL
@@ -38,33 +37,22 @@ def read_table_file(path: Path, names: tuple[str | None, str | None],
                     languages: tuple[str, str]) -> list[Segment]:
     """A CSV/TSV file's source and target columns, found by header name, or the only two columns."""
     text = decode_bytes(document_bytes(path), str(path))
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") or (
-        "\t" in first_line and "," not in first_line) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[Any]]] = []
-    start = 1
-    try:
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise FormatError(f"{path} row {start}: malformed CSV ({error}); check the quotes on this row") from None
+    rows: list[tuple[int, list[Any]]] = list(csv_rows(text, path))
     return _table_segments(rows, path, names, languages)
 
 
 def read_workbook(path: Path, names: tuple[str | None, str | None],
                   languages: tuple[str, str]) -> list[Segment]:
     """The source and target columns of a workbook's Segments or Glossary sheet (else its first sheet), read
-    through the workbook reader's guards (formats.xlsx.read_sheets)."""
-    from ..formats.xlsx import read_sheets
+    through the workbook reader's guards (files.sheets.workbook_rows)."""
+    from ..files.sheets import workbook_rows
 
     def pick(sheet_names: list[str]) -> list[str]:
         if not sheet_names:
             raise FormatError(f"{path}: the workbook has no sheets")
         return [next((name for name in sheet_names if name.strip().casefold() in SEGMENT_SHEETS), sheet_names[0])]
 
-    (sheet_rows,) = read_sheets(path, pick).values()
+    (sheet_rows,) = workbook_rows(path, pick).values()
     return _table_segments(list(enumerate(sheet_rows, start=1)), path, names, languages)
 
 
