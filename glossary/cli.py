@@ -513,7 +513,9 @@ def _confirm_variant_removal(selector: str, entry: TermEntry) -> None:
 
 # --- hand-over: export and import -------------------------------------------------------------
 
-FORMAT_NAMES = ("xlsx", "csv", "tsv", "tbx", "json", "deepl")
+from .formats import FORMAT_MODULES  # noqa: E402  (names only: no format module is imported)
+
+FORMAT_NAMES = tuple(FORMAT_MODULES)
 
 
 @cli.command(name="export")

@@ -22,14 +22,14 @@ from .version import version
 from .errors import GlossaryError
 from .files.reading import regular_file
 from .formats import (
-    ExportOptions, ImportedTable, content_hash, entry_fingerprint, field_hash, format_for, module_for,
+    ExportOptions, ImportedTable, entry_fingerprint, field_hash, format_for, module_for,
     read_fingerprint,
 )
 from .schema import (
     CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, STATUS, UPDATED, VARIANTS, TermEntry, check_entry,
     clean_text, english_identity, join_variants, normalise_category, split_variants,
 )
-from .store import Glossary, derived_changes
+from .store import Glossary, content_hash, derived_changes
 
 # Resolving a conflict explicitly: keep the glossary's version, or take the file's.
 PREFER_GLOSSARY, PREFER_FILE = "glossary", "file"

@@ -370,6 +370,13 @@ def serialise(entries: Iterable[TermEntry]) -> str:
     return buffer.getvalue()
 
 
+def content_hash(entries: Iterable[TermEntry]) -> str:
+    """A fingerprint of a whole glossary's content: of its canonical terms.csv text."""
+    from hashlib import sha256
+
+    return sha256(serialise(entries).encode("utf-8")).hexdigest()[:16]
+
+
 def save(glossary: Glossary, path: str | os.PathLike | None = None) -> Path:
     """Save a glossary atomically to its own path (or another one)."""
     target = Path(path) if path else glossary.path

@@ -1,8 +1,8 @@
 """File formats for glossaries: one module per format, each a read/write pair behind one interface.
 
 A format module defines:
-    NAME: str                      # "csv", "tsv", "json", "xlsx", "tbx", "deepl"
-    SUFFIXES: tuple[str, ...]      # file name endings it claims (".csv", …)
+    FORMATS: dict[str, tuple]      # the formats it serves and the file name endings each claims
+                                   # ({"csv": (".csv",), "tsv": (".tsv", ".tab")})
     write(entries, path, options)  # entries: Sequence[TermEntry]; options: ExportOptions; may return warnings
     read(path) -> ImportedTable    # only for formats that can be imported (not deepl)
 
@@ -12,7 +12,7 @@ Readers raise FormatError (a GlossaryError) with a one-line message naming the f
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +21,11 @@ from typing import Sequence
 from ..errors import FormatError
 from ..schema import COLUMNS, ID, MINED_COLUMNS, UPDATED, TermEntry
 
-FORMAT_MODULES = {"csv": "csvfile", "tsv": "csvfile", "json": "jsonfile", "xlsx": "xlsx", "tbx": "tbx",
+# Format name → the module that serves it, in the order help lists them; each module declares its own
+# FORMATS (the endings it claims), from which the suffix table is built when a file name must be read.
+# The command line's choices come from here, without importing a module (lookup must start fast).
+FORMAT_MODULES = {"xlsx": "xlsx", "csv": "csvfile", "tsv": "csvfile", "tbx": "tbx", "json": "jsonfile",
                   "deepl": "deepl"}
-SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".xlsx": "xlsx", ".tbx": "tbx"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ FINGERPRINT_VERSION = "f1:"
 
 def field_hash(text: str) -> str:
     """The fingerprint of one cell: empty for an empty cell (so blanks are known), else 8 hex digits."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else ""
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()[:8] if text else ""
 
 
 def values_fingerprint(values: dict[str, str], columns: Sequence[str] = COLUMNS) -> str:
@@ -93,13 +97,6 @@ def read_fingerprint(text: str, columns: Sequence[str]) -> dict[str, str] | None
     return dict(zip(names, hashes))
 
 
-def content_hash(entries: Sequence[TermEntry]) -> str:
-    """A fingerprint of a whole glossary's content: of its canonical terms.csv text."""
-    from ..store import serialise
-
-    return hashlib.sha256(serialise(entries).encode("utf-8")).hexdigest()[:16]
-
-
 def format_for(path: Path, explicit: str | None = None) -> str:
     """The format named, or the one the file name's ending implies."""
     if explicit:
@@ -107,7 +104,7 @@ def format_for(path: Path, explicit: str | None = None) -> str:
         if name not in FORMAT_MODULES:
             raise FormatError(f"unknown format {explicit!r} (expected {', '.join(FORMAT_MODULES)})")
         return name
-    name = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    name = suffix_formats().get(Path(path).suffix.lower())
     if name is None:
         raise FormatError(
             f"{path}: cannot tell the format from the name; use --format ({', '.join(FORMAT_MODULES)})"
@@ -118,3 +115,9 @@ def format_for(path: Path, explicit: str | None = None) -> str:
 def module_for(name: str):
     """The module implementing a format."""
     return importlib.import_module(f"{__name__}.{FORMAT_MODULES[name]}")
+
+
+@functools.lru_cache(maxsize=1)
+def suffix_formats() -> dict[str, str]:
+    """File name ending → format, from what each format's module declares it claims."""
+    return {suffix: name for name in FORMAT_MODULES for suffix in module_for(name).FORMATS[name]}

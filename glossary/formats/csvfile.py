@@ -15,8 +15,7 @@ from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
 from .columns import count_ignored, header_columns, unknown_headers
 
-NAME = "csv"
-SUFFIXES = (".csv", ".tsv", ".tab")
+FORMATS = {"csv": (".csv",), "tsv": (".tsv", ".tab")}  # format name → the file name endings it claims
 
 
 def _delimiter(path: Path, options_format: str = "") -> str:

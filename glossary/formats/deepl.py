@@ -19,8 +19,7 @@ from ..files.atomic import write_atomically
 from . import ExportOptions
 from .cells import FORMULA_STARTS
 
-NAME = "deepl"
-SUFFIXES: tuple[str, ...] = ()
+FORMATS: dict[str, tuple[str, ...]] = {"deepl": ()}  # no ending of its own: chosen with --format
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 

@@ -12,8 +12,7 @@ from ..schema import TermEntry
 from ..files.atomic import write_atomically
 from . import READABLE_COLUMNS, ExportOptions, FormatError, ImportedTable
 
-NAME = "json"
-SUFFIXES = (".json",)
+FORMATS = {"json": (".json",)}  # format name → the file name endings it claims
 
 
 def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> None:

@@ -37,8 +37,7 @@ from ..files.atomic import produce_atomically
 from ..languages import COLUMN_TAGS, column_of_language
 from . import ExportOptions, FormatError, ImportedTable
 
-NAME = "tbx"
-SUFFIXES = (".tbx",)
+FORMATS = {"tbx": (".tbx",)}  # format name → the file name endings it claims
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -34,8 +34,7 @@ from . import ExportOptions, FormatError, ImportedTable
 from .cells import neutralise_formula, restore_formula
 from .columns import column_for, count_ignored, unknown_headers
 
-NAME = "xlsx"
-SUFFIXES = (".xlsx",)
+FORMATS = {"xlsx": (".xlsx",)}  # format name → the file name endings it claims
 
 GLOSSARY_SHEET = "Glossary"
 INSTRUCTIONS_SHEET = "Instructions"
