@@ -13,15 +13,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import glossary
 from glossary import store
 from glossary.files import sheets
 from glossary.formats import ExportOptions, FormatError, entry_fingerprint, xlsx
 from glossary.formats.cells import FORMULA_STARTS, neutralise_formula
-from glossary.schema import CATEGORIES, COLUMNS, STATUSES, TermEntry, check_entry
+from glossary.schema import COLUMNS, STATUSES, TermEntry
 
 from .conftest import flag_encrypted, one_stderr_line, run_glossary, workbook_with_a_far_cell
 
@@ -60,37 +58,6 @@ def test_round_trip_of_some_columns_reads_only_those(tmp_path: Path):
     table = xlsx.read(path)
     assert table.columns == ["id", "english", "chinese"]  # schema order, whatever order was asked
     assert table.rows[1] == (3, {"id": "T002", "english": "=1+1", "chinese": "＝SUM(A1)"})
-
-
-# any text a glossary may hold (no NUL, surrogates or the two non-characters): control characters, emoji, CJK Ext. B …
-_any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"),
-                    max_size=30)
-_trimmed_text = _any_text.map(str.strip)
-
-
-@st.composite
-def glossaries(draw) -> list[TermEntry]:
-    """Random valid glossaries with unique ids; note and context hold any text, other cells are trimmed."""
-    ids = draw(st.lists(st.from_regex(r"T[0-9A-Z]{1,10}", fullmatch=True), max_size=20, unique=True))
-    entries = []
-    for entry_id in ids:
-        entries.append(TermEntry(
-            id=entry_id, english=draw(_trimmed_text.filter(bool)), chinese=draw(_trimmed_text.filter(bool)),
-            traditional=draw(_trimmed_text), pinyin=draw(_trimmed_text), category=draw(st.sampled_from(CATEGORIES)),
-            status=draw(st.sampled_from(STATUSES)), variants=draw(_trimmed_text), note=draw(_any_text),
-            context=draw(_any_text), source=draw(_trimmed_text),
-            updated=draw(st.dates().map(dt.date.isoformat) | st.just("")),
-        ))
-    return entries
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=glossaries())
-def test_export_then_import_gives_back_exactly_the_same_values(tmp_path: Path, entries: list[TermEntry]):
-    assert all(not check_entry(entry) for entry in entries)
-    table = xlsx.read(export(entries, tmp_path / "random.xlsx"))
-    assert [cells for _, cells in table.rows] == [entry.to_row() for entry in entries]
-    assert [number for number, _ in table.rows] == list(range(2, len(entries) + 2))
 
 
 # --- the workbook a translator opens ---------------------------------------------------------------

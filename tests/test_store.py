@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from glossary import store
 from glossary.errors import GlossaryError, ValidationError
-from glossary.schema import CATEGORIES, TermEntry
+from glossary.schema import TermEntry
 
 from .conftest import HEADER, SMALL_GLOSSARY
+from .strategies import glossaries
 
 
 def test_load_reads_every_entry_with_its_fields(small_glossary: Path):
@@ -175,7 +176,7 @@ def test_the_shipped_glossary_is_read_only():
 ADD_MANY = """
 import sys
 from glossary.store import editing
-from glossary.schema import CATEGORIES, TermEntry
+from glossary.schema import TermEntry
 path, prefix = sys.argv[1], sys.argv[2]
 for i in range(200):
     with editing(path) as glossary:
@@ -197,7 +198,7 @@ def test_two_processes_adding_200_terms_each_lose_nothing(tmp_path: Path):
 SLOW_SAVE = """
 import sys, time
 from glossary import store
-from glossary.schema import CATEGORIES, TermEntry
+from glossary.schema import TermEntry
 path = sys.argv[1]
 glossary = store.load(path)
 for i in range(5000):
@@ -247,25 +248,6 @@ def test_to_frame_has_schema_columns_in_order(small_glossary: Path):
     frame = store.load(small_glossary).to_frame()
     assert list(frame.columns)[:3] == ["id", "english", "chinese"] and len(frame) == 7
     assert frame.loc[frame["id"] == "T002", "chinese"].item() == "阿里云"
-
-
-_cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"),
-                 max_size=40)
-
-
-@st.composite
-def glossaries(draw) -> list[TermEntry]:
-    """Random valid glossaries: any Unicode (CJK Extension B, emoji, newlines, quotes, commas) in free cells."""
-    size = draw(st.integers(min_value=0, max_value=8))
-    entries = []
-    for n in range(size):
-        entries.append(TermEntry(
-            id=f"H{n:03d}", english=f"term {n} " + draw(_cells).replace("|", "/"), chinese=draw(_cells) or "词",
-            traditional=draw(_cells), pinyin=draw(_cells), category=draw(st.sampled_from(CATEGORIES)),
-            status="proposed", variants="", note=draw(_cells), context=draw(_cells), source=draw(_cells),
-            updated="2026-11-24",
-        ))
-    return entries
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

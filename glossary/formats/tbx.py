@@ -38,6 +38,9 @@ from ..languages import COLUMN_TAGS, column_of_language
 from . import ExportOptions, FormatError, ImportedTable
 
 FORMATS = {"tbx": (".tbx",)}  # format name → the file name endings it claims
+# XML 1.0 cannot carry the C0 control characters but tab, line feed and carriage return: an entry holding one
+# is refused with a one-line error rather than written into a file no reader would open.
+CANNOT_HOLD = "".join(chr(code) for code in range(1, 32) if chr(code) not in "\t\n\r")
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
