@@ -409,7 +409,7 @@ class Concordance:
 def concordance(documents: Iterable, entries: Sequence[TermEntry], *, width: int = 40) -> list[Concordance]:
     """Every occurrence of the entries' forms in the documents, line by line, with `width` characters of context."""
     from .matching import KnownTerms
-    from .mining.text import LineIndex
+    from .documents import LineIndex
 
     known = KnownTerms(entries)
     lines: list[Concordance] = []

@@ -12,7 +12,9 @@ inputs (files, folders, globs, '-' for standard input) and reads them one at a t
 
 from __future__ import annotations
 
+import bisect
 import importlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,17 @@ class Document:
 
     name: str
     text: str
+
+
+class LineIndex:
+    """Offset → line number (1-based) in a document's text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        """The line holding a character offset."""
+        return bisect.bisect_right(self._starts, offset)
 
 
 def module_for(suffix: str):
@@ -101,5 +114,5 @@ def expand_input(item: str | Path) -> list[Path] | None:
 _SUFFIX_MODULES = _suffix_modules()
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_SUFFIX_MODULES)
 
-__all__ = ["Document", "STDIN", "SUPPORTED_SUFFIXES", "count_inputs", "expand_input", "iter_documents",
+__all__ = ["Document", "LineIndex", "STDIN", "SUPPORTED_SUFFIXES", "count_inputs", "expand_input", "iter_documents",
            "read_document", "read_stdin"]

@@ -41,7 +41,7 @@ class Miner:
 
     def add_document(self, name: str, text: str) -> None:
         """Extract and count every candidate of one document."""
-        from .text import LineIndex
+        from ..documents import LineIndex
 
         document = self.documents
         self.documents += 1

@@ -135,17 +135,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class LineIndex:
-    """Offset → line number (1-based) in a document's text."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def line_of(self, offset: int) -> int:
-        """The line holding a character offset."""
-        return bisect.bisect_right(self._starts, offset)
-
-
 # Words a title-case headline leaves in lower case.
 HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs via from with into per".split())
 # Words that may join the words of a name (Ministry of Industry and Information Technology).
