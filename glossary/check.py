@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from .chinese import has_han
+from .scripts import has_han
 from .schema import TermEntry, english_identity
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class TermChecker:
         hits = self.known.find(source)
         for hit in hits:
             entry = self.entries[hit.entry]
-            source_is_chinese = any("\u3400" <= ch <= "\u9fff" for ch in hit.form)
+            source_is_chinese = has_han(hit.form)
             if source_is_chinese != self.reverse or hit.entry in seen:
                 continue  # a Chinese form in an English source (or the reverse) says nothing
             if entry.category == "title" and not self._is_title(source, hit, hits):

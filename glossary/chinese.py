@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from .scripts import HAN_CLASS, has_han
+
 # Surnames whose reading differs from the character's most common reading, and two-character surnames.
 _SURNAME_READINGS = {
     "曾": "zēng", "单": "shàn", "解": "xiè", "仇": "qiú", "朴": "piáo", "区": "ōu", "查": "zhā",
@@ -21,21 +23,9 @@ _COMPOUND_SURNAMES = {
 # Categories whose pinyin is written as a proper noun (capitalised words).
 PROPER_NOUN_CATEGORIES = {"person", "organization", "business unit", "product", "place", "event"}
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
+_HAN_RUN = re.compile(f"([{HAN_CLASS}]+)")
 _VOWEL_START = re.compile(r"^[aoeāáǎàōóǒòēéěè]", re.IGNORECASE)
 _MAX_WORD = 6
-
-
-def has_han(text: str) -> bool:
-    """True when the text holds at least one Chinese character (the one test of "contains Chinese")."""
-    return bool(_HAN.search(text))
-
-
-def han_runs(text: str, start: int = 0, end: int | None = None):
-    """(start, end) spans of consecutive Chinese characters in text[start:end]."""
-    for match in _HAN_RUN.finditer(text, start, len(text) if end is None else end):
-        yield match.start(), match.end()
 
 
 def strip_tones(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .chinese import has_han
+from .scripts import has_han
 from .schema import TermEntry
 
 

@@ -23,6 +23,7 @@ from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
+from .scripts import has_cjk as is_cjk
 
 INDEX_VERSION = "6"
 
@@ -48,7 +49,6 @@ LATIN_KEYS, CJK_KEYS, NAME_WORDS, LEADING_WORDS = "latin", "cjk", "name words", 
 # Which field a key came from, best first, to break ties between matches of the same kind.
 _FIELD_RANK = {"english": 0, "chinese": 1, "variant": 2, "traditional": 3, "pinyin": 4, "singular": 5}
 
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _NOT_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,11 +72,6 @@ class Match:
 
 
 # --- normalisation ----------------------------------------------------------------------------
-
-
-def is_cjk(text: str) -> bool:
-    """True when the text holds Chinese characters (lookups then compare without word boundaries)."""
-    return bool(_HAN_OR_KANA.search(text))
 
 
 def fold_latin(text: str) -> str:

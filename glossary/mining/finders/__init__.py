@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from ...chinese import has_han
+from ...scripts import has_han
 from ..occurrences import Occurrence
 from ..text import DocumentText, Sentence
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...chinese import han_runs
+from ...scripts import han_runs
 from ..occurrences import CHINESE_TERM, QUOTED, Occurrence, overlaps
 from ..text import DocumentText, Sentence
 
