@@ -521,10 +521,16 @@ def _flip_bytes(seed: int) -> Callable[[Path], None]:
     return damage
 
 
-def _sql(statement: str) -> Callable[[Path], None]:
+def _sql(*statements: str) -> Callable[[Path], None]:
+    """Damage an index with the first statement its layout accepts (index layouts differ between versions)."""
     def damage(path: Path) -> None:
         with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.executescript(statement)
+            for statement in statements:
+                try:
+                    connection.executescript(statement)
+                    return
+                except sqlite3.Error:
+                    continue
     return damage
 
 
@@ -534,8 +540,11 @@ _DAMAGES = {
     "index of zero bytes": lambda p: p.write_bytes(b""),
     "index that is not SQLite": lambda p: p.write_bytes(b"hello" * 1000),
     "index with a table dropped": _sql("DROP TABLE IF EXISTS keys"),
-    "index with NULL for text": _sql("UPDATE entries SET english = NULL"),
-    "index answering with another entry": _sql("UPDATE entries SET english = 'Wrong Answer', chinese = '错'"),
+    "index with NULL for text": _sql("UPDATE entries SET english = NULL", "UPDATE entries SET texts = NULL"),
+    "index answering with another entry": _sql(
+        "UPDATE entries SET english = 'Wrong Answer', chinese = '错'",
+        "UPDATE entries SET texts = (SELECT texts FROM entries ORDER BY pos DESC LIMIT 1), crc = "
+        "(SELECT crc FROM entries ORDER BY pos DESC LIMIT 1)"),
 }
 for _name, _damage in _DAMAGES.items():
     ATTACKS.append(Attack(_name, "4", _damaged_index(_damage)))
