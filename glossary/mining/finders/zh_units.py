@@ -1,0 +1,88 @@
+"""What the Chinese finders read: a sentence as units, each one segment or one known glossary term, with
+its part-of-speech tag, and the word classes the finders share.
+
+Every Chinese candidate is a run of whole units, so none is a fragment that crosses a word boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ...scripts import has_han
+from ..segmented import SegmentedText
+from ..text import Sentence
+
+KNOWN_TAG = "known"
+# Tags of segments that can be part of a noun term (jieba's tag set): nouns, proper nouns other than names,
+# abbreviations, verbal and adjectival nouns; idioms and set phrases (l) only inside a longer run.
+NOUN_TAGS = frozenset({"n", "nz", "j", "vn", "an", "ng", "nl", "l"})
+# Tags a term may end with (a verbal noun or a set phrase is no head noun).
+HEAD_TAGS = frozenset({"n", "nz", "j", "ng", "an", "nl"})
+# Functional words: never a candidate, nor the first or last word of one.
+FUNCTION_WORDS = frozenset("""
+的 地 得 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 但 但是 也 还 又 都 就 才 在 是 为 以 于 对 把 被 将 从 向
+给 由 让 使 之 其 该 这 那 此 各 每 某 本 我 你 他 她 它 我们 他们 她们 它们 自己 等 等等 个 位 家 年 月 日 中 上 下
+内 外 前 后 里 时 所 如 若 如果 因为 所以 因此 已 已经 正在 仍 仍然 更 最 很 非常 不 没 没有 无 有 要 会 能 可 可以
+应 应当 需要 通过 关于 根据 按照 随着 对于 以及 其中 包括 以来 之后 之前 之间 左右 约 近 超过 达到 同比 环比 今年
+去年 明年 目前 当前 日前 近日 今天 昨天
+""".split())
+# Known glossary terms of these categories may be part of a longer noun term (算力 + 网络, 鸿蒙 + 座舱);
+# names of companies, people and places, and titles, end a term as capitalised words end an English one.
+TERM_FORMING_CATEGORIES = frozenset({"jargon", "other", "product", "event"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """One segment, or one known glossary term, of a sentence; offsets into the document."""
+
+    word: str  # in simplified characters (full-width Latin folded)
+    start: int
+    end: int
+    tag: str  # jieba's part of speech, or 'known'
+    category: str = ""  # the glossary category of a known term
+
+    @property
+    def is_han(self) -> bool:
+        """True when the unit holds Chinese characters."""
+        return has_han(self.word)
+
+
+def sentence_units(sentence: Sentence, segmented: SegmentedText, categories: list[str]) -> list[Unit]:
+    """The sentence's segments as units, the segments under each known term folded into one unit, white
+    space left out. `categories` gives the glossary category of each entry index."""
+    segments = segmented.segments
+    starts, words, tags = segments.starts, segments.words, segments.tags
+    start, end = sentence.span
+    index = bisect.bisect_right(starts, start) - 1
+    hits = sentence.hits
+    hit_index = 0
+    simplified = segmented.simplified
+    units: list[Unit] = []
+    last = len(words)
+    while index < last and starts[index] < end:
+        position = starts[index]
+        while hit_index < len(hits) and hits[hit_index].end <= position:
+            hit_index += 1
+        if hit_index < len(hits) and hits[hit_index].start <= position:
+            hit = hits[hit_index]
+            units.append(Unit(simplified[hit.start:hit.end], hit.start, hit.end, KNOWN_TAG, categories[hit.entry]))
+            while index < last and starts[index] < hit.end:
+                index += 1
+            hit_index += 1
+            continue
+        word = words[index]
+        if not word.isspace() and position >= start:
+            units.append(Unit(word, position, starts[index + 1], tags[index]))
+        index += 1
+    return units
+
+
+def is_function_word(unit: Unit) -> bool:
+    """True for a functional word (的, 将, 同比 …) or punctuation."""
+    return unit.word in FUNCTION_WORDS or unit.tag in ("x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "y")
+
+
+def joined(units: list[Unit], first: int, last: int) -> bool:
+    """True when units[first..last] follow one another without a gap (no space or punctuation between)."""
+    return all(units[i].end == units[i + 1].start for i in range(first, last))
