@@ -122,13 +122,26 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
+_Compact = dict[str, tuple[str, str, str]]
+
+
+def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
+    """Simplified headword → its entries, those with a real gloss (not only 'see …') first."""
+    index: dict[str, list[DictionaryEntry]] = {}
+    for entry in entries():
+        index.setdefault(entry.simplified, []).append(entry)
+
+    def rank(entry: DictionaryEntry) -> tuple:
+        return (all(_CROSS_REFERENCE.match(g) for g in entry.glosses), not entry.is_proper_noun)
+
+    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
-    """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
-    built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+def suggestion_indexes() -> tuple[_Compact, _Compact, _Compact]:
+    """The best entry per English gloss, per toneless reading and per simplified headword, as (simplified,
+    reading, glosses); built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
     import pickle
 
     from .cache import cache_dir
@@ -142,7 +155,7 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
     try:
         with cached.open("rb") as handle:
             saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 2:
+        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 3:
             return indexes
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
@@ -150,6 +163,7 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
     indexes = (
         {key: compact(found[0]) for key, found in english_index().items()},
         {key: compact(found[0]) for key, found in reading_index().items()},
+        {key: compact(found[0]) for key, found in headword_index().items()},
     )
     def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
@@ -184,6 +198,27 @@ def suggest_from_english(term: str) -> DictionaryEntry | None:
 def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
     return _as_entry(suggestion_indexes()[1].get(re.sub(r"[^a-z]", "", romanised.lower())))
+
+
+def headword(chinese: str) -> DictionaryEntry | None:
+    """The CC-CEDICT entry whose simplified headword is this whole word (never a word-by-word reading)."""
+    return _as_entry(suggestion_indexes()[2].get(chinese))
+
+
+def english_gloss(entry: DictionaryEntry) -> str:
+    """The first real English gloss of an entry, without notes in brackets or Chinese ('' when none)."""
+    from .scripts import has_han
+
+    for gloss in entry.glosses:
+        if not gloss or _CROSS_REFERENCE.match(gloss) or has_han(gloss):
+            continue
+        text = _PARENTHESES.sub(" ", gloss).split(";")[0].split(",")[0]
+        text = " ".join(text.split())
+        if text.lower().startswith(("to ", "lit. ", "fig. ", "idiom")):
+            continue  # a verb: not a term's English
+        if text and not has_han(text):
+            return text
+    return ""
 
 
 def _singular(key: str) -> str:

@@ -11,10 +11,12 @@ from ..matching import KnownTerms
 from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
 from .grouping import SurnameLinker, merge_acronyms
-from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, QUOTED, TERM, known_key
+from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
 from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 from .tally import Tally, settle_kind
+from .zh_pairs import merge_pairs
+from .zh_scoring import ChineseScorer
 
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
 PRUNE_ABOVE = 400_000
@@ -29,9 +31,16 @@ Input = Union[str, os.PathLike, "Document"]
 class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
-    def __init__(self, entries: list[TermEntry]) -> None:
+    def __init__(self, entries: list[TermEntry], language: str = "auto",
+                 on_warning: Callable[[str], None] | None = None) -> None:
+        from .segmented import ChineseReader
+        from .zh_suggestions import ChineseProposals
+
         self.entries = entries
         self.known = KnownTerms(entries)
+        self.chinese = ChineseReader(entries, language, on_warning)  # Chinese documents: segmented (zh_*.py)
+        self.chinese_proposals = ChineseProposals(entries)
+        self.pairs: dict[str, str] = {}  # Chinese key → English written beside it (Tongyi Qianwen (通义千问))
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
         self.definitions: dict[str, int] = {}  # acronym key → times it was defined in brackets
@@ -51,8 +60,11 @@ class Miner:
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
-        for occurrence in document_occurrences(text, self.known):
-            if occurrence.kind is TERM:  # n-grams (most occurrences): unique per place, counted on a short path
+        for occurrence in document_occurrences(text, self.known, self.chinese, name):
+            if occurrence.kind is PAIR:  # not a mention: links the two scripts of one term
+                self.pairs.setdefault(occurrence.key, occurrence.link)
+                continue
+            if occurrence.kind is TERM or occurrence.kind is CHINESE_TERM:  # n-grams (most occurrences): unique per place, counted on a short path
                 key = occurrence.key
                 tally = tallies.get(key)
                 if tally is not None and tally.context:
@@ -93,12 +105,14 @@ class Miner:
             tally.kind = settle_kind(tally)
         merge_acronyms(self.tallies, self.links, self.definitions)
         self._fold_generations()
+        merge_pairs(self.tallies, self.pairs)
+        chinese = ChineseScorer(self.tallies, self.chinese.chinese_words)
         term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
         nested = nested_frequencies(term_counts)
         scored = []
         for key, tally in self.tallies.items():
-            evidence = self.evidence(key, tally, nested)
-            raw = candidate_score(evidence)
+            raw = chinese.score(key, tally) if tally.kind in CHINESE_KINDS else \
+                candidate_score(self.evidence(key, tally, nested))
             if raw > 0:
                 scored.append((raw, key, tally))
         scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
@@ -116,7 +130,12 @@ class Miner:
 
     def describe(self, raw: float, key: str, tally: Tally) -> dict[str, object]:
         """The output row of one candidate: bilingual fields, counts, score, first context."""
-        row = describe_known(self.entries[tally.entry]) if tally.kind == KNOWN else describe_new(key, tally)
+        if tally.kind == KNOWN:
+            row = describe_known(self.entries[tally.entry])
+        elif tally.kind in CHINESE_KINDS:
+            row = self.chinese_proposals.describe(key, tally)
+        else:
+            row = describe_new(key, tally)
         row.update(
             known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
             score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, found_in=tally.found_in, kind=tally.kind,
@@ -193,6 +212,8 @@ def mine(
     progress: Callable[[str], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
     details: bool = False,
+    lang: str = "auto",
+    on_warning: Callable[[str], None] | None = None,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -201,14 +222,16 @@ def mine(
     `glossary`: a Glossary, a path, None for the default glossary (as the CLI picks it), False for none.
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
-    acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
-    row, most frequent first, '|'-separated).
+    acronym, generation, term, chinese, zh-organization, zh-person, …: why the row exists) and `forms` (the
+    surface forms grouped into the row, most frequent first, '|'-separated).
+    `lang`: 'auto' (each document by its script), 'zh' or 'en' (read every document so); `on_warning` is
+    told when a Chinese document is mined as English.
     """
     import pandas as pd
 
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
-    miner = Miner(_glossary_entries(glossary))
+    miner = Miner(_glossary_entries(glossary), lang, on_warning)
     for document in _documents(inputs, encoding, on_skip):
         miner.add_document(document.name, document.text)
         if progress:

@@ -8,8 +8,8 @@ digits folded to ASCII), so every offset it gives is an offset into the document
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 from ..scripts import HAN_CLASS, has_han
 
@@ -42,6 +42,11 @@ class SegmentedText:
     boundaries: bytearray
     primary: bool  # the document is Chinese (not an English one with some Chinese in it)
     traditional: bool  # written (at least partly) in traditional characters
+    categories: list[str] = field(default_factory=list)  # the glossary category of each entry index
+    # filled by the Chinese finders on their first sentence of the document (finders/chinese.py)
+    units: dict | None = None  # sentence span → its units
+    people: set[str] = field(default_factory=set)  # names a title or a verb of saying shows to be people's
+    named: dict[str, str] = field(default_factory=dict)  # names the document gave (星河智能, 通义千问) → their kind
 
 
 def looks_chinese(text: str) -> bool:
@@ -76,19 +81,27 @@ class ChineseReader:
     """Segments the Chinese of documents for one glossary (its Chinese forms as user words, so known terms
     stay whole); the segmenter is made on the first document that needs it."""
 
-    def __init__(self, entries: "list[TermEntry]", language: str = "auto") -> None:
+    def __init__(self, entries: "list[TermEntry]", language: str = "auto",
+                 on_warning: "Callable[[str], None] | None" = None) -> None:
         if language not in LANGUAGES:
             from ..errors import GlossaryError
 
             raise GlossaryError(f"unknown language {language!r} (expected {', '.join(LANGUAGES)})")
         self.language = language
+        self._on_warning = on_warning
         self._entries = entries
+        self._categories = [entry.category for entry in entries]
         self._segmenter: "Segmenter | None" = None
         self.chinese_words = 0  # segments of Chinese read so far: the corpus size Chinese termhood compares with
 
-    def read(self, text: str) -> SegmentedText | None:
-        """The document's Chinese segmented, or None when it holds none or is to be read as English."""
-        if self.language == "en" or not has_han(text):
+    def read(self, text: str, name: str = "") -> SegmentedText | None:
+        """The document's Chinese segmented, or None when it holds none or is to be read as English (a
+        Chinese document read as English under --lang en gets a one-line warning)."""
+        if not has_han(text):
+            return None
+        if self.language == "en":
+            if self._on_warning is not None and looks_chinese(text):
+                self._on_warning(f"{name or 'a document'} looks Chinese but is mined as English (--lang en)")
             return None
         if self.language == "auto" and looks_japanese(text):
             return None  # left to the glossary's forms, matched as before
@@ -97,7 +110,7 @@ class ChineseReader:
         segments = self.segmenter().segment(simplified)
         self.chinese_words += sum(1 for word in segments.words if has_han(word))
         return SegmentedText(simplified, segments, segments.boundaries(), primary,
-                             traditional=simplified != text.translate(_FULL_WIDTH))
+                             traditional=simplified != text.translate(_FULL_WIDTH), categories=self._categories)
 
     def segmenter(self) -> "Segmenter":
         """The segmenter, with the glossary's Chinese forms (simplified) as user words."""
@@ -116,7 +129,7 @@ def glossary_words(entries: "list[TermEntry]") -> list[tuple[str, str]]:
     words: dict[str, str] = {}
     for entry in entries:
         tag = CATEGORY_TAGS.get(entry.category, "n")
-        for form in (entry.chinese, entry.traditional):
-            if form and has_han(form):
+        for form in entry.chinese_forms():
+            if has_han(form):
                 words.setdefault(to_simplified(form), tag)
     return list(words.items())

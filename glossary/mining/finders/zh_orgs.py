@@ -57,11 +57,14 @@ def _stem_start(units: list[Unit], suffix: int) -> int | None:
         if not joined(units, first - 1, first):
             break
         first -= 1
+        if before.tag == KNOWN_TAG and before.category in ("organization", "business unit"):
+            break  # a known organisation starts the name (国家市场监督管理总局 + 网络交易监督管理司)
     if first == suffix:
         return None
     stem = units[first:suffix]
     # a stem of everyday nouns only (大公司, 互联网公司) names a kind of company, not a company
-    if not any(u.tag in ("nz", "nt", "ns", "nr", "nrt", "eng", KNOWN_TAG) for u in stem) and len(stem) < 2:
+    if not any(u.tag in ("nz", "nt", "ns", "nr", "nrt", "eng") or u.tag == KNOWN_TAG and u.category in NAME_CATEGORIES
+               for u in stem) and len(stem) < 2:
         return None
     return first
 

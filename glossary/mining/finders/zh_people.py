@@ -18,8 +18,9 @@ COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 
 TITLES = frozenset("""
 董事长 副董事长 首席执行官 首席财务官 首席技术官 首席运营官 首席科学家 总裁 副总裁 总经理 副总经理 经理 总监 创始人 联合创始人
 董事 常务董事 执行董事 独立董事 主席 副主席 行长 副行长 部长 副部长 局长 副局长 主任 副主任 司长 厅长 省长 市长 书记 委员
-总理 副总理 院长 院士 教授 研究员 分析师 发言人 负责人 合伙人 首席 总编辑 记者 秘书长 理事长 会长 老板 掌门人 CEO CFO CTO
+执行官 财务官 技术官 运营官 总理 副总理 院长 院士 教授 研究员 分析师 发言人 负责人 合伙人 首席 总编辑 记者 秘书长 理事长 会长 老板 掌门人 CEO CFO CTO
 """.split())
+LINKING_ADVERBS = frozenset("同时 也 还 则 再次 此前 曾 随后 进一步".split())
 SAYING_VERBS = frozenset("表示 说 称 指出 透露 认为 强调 介绍 写道 坦言 直言 回应 提到 提出 表态 宣布 解释 告诉 呼吁".split())
 
 
@@ -32,9 +33,22 @@ def has_surname(word: str) -> bool:
     return word[0] in SURNAMES and len(word) <= 3
 
 
+# Tags the segmenter gives a name it does not know as one (魏哲家/n), beside nr.
+UNKNOWN_NAME_TAGS = frozenset({"n", "nz", "x"})
+
+
 def may_be_person(unit: Unit) -> bool:
-    """True for a segment tagged as a person's name that starts with a surname."""
-    return unit.tag == "nr" and has_surname(unit.word)
+    """True for a segment that may be a person's name: tagged as one and starting with a surname, or a
+    three-character word with a surname that no dictionary knows (a name the segmenter did not tag)."""
+    if not has_surname(unit.word):
+        return False
+    if unit.tag == "nr":
+        return True
+    if unit.tag in UNKNOWN_NAME_TAGS and len(unit.word) == 3:
+        from ...dictionary import headword
+
+        return headword(unit.word) is None
+    return False
 
 
 def shown_as_people(units: list[Unit]) -> set[str]:
@@ -45,6 +59,8 @@ def shown_as_people(units: list[Unit]) -> set[str]:
             continue
         before = units[position - 1] if position else None
         after = units[position + 1] if position + 1 < len(units) else None
+        if after is not None and after.word in LINKING_ADVERBS and position + 2 < len(units):
+            after = units[position + 2]  # 吴泳铭同时强调
         if (before is not None and _is_title(before)) or (after is not None and (_is_title(after) or after.word in SAYING_VERBS)):
             names.add(unit.word)
     return names
@@ -55,6 +71,3 @@ def _is_title(unit: Unit) -> bool:
     return unit.word in TITLES or (unit.tag == KNOWN_TAG and unit.category == "title")
 
 
-def people(units: list[Unit], known_people: set[str]) -> list[int]:
-    """Positions of the units that are people's names shown so somewhere in the document."""
-    return [position for position, unit in enumerate(units) if unit.tag == "nr" and unit.word in known_people]

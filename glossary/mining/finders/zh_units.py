@@ -25,8 +25,15 @@ FUNCTION_WORDS = frozenset("""
 给 由 让 使 之 其 该 这 那 此 各 每 某 本 我 你 他 她 它 我们 他们 她们 它们 自己 等 等等 个 位 家 年 月 日 中 上 下
 内 外 前 后 里 时 所 如 若 如果 因为 所以 因此 已 已经 正在 仍 仍然 更 最 很 非常 不 没 没有 无 有 要 会 能 可 可以
 应 应当 需要 通过 关于 根据 按照 随着 对于 以及 其中 包括 以来 之后 之前 之间 左右 约 近 超过 达到 同比 环比 今年
-去年 明年 目前 当前 日前 近日 今天 昨天
+去年 明年 目前 当前 日前 近日 今天 昨天 有所 有关 相关 所有 一些 不少 多 少 全 新 大 小 其他 其它 另 另外 各种 各类
+一切 任何 面向 关键在于 在于 这种 那种 这些 那些 此前 此外 同时 以后 以前 如下 下称 简称 即 则
 """.split())
+# Generic nouns that make no term as its first or last word (算力网络方面, 多步骤任务, 新一代训练集群).
+GENERIC_HEADS = frozenset("""
+方面 情况 问题 时候 时间 阶段 过程 部分 事项 领域 方式 水平 水准 程度 结果 原因 目标 作用 影响 环境 意见 任务 能力
+地方 方向 内容 工作 条件 关键 基础 重点 特点 优势 压力 步骤 版本 产品 业务 人士 员工 公司 企业 行业 市场 情况下 收入 板块
+""".split())
+GENERIC_STARTS = frozenset("所有 各类 相关 新款 新一代 首批 首次 全体 全新 专门 多 大量 部分 这种 一种 旗下 年度 当季".split())
 # Known glossary terms of these categories may be part of a longer noun term (算力 + 网络, 鸿蒙 + 座舱);
 # names of companies, people and places, and titles, end a term as capitalised words end an English one.
 TERM_FORMING_CATEGORIES = frozenset({"jargon", "other", "product", "event"})
