@@ -100,13 +100,15 @@ class KnownTerms:
         """find() on segment boundaries: Latin forms as usual, Chinese forms on boundaries, longest first."""
         folded = fold_case(text)
         found = []
-        for pattern, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=False):
-            if self._cjk[pattern] or not all(text[start + i].isupper() for i in self._capitals[pattern]):
-                continue
-            if _on_word_boundaries(text, start, end) or _beside_han_on_boundaries(text, start, end, boundaries):
-                entry, spelling = self._owners[pattern]
-                found.append(KnownHit(start, end, entry, spelling))
-        automaton, owners = self._han_forms()
+        automaton, owners, latin, latin_owners = self._split_forms()
+        if latin is not None:
+            for pattern, start, end in latin.find_matches_as_indexes(folded, overlapping=False):
+                index = latin_owners[pattern]
+                if not all(text[start + i].isupper() for i in self._capitals[index]):
+                    continue
+                if _on_word_boundaries(text, start, end) or _beside_han_on_boundaries(text, start, end, boundaries):
+                    entry, spelling = self._owners[index]
+                    found.append(KnownHit(start, end, entry, spelling))
         if automaton is not None and has_han(text):
             for pattern, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
                 if boundaries[start] and boundaries[end]:
@@ -114,15 +116,19 @@ class KnownTerms:
                     found.append(KnownHit(start, end, entry, spelling))
         return _longest_first(found)
 
-    def _han_forms(self) -> tuple:
-        """An automaton of the Chinese forms alone that reports overlapping matches, and their owners."""
+    def _split_forms(self) -> tuple:
+        """For search on segment boundaries: an automaton of the Chinese forms that reports overlapping
+        matches and their owners, and one of the other forms with their indexes among all patterns."""
         if self._han_automaton is None:
             import ahocorasick_rs
 
             forms = [(folded, owner) for folded, owner in self._patterns.items() if has_han(owner[1])]
             automaton = (ahocorasick_rs.AhoCorasick([f for f, _ in forms], matchkind=ahocorasick_rs.MatchKind.Standard)
                          if forms else None)
-            self._han_automaton = (automaton, [owner for _, owner in forms])
+            others = [(folded, index) for index, folded in enumerate(self._patterns) if not self._cjk[index]]
+            latin = (ahocorasick_rs.AhoCorasick([f for f, _ in others], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+                     if others else None)
+            self._han_automaton = (automaton, [owner for _, owner in forms], latin, [index for _, index in others])
         return self._han_automaton
 
 

@@ -8,6 +8,7 @@ into the text it segments are offsets into the original.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,14 +47,12 @@ class Segmenter:
 
     def segment(self, text: str) -> Segmentation:
         """The words of a (simplified) text, tagged; their lengths add up to the text's."""
-        words, tags, starts = [], [], []
-        position = 0
-        for word, tag in self._jieba.tag(text, True):
-            words.append(word)
-            tags.append(tag)
-            starts.append(position)
-            position += len(word)
-        starts.append(position)
+        tagged = self._jieba.tag(text, True)
+        if not tagged:
+            return Segmentation([], [], [0])
+        words, tags = (list(column) for column in zip(*tagged))
+        starts = [0]
+        starts.extend(itertools.accumulate(map(len, words)))
         return Segmentation(words, tags, starts)
 
     def cut(self, text: str) -> list[str]:

@@ -68,7 +68,7 @@ class Miner:
                 key = occurrence.key
                 tally = tallies.get(key)
                 if tally is not None and tally.context:
-                    tally.count_one(TERM, occurrence.display, document)
+                    tally.count_one(occurrence.kind, occurrence.display, document)
                     continue
             else:
                 key = linker.key_for(occurrence)

@@ -45,26 +45,40 @@ class SegmentedText:
     categories: list[str] = field(default_factory=list)  # the glossary category of each entry index
     # filled by the Chinese finders on their first sentence of the document (finders/chinese.py)
     units: dict | None = None  # sentence span → its units
+    organizations: dict = field(default_factory=dict)  # sentence span → (first, last) of its organisation names
     people: set[str] = field(default_factory=set)  # names a title or a verb of saying shows to be people's
     named: dict[str, str] = field(default_factory=dict)  # names the document gave (星河智能, 通义千问) → their kind
+    _prefixes: tuple[int, frozenset[str]] = (0, frozenset())
+
+    def name_prefixes(self) -> frozenset[str]:
+        """Every prefix of the names in `named` (a run of units that is none starts no name)."""
+        if self._prefixes[0] != len(self.named):
+            self._prefixes = (len(self.named), frozenset(name[:size] for name in self.named
+                                                         for size in range(1, len(name) + 1)))
+        return self._prefixes[1]
+
+
+# Language is told from a document's first characters (enough to tell, and cheap on long documents).
+SAMPLE_CHARS = 20_000
 
 
 def looks_chinese(text: str) -> bool:
     """True when a text is mostly Chinese: Chinese characters are a good share of its letters, kana rare."""
+    text = text[:SAMPLE_CHARS]
     han = len(_HAN.findall(text))
     return bool(han) and not looks_japanese(text) and han >= CHINESE_SHARE * (han + len(_LATIN_LETTER.findall(text)))
 
 
 def looks_japanese(text: str) -> bool:
     """True when kana are frequent beside the Chinese characters (Japanese, which the segmenter would cut wrong)."""
+    text = text[:SAMPLE_CHARS]
     return bool(_KANA.search(text)) and len(_KANA.findall(text)) >= KANA_SHARE * len(_HAN.findall(text))
 
 
-def simplified_copy(text: str) -> str:
-    """The text in simplified characters and ASCII letters, character for character (same offsets)."""
+def _simplified(folded: str) -> str:
+    """A text (full-width letters already folded to ASCII) in simplified characters, character for character."""
     from ..chinese import to_simplified
 
-    folded = text.translate(_FULL_WIDTH)
     converted = to_simplified(folded)
     if len(converted) == len(folded):
         return converted
@@ -106,11 +120,13 @@ class ChineseReader:
         if self.language == "auto" and looks_japanese(text):
             return None  # left to the glossary's forms, matched as before
         primary = self.language == "zh" or looks_chinese(text)
-        simplified = simplified_copy(text)
+        folded = text.translate(_FULL_WIDTH)
+        simplified = _simplified(folded)
         segments = self.segmenter().segment(simplified)
-        self.chinese_words += sum(1 for word in segments.words if has_han(word))
+        tags = segments.tags  # Chinese words: all but punctuation, Latin words and numbers
+        self.chinese_words += len(tags) - tags.count("x") - tags.count("eng") - tags.count("m")
         return SegmentedText(simplified, segments, segments.boundaries(), primary,
-                             traditional=simplified != text.translate(_FULL_WIDTH), categories=self._categories)
+                             traditional=simplified != folded, categories=self._categories)
 
     def segmenter(self) -> "Segmenter":
         """The segmenter, with the glossary's Chinese forms (simplified) as user words."""

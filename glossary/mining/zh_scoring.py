@@ -8,7 +8,7 @@ import functools
 import math
 
 from .occurrences import (
-    CHINESE_TERM, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
+    CHINESE_KINDS, CHINESE_TERM, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
 )
 from .scoring import c_value, nested_frequencies
 from .tally import Tally
@@ -49,8 +49,8 @@ class ChineseScorer:
     def __init__(self, tallies: dict[str, Tally], corpus_words: int) -> None:
         self.corpus_words = max(1, corpus_words)
         counts = {}
-        for tally in tallies.values():
-            if tally.kind == CHINESE_TERM and tally.extra and tally.extra.get("segments"):
+        for tally in tallies.values():  # every Chinese row: 纯血 seen only inside 纯血鸿蒙 is no term of its own
+            if tally.kind in CHINESE_KINDS and tally.extra and tally.extra.get("segments"):
                 counts[" ".join(tally.extra["segments"])] = tally.count
         self.nested = nested_frequencies(counts)
 

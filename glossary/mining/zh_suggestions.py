@@ -7,6 +7,8 @@ English text only ever goes in `english`: a proposal holding Chinese characters 
 
 from __future__ import annotations
 
+import functools
+
 from ..schema import CATEGORY, CHINESE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
 from .occurrences import (
@@ -50,8 +52,13 @@ class ChineseProposals:
         english, suggestion = self.english_for(simplified, category, tally)
         if has_han(english):
             english, suggestion = "", ""
+        segments = (tally.extra or {}).get("segments")
+        if segments and len(segments) > 1 and "".join(segments) == simplified and category != "person":
+            pinyin = " ".join(_segment_pinyin(segment, category) for segment in segments)  # by the segmenter's words
+        else:
+            pinyin = to_pinyin(simplified, category)
         return {
-            ENGLISH: english, CHINESE: written, PINYIN: to_pinyin(simplified, category), CATEGORY: category,
+            ENGLISH: english, CHINESE: written, PINYIN: pinyin, CATEGORY: category,
             STATUS: "proposed", SUGGESTION: suggestion,
         }
 
@@ -74,6 +81,14 @@ class ChineseProposals:
         if romanise:
             return news_romanisation(to_pinyin(simplified, category)), "pinyin"
         return "", ""
+
+
+@functools.lru_cache(maxsize=100_000)
+def _segment_pinyin(segment: str, category: str) -> str:
+    """The pinyin of one segment (segments recur across rows: 机器人 in many terms)."""
+    from ..chinese import to_pinyin
+
+    return to_pinyin(segment, category)
 
 
 def news_romanisation(pinyin: str) -> str:

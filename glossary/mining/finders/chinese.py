@@ -17,18 +17,24 @@ from ..occurrences import (
 )
 from ..segmented import SegmentedText
 from ..text import DocumentText, Sentence
+from ..zh_scoring import general_zipf as _general_zipf
 from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
-    GENERIC_HEADS, GENERIC_STARTS, HEAD_TAGS, KNOWN_TAG, NOUN_TAGS, TERM_FORMING_CATEGORIES, Unit, is_function_word, joined, sentence_units,
+    GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
+    sentence_units,
 )
 
-# A noun term is at most this many units (算力 基础 设施 建设); longer runs give their sub-runs.
+# A name in brackets or given by the document is at most this many units; a noun term at most
+# MAX_RUN_UNITS (鸿蒙 原生 应用): longer runs give their sub-runs.
 MAX_TERM_UNITS = 4
+MAX_RUN_UNITS = 3
 # A quoted coinage is at most this many units and characters (“大数据杀熟”, “职场反内卷”).
 MAX_QUOTED_UNITS, MAX_QUOTED_CHARS = 4, 10
 QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
+_OPENING_MARKS = tuple(QUOTES) + (TITLE_OPEN,)
+_LATIN_LETTER = re.compile("[A-Za-z]")
 MAX_TITLE_CHARS = 30
 # Numeric jargon: generations (85后, 00后), shopping days (双11), five-year plans (十五五); all on segment
 # boundaries. A number with a unit (23%, 186亿元, 35岁) is none of these.
@@ -41,8 +47,6 @@ _MODEL_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,4}[A-Za-z]?$")
 _MODEL_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?$")
 BRAND_TAGS = frozenset({"n", "nz", "nr", "nrt", "nt", "ns", "v", "j", KNOWN_TAG})
 PRODUCT_BRAND_CATEGORIES = frozenset({"organization", "business unit", "product"})
-# Words the segmenter tags as verbs that are nouns in terms (鸿蒙原生应用, 服务机器人, 安全治理).
-NOMINAL_WORDS = frozenset("应用 服务 治理 监管 支付 计算 存储 交付 推理 训练 封装 制造 安全".split())
 # A single segment this common in general Chinese (员工 5.0, 业务 5.0; 座舱 3.0) is an everyday word.
 EVERYDAY_ZIPF = 4.5
 PLACE_ENDINGS = frozenset("省市县区州镇乡村岛湾山河湖")
@@ -72,7 +76,8 @@ def _read_document(document: DocumentText, segmented: SegmentedText) -> None:
             units = sentence_units(sentence, segmented, segmented.categories)
             segmented.units[sentence.span] = units
             segmented.people.update(shown_as_people(units))
-            for first, last in organizations(units):
+            found = segmented.organizations[sentence.span] = organizations(units)
+            for first, last in found:
                 for short in short_names(units, first, last):
                     segmented.named.setdefault(short, ZH_ORGANIZATION)
 
@@ -87,11 +92,16 @@ class _SentenceFinder:
         self.found: list[Occurrence] = []
 
     def run(self) -> None:
-        """Find every kind, strongest evidence first."""
-        self.pairs()
-        self.numeric()
-        self.bracketed()
-        self.products()
+        """Find every kind, strongest evidence first (each only where its marks are in the sentence)."""
+        text = self.sentence.text
+        if "(" in text or "（" in text:
+            self.pairs()
+        if "后" in text or "後" in text or "双" in text or "雙" in text or "十" in text:
+            self.numeric()
+        if any(mark in text for mark in _OPENING_MARKS):
+            self.bracketed()
+        if _LATIN_LETTER.search(text):
+            self.products()
         self.names()
         self.noun_terms()
 
@@ -101,10 +111,7 @@ class _SentenceFinder:
         start, end = units[first].start, units[last].end
         display = self.document.text[start:end]
         key = chinese_key(self.segmented.simplified[start:end])
-        segments = tuple(u.word for u in units[first:last + 1])
-        details = {"segments": segments, **extra}
-        if self.segmented.traditional and display != self.segmented.simplified[start:end]:
-            details["written"] = display
+        details = {"segments": tuple(u.word for u in units[first:last + 1]), **extra}
         self.found.append(Occurrence(kind, key, display, start, self.sentence.span, words=last - first + 1,
                                      extra=details))
         self.taken[first:last + 1] = b"\x01" * (last - first + 1)
@@ -260,18 +267,20 @@ class _SentenceFinder:
     def names(self) -> None:
         """Organisations (a stem and 公司/集团/局…, or a short name the document gave one), people, places."""
         units, segmented = self.units, self.segmented
-        for first, last in organizations(units):
+        for first, last in segmented.organizations.get(self.sentence.span, ()):
             if self.free(first, last) or (last > first and not any(self.taken[first:last + 1])):
                 if not (first == last and units[first].tag == KNOWN_TAG):
                     self.emit(ZH_ORGANIZATION, first, last)
         self.named_runs()
+        people, taken = segmented.people, self.taken
         for position, unit in enumerate(units):
-            if self.taken[position] or unit.tag == KNOWN_TAG:
-                continue
-            if unit.word in segmented.people:
-                self.emit(ZH_PERSON, position, position)
-            elif self.is_place(unit):
-                self.emit(ZH_PLACE, position, position)
+            if unit.tag == "ns" or (people and unit.word in people):
+                if taken[position] or unit.tag == KNOWN_TAG:
+                    continue
+                if unit.word in people:
+                    self.emit(ZH_PERSON, position, position)
+                elif self.is_place(unit):
+                    self.emit(ZH_PLACE, position, position)
 
     def named_runs(self) -> None:
         """A name the document gave (星河智能 for its company, 通义千问 beside its English) wherever it
@@ -279,12 +288,20 @@ class _SentenceFinder:
         units, named = self.units, self.segmented.named
         if not named:
             return
+        prefixes = self.segmented.name_prefixes()
+        taken = self.taken
         for first in range(len(units)):
-            for last in range(min(len(units), first + MAX_TERM_UNITS) - 1, first - 1, -1):
-                words = "".join(u.word for u in units[first:last + 1])
-                if words in named and joined(units, first, last) and self.free(first, last):
-                    self.emit(named[words], first, last)
+            if taken[first] or units[first].word not in prefixes:
+                continue
+            words, longest = "", None
+            for last in range(first, min(len(units), first + MAX_TERM_UNITS)):
+                words += units[last].word
+                if words not in prefixes or (last > first and units[last - 1].end != units[last].start):
                     break
+                if words in named:
+                    longest = last
+            if longest is not None and self.free(first, longest):
+                self.emit(named["".join(u.word for u in units[first:longest + 1])], first, longest)
 
     def is_place(self, unit: Unit) -> bool:
         """A segment tagged as a place that names one (not 上市 or 新建, which jieba tags so too)."""
@@ -300,62 +317,46 @@ class _SentenceFinder:
     # --- noun terms ------------------------------------------------------------------------------
 
     def noun_terms(self) -> None:
-        """Every run of 1–4 noun units left (算力网络, 鸿蒙座舱, 具身智能机器人): the scorer's C-value keeps
+        """Every run of 1–3 noun units left (算力网络, 鸿蒙座舱, 具身智能机器人): the scorer's C-value keeps
         the runs that recur whole."""
-        units = self.units
-        position = 0
-        while position < len(units):
-            if not self.is_term_unit(position):
+        units, taken = self.units, self.taken
+        count, position = len(units), 0
+        while position < count:
+            if taken[position] or not units[position].flags & TERM_PART:
                 position += 1
                 continue
             end = position
-            while end + 1 < len(units) and self.is_term_unit(end + 1) and units[end].end == units[end + 1].start:
+            while end + 1 < count and not taken[end + 1] and units[end + 1].flags & TERM_PART \
+                    and units[end].end == units[end + 1].start:
                 end += 1
             self.emit_runs(position, end)
             position = end + 1
 
-    def is_term_unit(self, position: int) -> bool:
-        """A unit that can be part of a noun term: a free noun, or a known term that forms longer terms."""
-        unit = self.units[position]
-        if self.taken[position] or is_function_word(unit) or not unit.is_han:
-            return False
-        if unit.tag == KNOWN_TAG:  # 算力 in 算力网络; not 90后 (90后员工) or AI驱动 (AI驱动业务)
-            return unit.category in TERM_FORMING_CATEGORIES and _all_han(unit.word)
-        return unit.tag in NOUN_TAGS or unit.word in NOMINAL_WORDS
-
-    def is_head(self, unit: Unit) -> bool:
-        """A unit a noun term may end with."""
-        return unit.tag == KNOWN_TAG or unit.tag in HEAD_TAGS or unit.word in NOMINAL_WORDS
-
     def emit_runs(self, first: int, last: int) -> None:
         """The sub-runs of a noun run that may be terms: a head noun last, not one known term alone."""
-        units = self.units
+        units, simplified, text, span = self.units, self.segmented.simplified, self.document.text, self.sentence.span
+        found = self.found
         for begin in range(first, last + 1):
             opener = units[begin]
-            if opener.word in GENERIC_STARTS or (opener.tag in ("l", "vn") or len(opener.word) < 2) and begin < last:
+            if begin < last and (opener.tag in ("l", "vn") or len(opener.word) < 2) or opener.word in GENERIC_STARTS:
                 continue  # 新款工业机器人, 专门从事算力网络, 量持续增长
-            for end in range(begin, min(last, begin + MAX_TERM_UNITS - 1) + 1):
+            for end in range(begin, min(last, begin + MAX_RUN_UNITS - 1) + 1):
                 head = units[end]
-                if end > begin and units[end - 1].tag == "vn" and units[end - 1].word not in NOMINAL_WORDS:
-                    break  # a verbal noun ends a term (出口管制) or is its verb (平台企业调整服务协议)
-                if not self.is_head(head):
-                    continue
-                if end > begin and (head.word in GENERIC_HEADS or opener.word in GENERIC_HEADS):
-                    continue  # 算力网络方面, 模型能力
-                if begin == end and (head.tag == KNOWN_TAG or len(head.word) < 2 or
-                                     _general_zipf(head.word) >= EVERYDAY_ZIPF):
+                if end > begin:
+                    before = units[end - 1]
+                    if before.tag == "vn" and before.word not in NOMINAL_WORDS:
+                        break  # a verbal noun ends a term (出口管制) or is its verb (平台企业调整服务协议)
+                    if not head.flags & TERM_HEAD or head.word in GENERIC_HEADS or opener.word in GENERIC_HEADS:
+                        continue  # 算力网络方面, 模型能力
+                    if all(u.tag == KNOWN_TAG for u in units[begin:end + 1]):
+                        continue  # known terms side by side (通义千问大模型) are the glossary's rows
+                elif (not head.flags & TERM_HEAD or head.tag == KNOWN_TAG or len(head.word) < 2
+                      or _general_zipf(head.word) >= EVERYDAY_ZIPF):
                     continue  # one everyday word (公司, 员工) is no term
-                if all(u.tag == KNOWN_TAG for u in units[begin:end + 1]):
-                    continue  # known terms side by side (通义千问大模型) are the glossary's rows
-                start, stop = units[begin].start, units[end].end
-                segments = tuple(u.word for u in units[begin:end + 1])
-                extra = {"segments": segments}
-                display = self.document.text[start:stop]
-                if self.segmented.traditional and display != self.segmented.simplified[start:stop]:
-                    extra["written"] = display
-                self.found.append(Occurrence(CHINESE_TERM, chinese_key(self.segmented.simplified[start:stop]),
-                                             display, start, self.sentence.span, words=end - begin + 1,
-                                             extra=extra))
+                start, stop = opener.start, head.end
+                found.append(Occurrence(CHINESE_TERM, chinese_key(simplified[start:stop]), text[start:stop], start,
+                                        span, words=end - begin + 1,
+                                        extra={"segments": tuple(u.word for u in units[begin:end + 1])}))
 
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9.&'’-]+){0,5}$")
@@ -368,19 +369,7 @@ def _english_before(text: str, bracket: int) -> str:
     return match.group(1) if match else ""
 
 
-def _all_han(word: str) -> bool:
-    """True when every character of a word is a Chinese character."""
-    return all(has_han(ch) for ch in word)
-
-
 def chinese_key(simplified: str) -> str:
     """The grouping key of a Chinese candidate: its simplified form, Latin letters in lower case."""
-    return " ".join(simplified.lower().split())
-
-
-def _general_zipf(word: str) -> float:
-    """How common a word is in general Chinese (wordfreq's Zipf scale; 0 when it does not know the word)."""
-    from ..zh_scoring import general_zipf
-
-    return general_zipf(word)
-
+    key = simplified.lower()
+    return key if " " not in key else " ".join(key.split())

@@ -13,6 +13,7 @@ ORGANIZATION_WORDS = frozenset("""
 """.split())
 # Characters that end a government body's name when a segment ends with them (监管局, 管理司, 商务厅).
 ORGANIZATION_ENDINGS = frozenset("局司部厅署委院")
+_LAST_CHARACTERS = frozenset(word[-1] for word in ORGANIZATION_WORDS) | ORGANIZATION_ENDINGS
 STEM_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "vn", "eng", "ng", "l", KNOWN_TAG})
 # Words that make a stem a generic reference, not a name (该公司, 子公司, 各省…局).
 GENERIC_STEMS = frozenset("该 本 子 母 总 分 各 其 这家 那家 多家 两家 一家 直辖市 自治区 各省 省级 市级 县级 上市 国内 海外".split())
@@ -31,8 +32,11 @@ def organizations(units: list[Unit]) -> list[tuple[int, int]]:
     """(first, last) unit positions of each organisation name in a sentence, in order; a name read from its
     last word back, so names never overlap."""
     found: list[tuple[int, int]] = []
-    position = len(units) - 1
-    while position >= 0:
+    ends = [i for i, unit in enumerate(units) if unit.tag == "nt" or unit.word[-1:] in _LAST_CHARACTERS]
+    taken_from = len(units)  # names found so far start here or later
+    for position in reversed(ends):
+        if position >= taken_from:
+            continue
         unit = units[position]
         if unit.tag == "nt" and len(unit.word) >= 3:
             found.append((position, position))
@@ -40,8 +44,7 @@ def organizations(units: list[Unit]) -> list[tuple[int, int]]:
             first = _stem_start(units, position)
             if first is not None:
                 found.append((first, position))
-                position = first
-        position -= 1
+                taken_from = first
     return sorted(found)
 
 

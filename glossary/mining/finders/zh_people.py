@@ -40,7 +40,7 @@ UNKNOWN_NAME_TAGS = frozenset({"n", "nz", "x"})
 def may_be_person(unit: Unit) -> bool:
     """True for a segment that may be a person's name: tagged as one and starting with a surname, or a
     three-character word with a surname that no dictionary knows (a name the segmenter did not tag)."""
-    if not has_surname(unit.word):
+    if (unit.tag != "nr" and unit.tag not in UNKNOWN_NAME_TAGS) or not has_surname(unit.word):
         return False
     if unit.tag == "nr":
         return True
@@ -54,7 +54,8 @@ def may_be_person(unit: Unit) -> bool:
 def shown_as_people(units: list[Unit]) -> set[str]:
     """The names in a sentence that a title or a verb of saying beside them shows to be people's."""
     names = set()
-    for position, unit in enumerate(units):
+    for position in [i for i, unit in enumerate(units) if unit.tag == "nr" or unit.tag in UNKNOWN_NAME_TAGS]:
+        unit = units[position]
         if not may_be_person(unit):
             continue
         before = units[position - 1] if position else None

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...scripts import has_han
 from ..segmented import SegmentedText
+
+if TYPE_CHECKING:
+    from ...segmenter import Segmentation
 from ..text import Sentence
 
 KNOWN_TAG = "known"
@@ -31,12 +35,40 @@ FUNCTION_WORDS = frozenset("""
 # Generic nouns that make no term as its first or last word (算力网络方面, 多步骤任务, 新一代训练集群).
 GENERIC_HEADS = frozenset("""
 方面 情况 问题 时候 时间 阶段 过程 部分 事项 领域 方式 水平 水准 程度 结果 原因 目标 作用 影响 环境 意见 任务 能力
-地方 方向 内容 工作 条件 关键 基础 重点 特点 优势 压力 步骤 版本 产品 业务 人士 员工 公司 企业 行业 市场 情况下 收入 板块
+地方 方向 内容 工作 条件 规范 关键 基础 重点 特点 优势 压力 步骤 版本 产品 业务 人士 员工 公司 企业 行业 市场 情况下 收入 板块
 """.split())
 GENERIC_STARTS = frozenset("所有 各类 相关 新款 新一代 首批 首次 全体 全新 专门 多 大量 部分 这种 一种 旗下 年度 当季".split())
 # Known glossary terms of these categories may be part of a longer noun term (算力 + 网络, 鸿蒙 + 座舱);
 # names of companies, people and places, and titles, end a term as capitalised words end an English one.
 TERM_FORMING_CATEGORIES = frozenset({"jargon", "other", "product", "event"})
+
+
+# What a unit is, as bits of Unit.flags: worked out once per (word, tag) and kept (words recur).
+HAN, FUNCTION, TERM_PART, TERM_HEAD, SEEN = 1, 2, 4, 8, 16  # SEEN: never 0, so a cached 0 is no miss
+FUNCTION_TAGS = frozenset({"x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "y"})
+# Words the segmenter tags as verbs that are nouns in terms (鸿蒙原生应用, 服务机器人, 安全治理).
+NOMINAL_WORDS = frozenset("应用 服务 治理 监管 支付 计算 存储 交付 推理 训练 封装 制造 安全".split())
+_FLAGS: dict[tuple[str, str], int] = {}
+
+
+def unit_flags(word: str, tag: str, category: str = "") -> int:
+    """The flags of a segment (or, with tag 'known', of a known term of a category)."""
+    key = (word, category or tag)
+    flags = _FLAGS.get(key)
+    if flags is None:
+        if len(_FLAGS) > 500_000:
+            _FLAGS.clear()
+        han = has_han(word)
+        flags = SEEN | (HAN if han else 0)
+        if word in FUNCTION_WORDS or (tag in FUNCTION_TAGS and tag != KNOWN_TAG):
+            flags |= FUNCTION  # 同比 is a glossary term, and still a function word here
+        elif tag == KNOWN_TAG:  # 算力 in 算力网络; not 90后 (90后员工) or AI驱动 (AI驱动业务)
+            if category in TERM_FORMING_CATEGORIES and all(has_han(ch) for ch in word):
+                flags |= TERM_PART | TERM_HEAD
+        elif han and (tag in NOUN_TAGS or word in NOMINAL_WORDS):
+            flags |= TERM_PART | (TERM_HEAD if tag in HEAD_TAGS or word in NOMINAL_WORDS else 0)
+        _FLAGS[key] = flags
+    return flags
 
 
 @dataclass(slots=True)
@@ -48,46 +80,43 @@ class Unit:
     end: int
     tag: str  # jieba's part of speech, or 'known'
     category: str = ""  # the glossary category of a known term
+    flags: int = 0  # HAN, FUNCTION, TERM_PART, TERM_HEAD
 
     @property
     def is_han(self) -> bool:
         """True when the unit holds Chinese characters."""
-        return has_han(self.word)
+        return bool(self.flags & HAN)
 
 
 def sentence_units(sentence: Sentence, segmented: SegmentedText, categories: list[str]) -> list[Unit]:
     """The sentence's segments as units, the segments under each known term folded into one unit, white
     space left out. `categories` gives the glossary category of each entry index."""
     segments = segmented.segments
-    starts, words, tags = segments.starts, segments.words, segments.tags
+    starts = segments.starts
     start, end = sentence.span
-    index = bisect.bisect_right(starts, start) - 1
-    hits = sentence.hits
-    hit_index = 0
-    simplified = segmented.simplified
+    first = bisect.bisect_left(starts, start)
     units: list[Unit] = []
-    last = len(words)
-    while index < last and starts[index] < end:
-        position = starts[index]
-        while hit_index < len(hits) and hits[hit_index].end <= position:
-            hit_index += 1
-        if hit_index < len(hits) and hits[hit_index].start <= position:
-            hit = hits[hit_index]
-            units.append(Unit(simplified[hit.start:hit.end], hit.start, hit.end, KNOWN_TAG, categories[hit.entry]))
-            while index < last and starts[index] < hit.end:
-                index += 1
-            hit_index += 1
-            continue
-        word = words[index]
-        if not word.isspace() and position >= start:
-            units.append(Unit(word, position, starts[index + 1], tags[index]))
-        index += 1
+    for hit in sentence.hits:  # the segments before each known term, then the term as one unit
+        stop = bisect.bisect_left(starts, hit.start, first)
+        units.extend(_segment_units(segments, first, stop))
+        word, category = segmented.simplified[hit.start:hit.end], categories[hit.entry]
+        units.append(Unit(word, hit.start, hit.end, KNOWN_TAG, category, unit_flags(word, KNOWN_TAG, category)))
+        first = bisect.bisect_left(starts, hit.end, stop)
+    units.extend(_segment_units(segments, first, bisect.bisect_left(starts, end, first)))
     return units
+
+
+def _segment_units(segments: "Segmentation", first: int, stop: int) -> list[Unit]:
+    """Units of segments[first:stop], white space left out."""
+    words, tags, starts = segments.words, segments.tags, segments.starts
+    flags_of = _FLAGS.get
+    return [Unit(word, starts[i], starts[i + 1], tag, "", flags_of((word, tag)) or unit_flags(word, tag))
+            for i, word, tag in zip(range(first, stop), words[first:stop], tags[first:stop]) if not word.isspace()]
 
 
 def is_function_word(unit: Unit) -> bool:
     """True for a functional word (的, 将, 同比 …) or punctuation."""
-    return unit.word in FUNCTION_WORDS or unit.tag in ("x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "y")
+    return bool(unit.flags & FUNCTION)
 
 
 def joined(units: list[Unit], first: int, last: int) -> bool:
