@@ -122,7 +122,7 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 2
+_INDEX_VERSION = 1
 _Compact = dict[str, tuple[str, str, str]]
 
 
@@ -139,9 +139,31 @@ def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[_Compact, _Compact, _Compact]:
-    """The best entry per English gloss, per toneless reading and per simplified headword, as (simplified,
-    reading, glosses); built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+def suggestion_indexes() -> tuple[_Compact, _Compact]:
+    """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
+    built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+    return _cached_indexes("cedict-suggestions.pickle", lambda: (
+        {key: _compact(found[0]) for key, found in english_index().items()},
+        {key: _compact(found[0]) for key, found in reading_index().items()},
+    ))
+
+
+@functools.lru_cache(maxsize=1)
+def headword_glosses() -> _Compact:
+    """The best entry per simplified headword, as (simplified, reading, glosses), for English proposals of
+    Chinese terms; cached apart from suggestion_indexes (English mining never loads it)."""
+    return _cached_indexes("cedict-headwords.pickle",
+                           lambda: {key: _compact(found[0]) for key, found in headword_index().items()})
+
+
+def _compact(entry: DictionaryEntry) -> tuple[str, str, str]:
+    """An entry as the cached (simplified, reading, glosses) triple."""
+    return entry.simplified, entry.reading, "/".join(entry.glosses)
+
+
+def _cached_indexes(name: str, build):
+    """Indexes built from CC-CEDICT once and kept in the cache folder under `name` (rebuilt when the
+    dictionary file changes or the cache is damaged)."""
     import pickle
 
     from .cache import cache_dir
@@ -151,20 +173,16 @@ def suggestion_indexes() -> tuple[_Compact, _Compact, _Compact]:
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
     stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / "cedict-suggestions.pickle"
+    cached = cache_dir() / name
     try:
         with cached.open("rb") as handle:
             saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 3:
+        if saved_stamp == stamp and isinstance(indexes, (tuple, dict)):
             return indexes
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
-    compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
-    indexes = (
-        {key: compact(found[0]) for key, found in english_index().items()},
-        {key: compact(found[0]) for key, found in reading_index().items()},
-        {key: compact(found[0]) for key, found in headword_index().items()},
-    )
+    indexes = build()
+
     def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -202,7 +220,7 @@ def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
 
 def headword(chinese: str) -> DictionaryEntry | None:
     """The CC-CEDICT entry whose simplified headword is this whole word (never a word-by-word reading)."""
-    return _as_entry(suggestion_indexes()[2].get(chinese))
+    return _as_entry(headword_glosses().get(chinese))
 
 
 def english_gloss(entry: DictionaryEntry) -> str:
