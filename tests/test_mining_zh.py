@@ -112,6 +112,35 @@ def test_the_seed_topic_in_chinese_gives_each_term_with_the_glossary_english(shi
         assert found[chinese]["english"] == english and found[chinese]["known"], chinese
 
 
+@pytest.mark.parametrize("sample, chinese, kind", [
+    ("xinghe_results.txt", "星河智能科技有限公司", "zh-organization"),
+    ("xinghe_results.txt", "星河智能", "zh-organization"),  # the short name the article gives it
+    ("xinghe_results.txt", "林晓峰", "zh-person"),
+    ("xinghe_results.txt", "星河X7", "zh-product"),
+    ("xinghe_results.txt", "算力网络", "chinese"),
+    ("tsmc_traditional.txt", "竹南", "zh-place"),
+    ("market_regulator_notice.txt", "网络数据安全管理条例", "zh-work"),
+    ("market_regulator_notice.txt", "十五五", "zh-numeric"),
+    ("market_regulator_notice.txt", "大数据杀熟", "zh-quoted"),
+    ("alibaba_ceo_letter.txt", "85后", "zh-numeric"),
+])
+def test_each_kind_of_chinese_candidate_is_found_as_its_kind(sample: str, chinese: str, kind: str):
+    found = rows_by_chinese(glossary.mine([SAMPLES / sample], glossary=NO_GLOSSARY, details=True))
+    assert found[chinese]["kind"] == kind and not found[chinese]["known"]
+
+
+def test_the_glossary_chinese_forms_and_variants_stay_whole_segments():
+    from glossary.mining.segmented import ChineseReader
+
+    entries = [TermEntry(id="X1", english="Xinghe Intelligence", chinese="星河智能科技", chinese_variants="星河智能",
+                         traditional="星河智慧", category="organization", status="approved")]
+    text = "星河智能发布新品。星河智能科技今天上市。星河智慧在台湾也有业务。"
+    plain = ChineseReader([]).read(text).segments.words
+    words = ChineseReader(entries).read(text).segments.words
+    assert "星河智能" not in plain  # the segmenter alone cuts it (星河 智能)
+    assert {"星河智能", "星河智能科技", "星河智慧"} <= set(words)
+
+
 # --- boundaries --------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from ..zh_scoring import general_zipf as _general_zipf
 from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
-    GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
+    FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
     sentence_units,
 )
 
@@ -31,6 +31,7 @@ MAX_TERM_UNITS = 4
 MAX_RUN_UNITS = 3
 # A quoted coinage is at most this many units and characters (“大数据杀熟”, “职场反内卷”).
 MAX_QUOTED_UNITS, MAX_QUOTED_CHARS = 4, 10
+QUOTE_EDGE_WORDS = frozenset("的 地 得 了 着 过 和 与 及 或 也 都 就 在 是 将 被 把".split())
 QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
 _OPENING_MARKS = tuple(QUOTES) + (TITLE_OPEN,)
@@ -175,10 +176,8 @@ class _SentenceFinder:
             if end is None or end == position + 1:
                 continue
             first, last = position + 1, end - 1
-            if not self.free(first, last) and not (last > first or units[first].tag != KNOWN_TAG):
-                continue
-            if any(self.taken[first:last + 1]):
-                continue
+            if any(self.taken[first:last + 1]) or (first == last and units[first].tag == KNOWN_TAG):
+                continue  # a known term in quotes or in a title's marks is the glossary's row
             text = "".join(u.word for u in units[first:last + 1])
             if unit.word == TITLE_OPEN:
                 if len(text) <= MAX_TITLE_CHARS and has_han(text):
@@ -197,12 +196,10 @@ class _SentenceFinder:
             return False  # punctuation inside: a clause or a sentence
         if len(units) == 1 and units[0].tag == KNOWN_TAG:
             return False  # the glossary's term, counted as known
-        if is_function_word(units[0]) or is_function_word(units[-1]):
-            return False
-        if len(units) == 1 and (len(text) < 2 or _general_zipf(text) >= 4.0):
+        if any(u.tag in FUNCTION_TAGS or u.word in QUOTE_EDGE_WORDS for u in (units[0], units[-1])):
+            return False  # a coinage may start with 大 or 新 (“大数据杀熟”), never with 的 or 和
+        if len(text) < 2 or len(units) == 1 and _general_zipf(text) >= 4.0:
             return False  # one everyday word in quotes is emphasis (“自愿”), not a coinage
-        if len(text) < 2:
-            return False
         return True
 
     def numeric(self) -> None:
