@@ -129,6 +129,11 @@ def test_each_kind_of_chinese_candidate_is_found_as_its_kind(sample: str, chines
     assert found[chinese]["kind"] == kind and not found[chinese]["known"]
 
 
+def test_a_model_keeps_its_latin_code_in_its_pinyin():
+    found = rows_by_chinese(glossary.mine([SAMPLES / "xinghe_results.txt"], glossary=NO_GLOSSARY))
+    assert (found["星河X7"]["pinyin"], found["星河X7"]["category"]) == ("Xīnghé X7", "product")
+
+
 def test_the_glossary_chinese_forms_and_variants_stay_whole_segments():
     from glossary.mining.segmented import ChineseReader
 

@@ -39,7 +39,7 @@ class Miner:
         self.entries = entries
         self.known = KnownTerms(entries)
         self.chinese = ChineseReader(entries, language, on_warning)  # Chinese documents: segmented (zh_*.py)
-        self.chinese_proposals = ChineseProposals(entries)
+        self.chinese_proposals = ChineseProposals(entries, self.chinese.split)
         self.pairs: dict[str, str] = {}  # Chinese key → English written beside it (Tongyi Qianwen (通义千问))
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
@@ -106,7 +106,7 @@ class Miner:
         merge_acronyms(self.tallies, self.links, self.definitions)
         self._fold_generations()
         merge_pairs(self.tallies, self.pairs)
-        chinese = ChineseScorer(self.tallies, self.chinese.chinese_words)
+        chinese = ChineseScorer(self.tallies, self.chinese.chinese_words, self.chinese.split)
         term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
         nested = nested_frequencies(term_counts)
         scored = []

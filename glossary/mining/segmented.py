@@ -128,6 +128,10 @@ class ChineseReader:
         return SegmentedText(simplified, segments, segments.boundaries(), primary,
                              traditional=simplified != folded, categories=self._categories)
 
+    def split(self, text: str) -> tuple[str, ...]:
+        """The words of a (simplified) term, cut as the documents were."""
+        return tuple(self.segmenter().cut(text))
+
     def segmenter(self) -> "Segmenter":
         """The segmenter, with the glossary's Chinese forms (simplified) as user words."""
         if self._segmenter is None:

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import functools
 import math
+from typing import Callable
 
 from .occurrences import (
     CHINESE_KINDS, CHINESE_TERM, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
 )
 from .scoring import c_value, nested_frequencies
 from .tally import Tally
+
+
+def segments_of(key: str, tally: Tally, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """The segments of a Chinese row: as the finder saw them (names keep theirs), else its key cut again."""
+    kept = (tally.extra or {}).get("segments")
+    return tuple(kept) if kept else split(key)
 
 # Weight of each kind of Chinese name or pattern (how surely the pattern finds a term to translate).
 KIND_WEIGHTS = {ZH_ORGANIZATION: 1.3, ZH_PERSON: 1.3, ZH_PRODUCT: 1.25, ZH_WORK: 1.2, ZH_NUMERIC: 1.25,
@@ -46,17 +53,20 @@ def general_frequency(key: str, segments: tuple[str, ...]) -> float:
 class ChineseScorer:
     """Scores the Chinese rows of one mining run (C-value needs every noun term's count first)."""
 
-    def __init__(self, tallies: dict[str, Tally], corpus_words: int) -> None:
+    def __init__(self, tallies: dict[str, Tally], corpus_words: int,
+                 split: Callable[[str], tuple[str, ...]]) -> None:
         self.corpus_words = max(1, corpus_words)
+        self.segments: dict[str, tuple[str, ...]] = {}
         counts = {}
-        for tally in tallies.values():  # every Chinese row: 纯血 seen only inside 纯血鸿蒙 is no term of its own
-            if tally.kind in CHINESE_KINDS and tally.extra and tally.extra.get("segments"):
-                counts[" ".join(tally.extra["segments"])] = tally.count
+        for key, tally in tallies.items():  # every Chinese row: 纯血 seen only inside 纯血鸿蒙 is no term of its own
+            if tally.kind in CHINESE_KINDS:
+                segments = self.segments[key] = segments_of(key, tally, split)
+                counts[" ".join(segments)] = tally.count
         self.nested = nested_frequencies(counts)
 
     def score(self, key: str, tally: Tally) -> float:
         """A raw score for a Chinese row, comparable to candidate_score's."""
-        segments = tuple((tally.extra or {}).get("segments") or (key,))
+        segments = self.segments.get(key) or (key,)
         frequency = tally.count
         spread = 1.0 + 0.25 * math.log2(max(1, tally.documents))
         general = general_frequency(key.replace(" ", ""), segments)

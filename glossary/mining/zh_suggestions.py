@@ -8,6 +8,7 @@ English text only ever goes in `english`: a proposal holding Chinese characters 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..schema import CATEGORY, CHINESE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
@@ -15,6 +16,10 @@ from .occurrences import (
     CHINESE_TERM, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
 )
 from .tally import Tally
+from .zh_scoring import segments_of
+
+if TYPE_CHECKING:
+    from typing import Callable
 
 CATEGORIES = {ZH_ORGANIZATION: "organization", ZH_PERSON: "person", ZH_PLACE: "place", ZH_PRODUCT: "product",
               ZH_WORK: "other", ZH_NAME: "other", ZH_NUMERIC: "jargon", ZH_QUOTED: "jargon", CHINESE_TERM: "jargon"}
@@ -26,8 +31,9 @@ MAX_NAME_GLOSS_WORDS = 3
 class ChineseProposals:
     """Proposes English for the new Chinese rows of one mining run."""
 
-    def __init__(self, entries: list[TermEntry]) -> None:
+    def __init__(self, entries: list[TermEntry], split: "Callable[[str], tuple[str, ...]]") -> None:
         self._entries = entries
+        self._split = split
         self._owners: dict[str, int] | None = None
 
     def owner(self, simplified: str) -> TermEntry | None:
@@ -52,7 +58,7 @@ class ChineseProposals:
         english, suggestion = self.english_for(simplified, category, tally)
         if has_han(english):
             english, suggestion = "", ""
-        segments = (tally.extra or {}).get("segments")
+        segments = segments_of(simplified, tally, self._split)
         if segments and len(segments) > 1 and "".join(segments) == simplified and category != "person":
             pinyin = " ".join(_segment_pinyin(segment, category) for segment in segments)  # by the segmenter's words
         else:
@@ -88,7 +94,7 @@ def _segment_pinyin(segment: str, category: str) -> str:
     """The pinyin of one segment (segments recur across rows: 机器人 in many terms)."""
     from ..chinese import to_pinyin
 
-    return to_pinyin(segment, category)
+    return to_pinyin(segment, category) if has_han(segment) else segment  # S3 in 星河S3 stays S3
 
 
 def news_romanisation(pinyin: str) -> str:

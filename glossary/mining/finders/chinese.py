@@ -351,9 +351,10 @@ class _SentenceFinder:
                       or _general_zipf(head.word) >= EVERYDAY_ZIPF):
                     continue  # one everyday word (公司, 员工) is no term
                 start, stop = opener.start, head.end
+                # no segments kept: zh_scoring cuts the key again (a dictionary per row would double the
+                # memory of a large corpus's candidates)
                 found.append(Occurrence(CHINESE_TERM, chinese_key(simplified[start:stop]), text[start:stop], start,
-                                        span, words=end - begin + 1,
-                                        extra={"segments": tuple(u.word for u in units[begin:end + 1])}))
+                                        span, words=end - begin + 1))
 
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9.&'’-]+){0,5}$")
