@@ -64,7 +64,8 @@ class Miner:
             if occurrence.kind is PAIR:  # not a mention: links the two scripts of one term
                 self.pairs.setdefault(occurrence.key, occurrence.link)
                 continue
-            if occurrence.kind is TERM or occurrence.kind is CHINESE_TERM:  # n-grams (most occurrences): unique per place, counted on a short path
+            # n-grams, English or Chinese (most occurrences): unique per place, counted on a short path
+            if occurrence.kind is TERM or occurrence.kind is CHINESE_TERM:
                 key = occurrence.key
                 tally = tallies.get(key)
                 if tally is not None and tally.context:
