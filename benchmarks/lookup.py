@@ -69,32 +69,51 @@ def numbered_to_marks(numbered: str) -> str:
 
 
 def generate_glossary(path: Path, size: int) -> int:
-    """Write a valid glossary of `size` entries from CC-CEDICT headwords and glosses; returns the count."""
+    """Write a valid glossary of `size` entries from CC-CEDICT headwords and glosses; returns the count. Past its
+    123,000 headwords, entries join two of them (English glosses, Chinese words and pinyin alike), as compound
+    terms do."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from glossary.schema import COLUMNS, english_identity
 
+    words = cedict_words()
     seen: set[str] = set()
-    data = resources.files("glossary").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines, \
-            path.open("w", encoding="utf-8", newline="") as out:
+    with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        count = 0
+        count, step = 0, 0
+        while count < size and step <= 50:
+            for position, (traditional, simplified, pinyin, gloss) in enumerate(words):
+                if count >= size:
+                    break
+                if step:  # a compound of this headword and one further on
+                    other = words[(position * 7919 + step * 104_729) % len(words)]
+                    traditional, simplified = traditional + other[0], simplified + other[1]
+                    pinyin, gloss = f"{pinyin} {other[2]}", f"{gloss} {other[3]}"
+                english = gloss if english_identity(gloss) not in seen else f"{gloss} ({simplified})"
+                if english_identity(english) in seen:
+                    continue
+                seen.add(english_identity(english))
+                count += 1
+                writer.writerow([f"B{count:07d}", english, simplified, traditional, pinyin, "jargon", "approved",
+                                 "", "", "", "CC-CEDICT", "2026-11-24"])
+            step += 1
+    return count
+
+
+def cedict_words() -> list[tuple[str, str, str, str]]:
+    """(traditional, simplified, pinyin with tone marks, first gloss) of each usable CC-CEDICT headword."""
+    words = []
+    data = resources.files("glossary").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
-            if line.startswith("#") or count >= size:
+            if line.startswith("#"):
                 continue
             head, _, rest = line.partition(" /")
             traditional, simplified, reading = head.split(" ", 2)
             gloss = rest.split("/")[0].strip()
-            english = gloss if english_identity(gloss) not in seen else f"{gloss} ({simplified})"
-            if not gloss or english_identity(english) in seen or "|" in english:
-                continue
-            seen.add(english_identity(english))
-            count += 1
-            pinyin = numbered_to_marks(reading.strip("[]"))
-            writer.writerow([f"B{count:06d}", english, simplified, traditional, pinyin, "jargon", "approved",
-                             "", "", "", "CC-CEDICT", "2026-11-24"])
-    return count
+            if gloss and "|" not in gloss:
+                words.append((traditional, simplified, numbered_to_marks(reading.strip("[]")), gloss))
+    return words
 
 
 def main() -> None:
