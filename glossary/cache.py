@@ -66,6 +66,12 @@ class Table:
         return repr((columns, self.searched_by, self.chunk_rows, self.grouped, self.by_row))
 
 
+class Groups(list):
+    """The rows of a grouped table given a group at a time, as (search values, (each stored column's values)), in
+    search order: a table of millions of short rows (the numbers of the keys holding each gram) built without a
+    tuple a row."""
+
+
 def damaged(what: str) -> sqlite3.DatabaseError:
     """The error a damaged cache file raises (the class of SQLite's own 'database disk image is malformed')."""
     return sqlite3.DatabaseError(f"the cache file is damaged: {what}")
@@ -85,7 +91,7 @@ def content_check(values: Sequence[object]) -> int:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table, list[tuple]]],
+def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table, list[tuple] | Groups]],
                   meta: dict[str, str]) -> None:
     """Fill an empty database: each table (its layout, its rows in search order) in checked chunks, and a meta
     table holding `meta`, each table's row and chunk counts and a CRC of itself."""
@@ -96,12 +102,17 @@ def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table,
         columns = ["pos INTEGER PRIMARY KEY", *(f"first_{column} {_SQL_TYPE[kind]}" for column, kind in searched),
                    *(f"{column} BLOB" for column in table.packed_columns()), "crc INTEGER"]
         connection.execute(f"CREATE TABLE {name} ({', '.join(columns)})")
-        chunks = [_chunk(table, pos, part) for pos, part in enumerate(_parts(table, rows))]
+        if isinstance(rows, Groups):
+            chunks = [_packed_chunk(table, pos, first, columns) for pos, (first, columns) in enumerate(rows)]
+            count = sum(len(columns[0]) for _, columns in rows)
+        else:
+            chunks = [_chunk(table, pos, part) for pos, part in enumerate(_parts(table, rows))]
+            count = len(rows)
         if chunks:
             connection.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(chunks[0]))})", chunks)
         if searched:  # where a range starts; trusted no more than the chunks it points to, which prove the range
             connection.execute(f"CREATE INDEX {name}_by_first ON {name} ({', '.join(_firsts(table))})")
-        meta.update({f"rows {name}": str(len(rows)), f"chunks {name}": str(len(chunks)),
+        meta.update({f"rows {name}": str(count), f"chunks {name}": str(len(chunks)),
                      f"layout {name}": table.layout()})
     connection.execute(f"CREATE TABLE {META} (name TEXT PRIMARY KEY, value TEXT)")
     connection.executemany(f"INSERT INTO {META} VALUES (?, ?)", [*meta.items(), ("crc", str(_meta_check(meta)))])
@@ -122,11 +133,16 @@ def _chunk(table: Table, pos: int, rows: list[tuple]) -> tuple:
     """One chunk as stored: its number, the search values of its first row, each stored column packed, its CRC."""
     skip = table.searched_by if table.grouped else 0
     if table.by_row:
-        packed = [_texts([value for row in rows for value in row])]
-    else:
-        packed = [_texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes()
-                  for values, name in zip(list(zip(*rows))[skip:], table.stored)]
-    values = (pos, *rows[0][:table.searched_by], *packed)
+        values = (pos, *rows[0][:table.searched_by], _texts([value for row in rows for value in row]))
+        return (*values, content_check(values))
+    return _packed_chunk(table, pos, rows[0][:table.searched_by], list(zip(*rows))[skip:])
+
+
+def _packed_chunk(table: Table, pos: int, first: Sequence[object], columns: Sequence[Sequence]) -> tuple:
+    """A chunk as stored from its first row's search values and each stored column's values."""
+    packed = [_texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes()
+              for values, name in zip(columns, table.stored)]
+    values = (pos, *first, *packed)
     return (*values, content_check(values))
 
 

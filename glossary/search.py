@@ -5,6 +5,7 @@ This module must stay light (no pandas): it runs on every `glossary lookup`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import os
@@ -13,19 +14,20 @@ import sqlite3
 import stat
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .cache import CheckedFile, Table, cache_dir, write_checked
+from .cache import CheckedFile, Groups, Table, cache_dir, write_checked
 from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -138,6 +140,19 @@ def inner_suffixes(key: str) -> list[str]:
     return [key[i + 1 :] for i, ch in enumerate(key) if ch == " "]
 
 
+def key_grams(key: str) -> set[str]:
+    """What a text key is found by in a substring search: each character and each pair of characters of a Chinese
+    key; each later word of a Latin key."""
+    if is_cjk(key):
+        return {*key, *(key[i:i + 2] for i in range(len(key) - 1))}
+    return set(key.split(" ")[1:])
+
+
+def cjk_grams(form: str) -> set[str]:
+    """The grams every Chinese key holding the form has: its pairs of characters (its one character)."""
+    return {form[i:i + 2] for i in range(len(form) - 1)} or {form}
+
+
 def fuzzy_candidates(key: str, field: str) -> list[tuple[str, str]]:
     """(list, candidate) pairs under which a text key is compared with misspelt queries."""
     if is_cjk(key):
@@ -240,7 +255,7 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 
 
 # The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
-_ENTRIES, _RANKS, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "ranks", "keys", "suffixes", "fuzzy", "scan"
+_ENTRIES, _RANKS, _KEYS, _TEXTS, _GRAMS, _FUZZY = "entries", "ranks", "keys", "texts", "grams", "fuzzy"
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
     _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
@@ -248,18 +263,19 @@ _TABLES = {
     _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True),
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
-    # where a substring may start inside a text key (a later word, a later Chinese character)
-    _SUFFIXES: Table({"suffix": str, "entry": int, "field": str, "key": str}, searched_by=1),
-    # the fuzzy candidate lists, by list and length: each candidate's field, key and entry
-    _FUZZY: Table({"list": str, "length": int, "candidate": str, "field": str, "key": str, "entry": int},
-                  searched_by=2, grouped=True),
-    # the Latin text keys, read whole for substrings inside words
-    _SCAN: Table({"key": str, "field": str, "entry": int}, chunk_rows=1024),
+    # the text keys (those substrings are sought in), entry by entry, numbered; read whole for substrings inside words
+    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=128),
+    # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
+    # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
+    # only the keys they name
+    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True),
+    # the fuzzy candidate lists, by list and length: each candidate and the number of its text key
+    _FUZZY: Table({"list": str, "length": int, "candidate": str, "text": int}, searched_by=2, grouped=True),
 }
 _LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
 
 # table name → (how it is kept, its rows in the order it is searched by)
-IndexTables = dict[str, tuple[Table, list[tuple]]]
+IndexTables = dict[str, tuple[Table, "list[tuple] | Groups"]]
 
 
 def _index_tables(entries: list[TermEntry]) -> IndexTables:
@@ -276,25 +292,41 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
             key_rows.append((key, n, field, is_text))
-    text_rows = [(key, n, field) for key, n, field, is_text in key_rows if is_text]
-    first = itemgetter(0)
+    text_rows = [(key, field, n) for key, n, field, is_text in key_rows if is_text]
     rows = {
         _ENTRIES: entry_rows,
         _RANKS: [(entry.status, entry.category, entry.english) for entry in entries],
-        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=first),
-        _SUFFIXES: sorted(((suffix, n, field, key) for key, n, field in text_rows for suffix in inner_suffixes(key)),
-                          key=first),
-        _FUZZY: sorted(_fuzzy_rows(text_rows), key=itemgetter(0, 1)),
-        _SCAN: [(key, field, n) for key, n, field in text_rows if not is_cjk(key)],
+        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=itemgetter(0)),
+        _TEXTS: text_rows,
+        _GRAMS: _gram_rows(text_rows),
+        _FUZZY: _fuzzy_groups(text_rows),
     }
     return {name: (table, rows[name]) for name, table in _TABLES.items()}
 
 
-def _fuzzy_rows(text_rows: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str, str, int]]:
-    """(list, length, candidate, field, key, entry) under which text keys are compared with misspelt queries."""
-    for key, n, field in text_rows:
+def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:
+    """For each gram of the text keys, in order, the numbers of the keys holding it, ascending."""
+    holders: dict[str, array] = {}
+    for number, (key, _, _) in enumerate(text_rows):
+        for gram in key_grams(key):
+            numbers = holders.get(gram)
+            if numbers is None:
+                numbers = holders[gram] = array("i")
+            numbers.append(number)
+    return Groups(((gram,), (holders[gram],)) for gram in sorted(holders))
+
+
+def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
+    """For each fuzzy candidate list and length, in order, the candidates and the numbers of their text keys."""
+    groups: dict[tuple[str, int], tuple[list[str], array]] = {}
+    for number, (key, field, _) in enumerate(text_rows):
         for name, candidate in fuzzy_candidates(key, field):
-            yield name, len(candidate), candidate, field, key, n
+            group = groups.get((name, len(candidate)))
+            if group is None:
+                group = groups[(name, len(candidate))] = ([], array("i"))
+            group[0].append(candidate)
+            group[1].append(number)
+    return Groups((first, groups[first]) for first in sorted(groups))
 
 
 def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
@@ -425,19 +457,51 @@ def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
             if key != form:
                 _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
     text_form = forms[0]
-    for _, entry, field, key in index.range(_SUFFIXES, (text_form,), (text_form + _LAST_CHARACTER,)):
+    first_word = text_form.split(" ")[0]
+    # a Latin key holds the form at a later word when that word is its first word (or starts with it, when the
+    # form is one word); a Chinese key holds it anywhere after its first character
+    end = first_word + ("\x00" if " " in text_form else _LAST_CHARACTER)
+    numbers = set(index.range(_GRAMS, (first_word,), (end,)).column("text")) | _holding_all(index, cjk_grams(text_form))
+    found = []
+    for number, (key, field, entry) in index.rows(_TEXTS, numbers).items():
+        starts = [suffix for suffix in inner_suffixes(key) if suffix.startswith(text_form)]
+        if starts:  # in the order a table of every inner suffix would have them: by suffix, then key
+            found.append((min(starts), number, key, field, entry))
+    for _, _, key, field, entry in sorted(found):
         _keep_best(hits, entry, SUBSTRING, _BASE_SCORE[SUBSTRING] - _length_penalty(text_form, key), key, field)
     return hits
 
 
+def _holding_all(index: CheckedFile, grams: set[str]) -> set[int]:
+    """The numbers of the text keys holding every one of the grams: the rarest gram's holders, narrowed by the
+    others (a key must hold them all)."""
+    lists = sorted((index.range(_GRAMS, (gram,), (gram + "\x00",)).column("text") for gram in grams), key=len)
+    numbers = set(lists[0]) if lists else set()
+    for holders in lists[1:]:
+        if not numbers:
+            break
+        if len(numbers) * 16 < len(holders):  # a few numbers, a long list: look each up in it
+            numbers = {number for number in numbers if _holds(holders, number)}
+        else:
+            numbers.intersection_update(holders)
+    return numbers
+
+
+def _holds(holders: list[int], number: int) -> bool:
+    """Whether an ascending list holds a number."""
+    position = bisect.bisect_left(holders, number)
+    return position < len(holders) and holders[position] == number
+
+
 def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
-    """Substrings that start inside a word ('baba' in 'alibaba'): a full scan, so only when nothing else hit."""
+    """Substrings that start inside a word ('baba' in 'alibaba'): a scan of the Latin keys, so only when nothing
+    else hit."""
     hits: _Hits = {}
     base = _BASE_SCORE[SUBSTRING] - 8
-    rows = index.all(_SCAN)
+    rows = index.all(_TEXTS)
     for position in rows.containing("key", text_form):
         key, field, entry = rows[position]
-        if key.find(text_form) > 0:
+        if not is_cjk(key) and key.find(text_form) > 0:
             _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
     return hits
 
@@ -473,8 +537,9 @@ def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
     rows = index.range(_FUZZY, (name, int(share * len(form))), (name, int(len(form) / share) + 2))
     found = process.extract(form, rows.column("candidate"), scorer=OSA.normalized_similarity, score_cutoff=share,
                             limit=None)
+    texts = index.rows(_TEXTS, (rows.value(rows.start + position, "text") for _, _, position in found))
     for candidate, similarity, position in found:
-        _, _, _, field, key, entry = rows[position]
+        key, field, entry = texts[rows.value(rows.start + position, "text")]
         yield candidate, 100 * similarity, entry, field, key
 
 

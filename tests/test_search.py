@@ -461,7 +461,8 @@ WRONG = {  # it still opens and reads, and answered wrongly with exit 0 (or foun
     "a byte of an entry's text changed": one(replaced_bytes(b"Tongyi Qianwen", b"Tongyi Qiaxwen")),
     "a byte of a Chinese form changed everywhere": one(replaced_bytes("阿里云".encode(), "阿里去".encode())),
     "keys point at other entries": one(sql("UPDATE keys SET entry = (entry + 1) % 7")),
-    "inner words point at other entries": one(sql("UPDATE suffixes SET entry = (entry + 1) % 7")),
+    "substring grams point at other keys": one(sql("UPDATE grams SET text = (text + 1) % 7")),
+    "text keys point at other entries": one(sql("UPDATE texts SET entry = (entry + 1) % 7")),
     "rows deleted": each_table(lambda table, _: f"DELETE FROM {table} WHERE rowid % 2 = 0"),
 }
 
