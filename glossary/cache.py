@@ -15,6 +15,7 @@ as sqlite3.DatabaseError, as SQLite itself reports a malformed file, so the call
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 import os
 import sqlite3
@@ -22,6 +23,9 @@ import zlib
 from array import array
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
+
+from .errors import GlossaryError
+from .files.reading import os_reason, shown
 
 ENV_CACHE_DIR = "GLOSSARY_CACHE_DIR"
 META = "meta"
@@ -37,6 +41,27 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE_DIR])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "glossary"
+
+
+def file_signature(path: Path, version: str) -> str:
+    """What identifies one version of a glossary file (its path, size, inode, modification time and change time)
+    and of what is derived from it (`version`).
+
+    The change time is what no tool can set back: an edit that restores the size and the modification time
+    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
+                            ) from None
+    except OSError as error:
+        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
+    return f"{version}:{path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def path_digest(path: Path) -> str:
+    """A short digest of a file's absolute path, whatever bytes its name holds."""
+    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
 
 
 class Table:

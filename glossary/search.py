@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
@@ -20,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .cache import CheckedFile, Groups, Table, cache_dir, write_checked
+from .cache import CheckedFile, Groups, Table, cache_dir, file_signature, path_digest, write_checked
 from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
@@ -187,28 +186,13 @@ def fuzzy_plan(query: str) -> list[tuple[str, str, float]]:
 
 
 def _signature(path: Path) -> str:
-    """What identifies one version of a glossary file: its path, size, inode, modification time and change time.
-
-    The change time is what no tool can set back: an edit that restores the size and the modification time
-    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
-                            ) from None
-    except OSError as error:
-        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
-    return f"{INDEX_VERSION}:{_path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-
-
-def _path_digest(path: Path) -> str:
-    """A short digest of a file's absolute path, whatever bytes its name holds."""
-    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
+    """What identifies one version of a glossary file and the index layout (see cache.file_signature)."""
+    return file_signature(path, INDEX_VERSION)
 
 
 def index_file(path: Path) -> Path:
     """The cache file holding the index of one glossary file."""
-    return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
+    return cache_dir() / f"index-{path_digest(path)}.sqlite3"
 
 
 def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, rebuild: bool = False) -> CheckedFile:

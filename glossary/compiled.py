@@ -1,0 +1,105 @@
+"""The compiled glossary: its entries and the inputs of its term automaton, cached per glossary file as lookup's
+index is, so that check (and mine) on a large glossary neither validates terms.csv nor folds its forms again.
+
+The cache file is rebuilt when the glossary file changes (cache.file_signature), written atomically (a concurrent
+run reads the old file or the new one, never half of one), and proves itself whole with a CRC before anything
+in it is believed; when it is missing, damaged, stale or cannot be written, the glossary is read as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .cache import cache_dir, file_signature, path_digest
+from .matching import KnownTerms, known_forms
+from .schema import TermEntry
+
+COMPILED_VERSION = "1"
+_MAGIC = b"glossary compiled\n"
+
+
+def compiled_file(path: Path) -> Path:
+    """The cache file holding the compiled form of one glossary file."""
+    return cache_dir() / f"known-{path_digest(path)}.marshal"
+
+
+@dataclass(frozen=True)
+class CompiledGlossary:
+    """A glossary file's entries (sorted by id, as Glossary.entries gives them) and its automaton's inputs."""
+
+    entries: list[TermEntry]
+    patterns: list[str]
+    owners: list[tuple[int, str]]
+
+    def known_terms(self, texts: Iterable[str] | None = None) -> KnownTerms:
+        """The matcher of every form of the entries; with `texts`, an automaton of only the forms that can occur in
+        them (see KnownTerms)."""
+        return KnownTerms.from_forms(self.entries, self.patterns, self.owners, texts)
+
+
+def load_known_terms(path: str | os.PathLike, texts: Iterable[str] | None = None) -> KnownTerms:
+    """The matcher of every form of a glossary file's entries (its entries as `.entries`), compiled once per
+    version of the file (load_compiled); the one loader that check and mine call."""
+    return load_compiled(path).known_terms(texts)
+
+
+def load_compiled(path: str | os.PathLike) -> CompiledGlossary:
+    """The compiled glossary: from the cache when it holds this version of the file, else read, compiled and kept
+    there (when the cache can keep it)."""
+    from .store import Glossary, read_entries
+
+    path = Path(path)
+    signature = file_signature(path, COMPILED_VERSION)
+    cached = compiled_file(path)
+    parts = _read_if_current(cached, signature)
+    if parts is None:
+        entries = Glossary(read_entries(path), path=path).entries()
+        patterns, owners = known_forms(entries)
+        _keep(cached, signature, [entry.values() for entry in entries], patterns, owners)
+    else:
+        values, patterns, owners = parts
+        entries = [TermEntry(*row) for row in values]
+    return CompiledGlossary(entries, patterns, owners)
+
+
+def _read_if_current(cached: Path, signature: str) -> tuple[list, list[str], list[tuple[int, str]]] | None:
+    """(entry values, patterns, owners) from the cache file when it was written for this version of the glossary
+    file and its CRC holds; else None."""
+    try:
+        data = cached.read_bytes()
+    except OSError:
+        return None
+    head, _, payload = data.partition(b"\n\n")
+    expected = _MAGIC + f"{signature}\n{zlib.crc32(payload)}".encode()
+    if head != expected:
+        return None
+    try:
+        values, patterns, owners = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return values, patterns, owners
+
+
+def _keep(cached: Path, signature: str, values: list, patterns: list[str], owners: list[tuple[int, str]]) -> None:
+    """Write the compiled glossary into the cache atomically; nothing when the cache cannot keep it (the next run
+    compiles it again)."""
+    from .errors import GlossaryError
+    from .files.atomic import produce_atomically
+
+    payload = marshal.dumps((values, patterns, owners))
+    head = _MAGIC + f"{signature}\n{zlib.crc32(payload)}\n\n".encode()
+
+    def produce(temporary: Path) -> None:
+        with open(temporary, "wb") as handle:
+            handle.write(head)
+            handle.write(payload)
+
+    with contextlib.suppress(OSError, GlossaryError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        produce_atomically(cached, produce)
