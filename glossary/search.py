@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import os
 import re
 import sqlite3
@@ -39,6 +40,10 @@ FUZZY_MIN_LENGTH = 4  # Latin letters; shorter queries are acronyms or words, to
 NAME_WORD_MIN_LENGTH = 6  # a one-word query this long is also compared with single words of names
 PART_PENALTY = 5.0  # most points off a match on part of a key (a word, the first words)
 FUZZY_LIMIT = 100  # how many of the closest keys a fuzzy lookup keeps
+# An index with more fuzzy candidates than this compares a query only with those starting with its first or its
+# second character (a slip after the first letter, or a letter typed before it): a glossary of a million entries
+# has 6 million candidates. A smaller one compares it with every candidate of a length that can come close.
+FUZZY_SCAN_ROWS = 200_000
 
 # Match kinds, best first; the score of a match starts from its kind's base. Fuzzy matches, sought
 # only when nothing else matched, score their spelling similarity.
@@ -253,8 +258,9 @@ _TABLES = {
     # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
     # only the keys they name
     _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True),
-    # the fuzzy candidate lists, by list and length: each candidate and the number of its text key
-    _FUZZY: Table({"list": str, "length": int, "candidate": str, "text": int}, searched_by=2, grouped=True),
+    # the fuzzy candidate lists, by list, length and first character: each candidate and the number of its text key
+    _FUZZY: Table({"list": str, "length": int, "first": str, "candidate": str, "text": int}, searched_by=3,
+                  grouped=True),
 }
 _LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
 
@@ -301,13 +307,14 @@ def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:
 
 
 def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
-    """For each fuzzy candidate list and length, in order, the candidates and the numbers of their text keys."""
-    groups: dict[tuple[str, int], tuple[list[str], array]] = {}
+    """For each fuzzy candidate list, length and first character, in order, the candidates and the numbers of their
+    text keys."""
+    groups: dict[tuple[str, int, str], tuple[list[str], array]] = {}
     for number, (key, field, _) in enumerate(text_rows):
         for name, candidate in fuzzy_candidates(key, field):
-            group = groups.get((name, len(candidate)))
+            group = groups.get((name, len(candidate), candidate[0]))
             if group is None:
-                group = groups[(name, len(candidate))] = ([], array("i"))
+                group = groups[(name, len(candidate), candidate[0])] = ([], array("i"))
             group[0].append(candidate)
             group[1].append(number)
     return Groups((first, groups[first]) for first in sorted(groups))
@@ -518,12 +525,24 @@ def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
     share = cutoff / 100
     # Edits are at least the difference in length and at most (1 - share) x the longer length, so
     # only candidates from share x to 1/share x the form's length can reach the cut-off.
-    rows = index.range(_FUZZY, (name, int(share * len(form))), (name, int(len(form) / share) + 2))
-    found = process.extract(form, rows.column("candidate"), scorer=OSA.normalized_similarity, score_cutoff=share,
-                            limit=None)
-    texts = index.rows(_TEXTS, (rows.value(rows.start + position, "text") for _, _, position in found))
+    shortest, longest = int(share * len(form)), int(len(form) / share) + 1
+    if int(index.meta.get(f"rows {_FUZZY}", 0)) <= FUZZY_SCAN_ROWS:
+        parts = [index.range(_FUZZY, (name, shortest, ""), (name, longest + 1, ""))]
+    else:
+        parts = [index.range(_FUZZY, (name, length, first), (name, length, first + "\x00"))
+                 for length in range(shortest, longest + 1) for first in dict.fromkeys(form[:2])]
+    columns = [rows.column("candidate") for rows in parts]
+    starts = list(itertools.accumulate(map(len, columns), initial=0))
+    found = process.extract(form, [candidate for column in columns for candidate in column],
+                            scorer=OSA.normalized_similarity, score_cutoff=share, limit=None)
+
+    def text_of(position: int) -> int:
+        part = bisect.bisect_right(starts, position) - 1
+        return parts[part].value(position - starts[part], "text")
+
+    texts = index.rows(_TEXTS, (text_of(position) for _, _, position in found))
     for candidate, similarity, position in found:
-        key, field, entry = texts[rows.value(rows.start + position, "text")]
+        key, field, entry = texts[text_of(position)]
         yield candidate, 100 * similarity, entry, field, key
 
 

@@ -125,6 +125,18 @@ def test_a_word_no_entry_resembles_matches_nothing(query: str, shipped: None):
     assert top_three(query) == []
 
 
+def test_narrowed_to_first_characters_as_in_a_million_entries_fuzzy_lookup_keeps_its_accuracy(
+        shipped: None, monkeypatch: pytest.MonkeyPatch):
+    # a glossary past FUZZY_SCAN_ROWS candidates compares a query only with those starting as it does (or with its
+    # second character): on the labelled set, every misspelling still finds its entry, most the same top three
+    whole = {query: top_three(query) for query, _ in MISSPELLINGS + CHINESE_MISSPELLINGS}
+    monkeypatch.setattr(search, "FUZZY_SCAN_ROWS", 0)
+    narrowed = {query: top_three(query) for query, _ in MISSPELLINGS + CHINESE_MISSPELLINGS}
+    assert [query for query, english in MISSPELLINGS + CHINESE_MISSPELLINGS if english not in narrowed[query]] == []
+    assert sum(narrowed[query] == whole[query] for query in whole) >= 0.9 * len(whole)
+    assert [query for query in NONSENSE + CHINESE_NONSENSE if top_three(query)] == []
+
+
 @pytest.mark.parametrize("query", ["dinner", "sleeping", "sending", "shipping"])
 def test_an_english_word_one_letter_from_a_dictionary_word_of_a_name_matches_nothing(query: str, shipped: None):
     # winner (winner takes all), sweeping (Tomb-Sweeping Day), spending (revenge spending),
