@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import abc
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -114,14 +115,14 @@ class TermChecker:
     def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False, known: KnownTerms | None = None) -> None:
         from .matching import KnownTerms
 
-        self.entries = list(entries)
+        self.entries = entries if isinstance(entries, abc.Sequence) else list(entries)  # a LazyEntries is kept lazy
         self.reverse = reverse
         self.known = known if known is not None else KnownTerms(self.entries)  # `known`: a matcher of these entries
         # worked out for an entry when it is first met: a glossary of a million entries meets a few thousand
         self._renderings = _ByEntry(lambda index: self._allowed_renderings(self.entries[index]))
         # renderings with Latin letters in them (小米SU7): only these may keep a source form as it is
         self._keep_latin = _ByEntry(lambda index: bool(LATIN.search("".join(self.entries[index].chinese_forms()))))
-        self._retired = [index for index, entry in enumerate(self.entries) if entry.status in RETIRED]
+        self._retired = [index for index, status in enumerate(statuses(self.entries)) if status in RETIRED]
         self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
         self._replacements = replacements(self.entries, self.known)
 
@@ -265,7 +266,7 @@ def replacements(entries: Sequence[TermEntry], known: KnownTerms) -> dict[int, i
     entry with the retired English among its own forms; else the approved term the retired entry's note
     names as current ("Former name of Ant Group"); else an approved entry whose note names the retired
     term as its former name ("Formerly Meituan Dianping")."""
-    retired = {index for index, entry in enumerate(entries) if entry.status in RETIRED}
+    retired = {index for index, status in enumerate(statuses(entries)) if status in RETIRED}
     if not retired:
         return {}
     approved = {index for index, entry in enumerate(entries) if entry.status == "approved"}
@@ -399,11 +400,16 @@ def check_against(segments: Sequence[Segment], glossary_path: str | os.PathLike,
 
     compiled = load_compiled(glossary_path)
     texts = [text for segment in segments for text in (segment.source, segment.target)]
-    if any(entry.status in RETIRED for entry in compiled.entries):  # replacements reads the notes that name others
+    if any(status in RETIRED for status in statuses(compiled.entries)):  # replacements reads the notes that name others
         texts += [entry.note for entry in compiled.entries
                   if entry.note and (CURRENT_NAMED.search(entry.note) or FORMER_NAMED.search(entry.note))]
     known = compiled.known_terms(texts)
     return TermChecker(known.entries, reverse=reverse, known=known).check(segments)
+
+
+def statuses(entries: Sequence[TermEntry]) -> list[str]:
+    """Every entry's status, in order (at hand in a compiled glossary's entries, without making each entry)."""
+    return getattr(entries, "statuses", None) or [entry.status for entry in entries]
 
 
 class _ByEntry(dict):

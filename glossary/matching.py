@@ -56,15 +56,15 @@ class KnownTerms:
         self._compile(*known_forms(self.entries), texts)
 
     @classmethod
-    def from_forms(cls, entries: Sequence[TermEntry], patterns: list[str], owners: list[tuple[int, str]],
+    def from_forms(cls, entries: Sequence[TermEntry], patterns: list[str], owners: Sequence[tuple[int, str]],
                    texts: Iterable[str] | None = None) -> KnownTerms:
-        """The matcher of entries whose forms known_forms gave (as a cache keeps them)."""
+        """The matcher of entries whose forms known_forms gave (as a cache keeps them; `entries` is kept as given)."""
         known = cls.__new__(cls)
-        known.entries = list(entries)
+        known.entries = entries
         known._compile(patterns, owners, texts)
         return known
 
-    def _compile(self, patterns: list[str], owners: list[tuple[int, str]], texts: Iterable[str] | None) -> None:
+    def _compile(self, patterns: list[str], owners: Sequence[tuple[int, str]], texts: Iterable[str] | None) -> None:
         """Build the automaton of the folded forms; with `texts`, of those alone that can occur in them (find then
         answers as the whole automaton would, for those texts only: a form that occurs nowhere never matches)."""
         import ahocorasick_rs
@@ -72,7 +72,7 @@ class KnownTerms:
         if texts is not None:
             kept = occurring(patterns, texts)
             patterns, owners = [patterns[i] for i in kept], [owners[i] for i in kept]
-        self._owners = owners
+        self._owners = list(owners)
         self._cjk = [has_han(spelling) for _, spelling in self._owners]
         self._capitals = [tuple(i for i, ch in enumerate(spelling) if ch.isupper()) for _, spelling in self._owners]
         self._automaton = (
@@ -110,22 +110,23 @@ def known_forms(entries: Sequence[TermEntry]) -> tuple[list[str], list[tuple[int
 
 
 def occurring(patterns: Sequence[str], texts: Iterable[str]) -> list[int]:
-    """The positions of the patterns that may occur in the texts once folded: each of one to three characters found
-    in them, each longer one's first, middle and last three characters found in them."""
-    grams: set[str] = set()
-    for text in texts:
-        folded = fold_case(text)
-        grams.update(folded)
-        grams.update([folded[i:i + 2] for i in range(len(folded) - 1)])
-        grams.update([folded[i:i + 3] for i in range(len(folded) - 2)])
+    """The positions of the patterns that may occur in the texts once folded: each of up to six characters found
+    in them; of a longer one, its first, middle and last six characters found in them."""
+    text = "\n".join(fold_case(text) for text in texts)  # across a line break: one more candidate at most
+    grams = set(text)
+    for size in range(2, _GRAM + 1):
+        grams.update([text[i:i + size] for i in range(len(text) - size + 1)])
     kept = []
     for position, pattern in enumerate(patterns):
-        if len(pattern) <= 3:
-            if pattern in grams:
-                kept.append(position)
-        elif pattern[:3] in grams and pattern[-3:] in grams and pattern[len(pattern) // 2 - 1:][:3] in grams:
+        size = len(pattern)
+        if pattern in grams if size <= _GRAM else (
+                pattern[:_GRAM] in grams and pattern[-_GRAM:] in grams
+                and pattern[size // 2 - _GRAM // 2:size // 2 + _GRAM // 2] in grams):
             kept.append(position)
     return kept
+
+
+_GRAM = 6
 
 
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:
