@@ -225,8 +225,12 @@ class CheckedFile:
 
     def all(self, name: str) -> Rows:
         """Every row of a table, in order."""
-        chunks = self._read(name, "1", ())
-        rows = Rows(self.tables[name], [chunks[pos] for pos in sorted(chunks)])
+        chunks, table = self._read(name, "1", ()), self.tables[name]
+        sizes = None
+        if not table.grouped and chunks:  # every chunk but the last holds chunk_rows rows: none need unpacking
+            full = len(chunks) - 1
+            sizes = [table.chunk_rows] * full + [self._count("rows", name) - table.chunk_rows * full]
+        rows = Rows(table, [chunks[pos] for pos in sorted(chunks)], sizes=sizes)
         if sorted(chunks) != list(range(self._count("chunks", name))) or len(rows) != self._count("rows", name):
             raise damaged(f"rows of {name} are missing")
         return rows
@@ -278,10 +282,12 @@ class Rows:
     """Rows read from checked chunks, in order, unpacked a chunk's column at a time when first needed; with `low`
     and `high`, only the rows whose search values lie in [low, high)."""
 
-    def __init__(self, table: Table, chunks: list[tuple], low: tuple | None = None, high: tuple | None = None) -> None:
+    def __init__(self, table: Table, chunks: list[tuple], low: tuple | None = None, high: tuple | None = None,
+                 sizes: list[int] | None = None) -> None:
         self.table, self.chunks, self.names = table, chunks, list(table.columns)
         self.unpacked: dict[tuple[int, str], list] = {}
-        sizes = [len(self._chunk_column(index, table.stored[0])) for index in range(len(chunks))]
+        self.sizes = sizes  # how many rows each chunk holds, when the caller knows (each is checked when unpacked)
+        sizes = sizes or [len(self._chunk_column(index, table.stored[0])) for index in range(len(chunks))]
         self.offsets = list(itertools.accumulate(sizes, initial=0))  # where each chunk's rows start
         self.start, self.end = 0, self.offsets[-1]
         if low is not None and high is not None:
@@ -324,7 +330,9 @@ class Rows:
     def _chunk_column(self, index: int, name: str) -> list:
         """One column of one chunk, unpacked once."""
         if (index, name) not in self.unpacked:
-            self.unpacked[(index, name)] = _unpack(self.table, self.chunks[index], name)
+            values = self.unpacked[(index, name)] = _unpack(self.table, self.chunks[index], name)
+            if self.sizes is not None and len(values) != self.sizes[index]:
+                raise damaged(f"a chunk holds {len(values)} rows where {self.sizes[index]} belong")
         return self.unpacked[(index, name)]
 
 

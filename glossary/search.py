@@ -253,7 +253,7 @@ _TABLES = {
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
     # the text keys (those substrings are sought in), entry by entry, numbered; read whole for substrings inside words
-    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=128),
+    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=512),
     # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
     # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
     # only the keys they name
