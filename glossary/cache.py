@@ -15,6 +15,8 @@ as sqlite3.DatabaseError, as SQLite itself reports a malformed file, so the call
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import hashlib
 import itertools
 import os
@@ -41,6 +43,19 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE_DIR])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "glossary"
+
+
+@contextlib.contextmanager
+def without_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while millions of objects that all stay alive are made (an index, a
+    compiled glossary): it would pass over them all again and again, for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def file_signature(path: Path, version: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .cache import cache_dir, file_signature, path_digest
+from .cache import cache_dir, file_signature, path_digest, without_collection
 from .matching import KnownTerms, known_forms
 from .schema import TermEntry
 
@@ -88,11 +88,17 @@ def load_known_terms(path: str | os.PathLike, texts: Iterable[str] | None = None
 def load_compiled(path: str | os.PathLike) -> CompiledGlossary:
     """The compiled glossary: from the cache when it holds this version of the file, else read, compiled and kept
     there (when the cache can keep it)."""
-    from .store import Glossary, read_entries
-
     path = Path(path)
     signature = file_signature(path, COMPILED_VERSION)
     cached = compiled_file(path)
+    with without_collection():
+        return _load_or_compile(path, cached, signature)
+
+
+def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossary:
+    """The compiled glossary from the cache file, else compiled from the glossary file and kept in the cache."""
+    from .store import Glossary, read_entries
+
     parts = _read_if_current(cached, signature)
     if parts is not None:
         rows, statuses, patterns, owner_entries, spellings = parts

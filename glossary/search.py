@@ -20,7 +20,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .cache import CheckedFile, Groups, Table, cache_dir, file_signature, path_digest, write_checked
+from .cache import (
+    CheckedFile, Groups, Table, cache_dir, file_signature, path_digest, without_collection, write_checked,
+)
 from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
@@ -211,7 +213,8 @@ def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, r
     index = None if rebuild else _open_if_current(cached, signature)
     if index is not None:
         return index
-    tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
+    with without_collection():
+        tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
     problem = _keep_in_cache(cached, signature, tables)
     index = _open_if_current(cached, signature) if problem is None else None
     if index is None:
@@ -417,7 +420,10 @@ def _search(index: CheckedFile, query: str, wanted: _Wanted) -> list[Match]:
     forms = query_forms(query)
     if not forms:  # '!!!' has nothing to search
         return []
-    hits = _exact_prefix_substring(index, forms)
+    # every exact or prefix match scores above every substring match: with as many as are shown, and nothing to
+    # filter them, no substring match could be shown ('ch' in a million entries: thousands of keys start so)
+    enough = wanted.limit if wanted.limit and not (wanted.category or wanted.status) else None
+    hits = _exact_prefix_substring(index, forms, enough)
     if not hits and not is_cjk(query) and len(forms[0]) >= 3:
         hits = _inside_words(index, forms[0])
     if not hits and wanted.fuzzy:
@@ -436,8 +442,9 @@ def _keep_best(hits: _Hits, entry: int, kind: str, score: float, key: str, field
         hits[entry] = (kind, score, key, field)
 
 
-def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
-    """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese)."""
+def _exact_prefix_substring(index: CheckedFile, forms: list[str], enough: int | None = None) -> _Hits:
+    """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese), unless
+    exact and prefix hits number `enough` already."""
     hits: _Hits = {}
     starting = {form: index.range(_KEYS, (form,), (form + _LAST_CHARACTER,)) for form in forms}
     exact = [row for rows in starting.values() for row in rows if row[0] in forms]
@@ -447,6 +454,8 @@ def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
         for key, entry, field in rows:
             if key != form:
                 _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
+    if enough is not None and len(hits) >= enough:
+        return hits
     text_form = forms[0]
     first_word = text_form.split(" ")[0]
     # a Latin key holds the form at a later word when that word is its first word (or starts with it, when the
