@@ -15,6 +15,9 @@ as sqlite3.DatabaseError, as SQLite itself reports a malformed file, so the call
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
+import hashlib
 import itertools
 import os
 import sqlite3
@@ -22,6 +25,9 @@ import zlib
 from array import array
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
+
+from .errors import GlossaryError
+from .files.reading import os_reason, shown
 
 ENV_CACHE_DIR = "GLOSSARY_CACHE_DIR"
 META = "meta"
@@ -37,6 +43,40 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE_DIR])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "glossary"
+
+
+@contextlib.contextmanager
+def without_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while millions of objects that all stay alive are made (an index, a
+    compiled glossary): it would pass over them all again and again, for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def file_signature(path: Path, version: str) -> str:
+    """What identifies one version of a glossary file (its path, size, inode, modification time and change time)
+    and of what is derived from it (`version`).
+
+    The change time is what no tool can set back: an edit that restores the size and the modification time
+    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
+                            ) from None
+    except OSError as error:
+        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
+    return f"{version}:{path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def path_digest(path: Path) -> str:
+    """A short digest of a file's absolute path, whatever bytes its name holds."""
+    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
 
 
 class Table:
@@ -66,6 +106,12 @@ class Table:
         return repr((columns, self.searched_by, self.chunk_rows, self.grouped, self.by_row))
 
 
+class Groups(list):
+    """The rows of a grouped table given a group at a time, as (search values, (each stored column's values)), in
+    search order: a table of millions of short rows (the numbers of the keys holding each gram) built without a
+    tuple a row."""
+
+
 def damaged(what: str) -> sqlite3.DatabaseError:
     """The error a damaged cache file raises (the class of SQLite's own 'database disk image is malformed')."""
     return sqlite3.DatabaseError(f"the cache file is damaged: {what}")
@@ -85,7 +131,7 @@ def content_check(values: Sequence[object]) -> int:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table, list[tuple]]],
+def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table, list[tuple] | Groups]],
                   meta: dict[str, str]) -> None:
     """Fill an empty database: each table (its layout, its rows in search order) in checked chunks, and a meta
     table holding `meta`, each table's row and chunk counts and a CRC of itself."""
@@ -96,12 +142,17 @@ def write_checked(connection: sqlite3.Connection, tables: dict[str, tuple[Table,
         columns = ["pos INTEGER PRIMARY KEY", *(f"first_{column} {_SQL_TYPE[kind]}" for column, kind in searched),
                    *(f"{column} BLOB" for column in table.packed_columns()), "crc INTEGER"]
         connection.execute(f"CREATE TABLE {name} ({', '.join(columns)})")
-        chunks = [_chunk(table, pos, part) for pos, part in enumerate(_parts(table, rows))]
+        if isinstance(rows, Groups):
+            chunks = [_packed_chunk(table, pos, first, columns) for pos, (first, columns) in enumerate(rows)]
+            count = sum(len(columns[0]) for _, columns in rows)
+        else:
+            chunks = [_chunk(table, pos, part) for pos, part in enumerate(_parts(table, rows))]
+            count = len(rows)
         if chunks:
             connection.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(chunks[0]))})", chunks)
         if searched:  # where a range starts; trusted no more than the chunks it points to, which prove the range
             connection.execute(f"CREATE INDEX {name}_by_first ON {name} ({', '.join(_firsts(table))})")
-        meta.update({f"rows {name}": str(len(rows)), f"chunks {name}": str(len(chunks)),
+        meta.update({f"rows {name}": str(count), f"chunks {name}": str(len(chunks)),
                      f"layout {name}": table.layout()})
     connection.execute(f"CREATE TABLE {META} (name TEXT PRIMARY KEY, value TEXT)")
     connection.executemany(f"INSERT INTO {META} VALUES (?, ?)", [*meta.items(), ("crc", str(_meta_check(meta)))])
@@ -122,11 +173,16 @@ def _chunk(table: Table, pos: int, rows: list[tuple]) -> tuple:
     """One chunk as stored: its number, the search values of its first row, each stored column packed, its CRC."""
     skip = table.searched_by if table.grouped else 0
     if table.by_row:
-        packed = [_texts([value for row in rows for value in row])]
-    else:
-        packed = [_texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes()
-                  for values, name in zip(list(zip(*rows))[skip:], table.stored)]
-    values = (pos, *rows[0][:table.searched_by], *packed)
+        values = (pos, *rows[0][:table.searched_by], _texts([value for row in rows for value in row]))
+        return (*values, content_check(values))
+    return _packed_chunk(table, pos, rows[0][:table.searched_by], list(zip(*rows))[skip:])
+
+
+def _packed_chunk(table: Table, pos: int, first: Sequence[object], columns: Sequence[Sequence]) -> tuple:
+    """A chunk as stored from its first row's search values and each stored column's values."""
+    packed = [_texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes()
+              for values, name in zip(columns, table.stored)]
+    values = (pos, *first, *packed)
     return (*values, content_check(values))
 
 
@@ -184,8 +240,12 @@ class CheckedFile:
 
     def all(self, name: str) -> Rows:
         """Every row of a table, in order."""
-        chunks = self._read(name, "1", ())
-        rows = Rows(self.tables[name], [chunks[pos] for pos in sorted(chunks)])
+        chunks, table = self._read(name, "1", ()), self.tables[name]
+        sizes = None
+        if not table.grouped and chunks:  # every chunk but the last holds chunk_rows rows: none need unpacking
+            full = len(chunks) - 1
+            sizes = [table.chunk_rows] * full + [self._count("rows", name) - table.chunk_rows * full]
+        rows = Rows(table, [chunks[pos] for pos in sorted(chunks)], sizes=sizes)
         if sorted(chunks) != list(range(self._count("chunks", name))) or len(rows) != self._count("rows", name):
             raise damaged(f"rows of {name} are missing")
         return rows
@@ -237,10 +297,12 @@ class Rows:
     """Rows read from checked chunks, in order, unpacked a chunk's column at a time when first needed; with `low`
     and `high`, only the rows whose search values lie in [low, high)."""
 
-    def __init__(self, table: Table, chunks: list[tuple], low: tuple | None = None, high: tuple | None = None) -> None:
+    def __init__(self, table: Table, chunks: list[tuple], low: tuple | None = None, high: tuple | None = None,
+                 sizes: list[int] | None = None) -> None:
         self.table, self.chunks, self.names = table, chunks, list(table.columns)
         self.unpacked: dict[tuple[int, str], list] = {}
-        sizes = [len(self._chunk_column(index, table.stored[0])) for index in range(len(chunks))]
+        self.sizes = sizes  # how many rows each chunk holds, when the caller knows (each is checked when unpacked)
+        sizes = sizes or [len(self._chunk_column(index, table.stored[0])) for index in range(len(chunks))]
         self.offsets = list(itertools.accumulate(sizes, initial=0))  # where each chunk's rows start
         self.start, self.end = 0, self.offsets[-1]
         if low is not None and high is not None:
@@ -283,7 +345,9 @@ class Rows:
     def _chunk_column(self, index: int, name: str) -> list:
         """One column of one chunk, unpacked once."""
         if (index, name) not in self.unpacked:
-            self.unpacked[(index, name)] = _unpack(self.table, self.chunks[index], name)
+            values = self.unpacked[(index, name)] = _unpack(self.table, self.chunks[index], name)
+            if self.sizes is not None and len(values) != self.sizes[index]:
+                raise damaged(f"a chunk holds {len(values)} rows where {self.sizes[index]} belong")
         return self.unpacked[(index, name)]
 
 

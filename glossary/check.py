@@ -15,8 +15,10 @@ Tencent` uses the verb, and `the chair` may be furniture, so neither demands 董
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections import abc
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -110,16 +112,17 @@ def is_traditional(text: str) -> bool:
 class TermChecker:
     """Checks segments against a glossary, in one direction (English→Chinese unless reverse)."""
 
-    def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False) -> None:
+    def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False, known: KnownTerms | None = None) -> None:
         from .matching import KnownTerms
 
-        self.entries = list(entries)
+        self.entries = entries if isinstance(entries, abc.Sequence) else list(entries)  # a LazyEntries is kept lazy
         self.reverse = reverse
-        self.known = KnownTerms(self.entries)
-        self._renderings = [self._allowed_renderings(entry) for entry in self.entries]
+        self.known = known if known is not None else KnownTerms(self.entries)  # `known`: a matcher of these entries
+        # worked out for an entry when it is first met: a glossary of a million entries meets a few thousand
+        self._renderings = _ByEntry(lambda index: self._allowed_renderings(self.entries[index]))
         # renderings with Latin letters in them (小米SU7): only these may keep a source form as it is
-        self._keep_latin = [bool(LATIN.search("".join(entry.chinese_forms()))) for entry in self.entries]
-        self._retired = [index for index, entry in enumerate(self.entries) if entry.status in RETIRED]
+        self._keep_latin = _ByEntry(lambda index: bool(LATIN.search("".join(self.entries[index].chinese_forms()))))
+        self._retired = [index for index, status in enumerate(statuses(self.entries)) if status in RETIRED]
         self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
         self._replacements = replacements(self.entries, self.known)
 
@@ -263,7 +266,7 @@ def replacements(entries: Sequence[TermEntry], known: KnownTerms) -> dict[int, i
     entry with the retired English among its own forms; else the approved term the retired entry's note
     names as current ("Former name of Ant Group"); else an approved entry whose note names the retired
     term as its former name ("Formerly Meituan Dianping")."""
-    retired = {index for index, entry in enumerate(entries) if entry.status in RETIRED}
+    retired = {index for index, status in enumerate(statuses(entries)) if status in RETIRED}
     if not retired:
         return {}
     approved = {index for index, entry in enumerate(entries) if entry.status == "approved"}
@@ -387,6 +390,38 @@ def check_segments(segments: Iterable[Segment], entries: Sequence[TermEntry], *,
                    reverse: bool = False) -> list[Finding]:
     """Term QA: findings for every segment (see TermChecker)."""
     return TermChecker(entries, reverse=reverse).check(segments)
+
+
+def check_against(segments: Sequence[Segment], glossary_path: str | os.PathLike, *,
+                  reverse: bool = False) -> list[Finding]:
+    """Term QA against a glossary file, through its compiled form (compiled.load_known_terms: cached, and an
+    automaton of only the forms that can occur in these segments or in the notes that name other entries)."""
+    from .compiled import load_compiled
+
+    compiled = load_compiled(glossary_path)
+    texts = [text for segment in segments for text in (segment.source, segment.target)]
+    if any(status in RETIRED for status in statuses(compiled.entries)):  # replacements reads the notes that name others
+        texts += [entry.note for entry in compiled.entries
+                  if entry.note and (CURRENT_NAMED.search(entry.note) or FORMER_NAMED.search(entry.note))]
+    known = compiled.known_terms(texts)
+    return TermChecker(known.entries, reverse=reverse, known=known).check(segments)
+
+
+def statuses(entries: Sequence[TermEntry]) -> list[str]:
+    """Every entry's status, in order (at hand in a compiled glossary's entries, without making each entry)."""
+    return getattr(entries, "statuses", None) or [entry.status for entry in entries]
+
+
+class _ByEntry(dict):
+    """Values worked out for an entry (by index) when first asked for."""
+
+    def __init__(self, work_out: Callable[[int], object]) -> None:
+        super().__init__()
+        self.work_out = work_out
+
+    def __missing__(self, index: int) -> object:
+        value = self[index] = self.work_out(index)
+        return value
 
 
 # --- concordance -------------------------------------------------------------------------------

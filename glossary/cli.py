@@ -661,13 +661,13 @@ def check(ctx: click.Context, files: tuple[Path, ...], source_col: str | None, t
       glossary check zh-en.csv --reverse --source-col zh --target-col en
     """
     from .segments import read_segments
-    from .check import check_segments
+    from .check import check_against
 
     if len(files) > 2:
         raise click.UsageError("give one bilingual file, or two aligned text files (source, target)")
     segments = read_segments(list(files), source_column=source_col, target_column=target_col,
                              source_language="zh" if reverse else "en", target_language="en" if reverse else "zh")
-    findings = [f.to_dict() for f in check_segments(segments, _load(ctx).entries(), reverse=reverse)]
+    findings = [f.to_dict() for f in check_against(segments, _glossary_source(ctx).path, reverse=reverse)]
     errors = sum(1 for f in findings if f["severity"] == "error")
     warnings = len(findings) - errors
     if as_json:

@@ -7,7 +7,7 @@ and the concordance all use it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .scripts import has_han
 from .schema import TermEntry
@@ -52,24 +52,32 @@ class KnownTerms:
     find() is given a segmentation's boundaries (the miner's mode), only where a segment starts and ends.
     """
 
-    def __init__(self, entries: Sequence[TermEntry]) -> None:
+    def __init__(self, entries: Sequence[TermEntry], texts: Iterable[str] | None = None) -> None:
+        self.entries = list(entries)
+        self._compile(*known_forms(self.entries), texts)
+
+    @classmethod
+    def from_forms(cls, entries: Sequence[TermEntry], patterns: list[str], owners: Sequence[tuple[int, str]],
+                   texts: Iterable[str] | None = None) -> KnownTerms:
+        """The matcher of entries whose forms known_forms gave (as a cache keeps them; `entries` is kept as given)."""
+        known = cls.__new__(cls)
+        known.entries = entries
+        known._compile(patterns, owners, texts)
+        return known
+
+    def _compile(self, patterns: list[str], owners: Sequence[tuple[int, str]], texts: Iterable[str] | None) -> None:
+        """Build the automaton of the folded forms; with `texts`, of those alone that can occur in them (find then
+        answers as the whole automaton would, for those texts only: a form that occurs nowhere never matches)."""
         import ahocorasick_rs
 
-        self.entries = list(entries)
-        patterns: dict[str, tuple[int, str]] = {}
-        status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
-        order = sorted(range(len(self.entries)), key=lambda i: status_rank.get(self.entries[i].status, 9))
-        for index in order:
-            entry = self.entries[index]
-            forms = entry.english_forms() + entry.chinese_forms()
-            for form in forms:
-                for spelling in [form] + _plural_forms(form):
-                    patterns.setdefault(fold_case(spelling), (index, spelling))
-        self._owners = list(patterns.values())
+        if texts is not None:
+            kept = occurring(patterns, texts)
+            patterns, owners = [patterns[i] for i in kept], [owners[i] for i in kept]
+        self._owners = list(owners)
         self._cjk = [has_han(spelling) for _, spelling in self._owners]
         self._capitals = [tuple(i for i, ch in enumerate(spelling) if ch.isupper()) for _, spelling in self._owners]
         self._automaton = (
-            ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns else None
         )
         self._patterns = patterns
@@ -150,6 +158,39 @@ def _beside_han_on_boundaries(text: str, start: int, end: int, boundaries: bytes
     if not (has_han(before) or has_han(after)) or not (boundaries[start] and boundaries[end]):
         return False
     return not ((before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()))
+
+
+def known_forms(entries: Sequence[TermEntry]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The automaton's inputs: each folded form of the entries (English forms, their plurals, Chinese forms), and
+    the entry and spelling it stands for (of forms that fold alike, the best status's first)."""
+    patterns: dict[str, tuple[int, str]] = {}
+    status_rank = {"approved": 0, "proposed": 1, "deprecated": 2, "forbidden": 3}
+    for index in sorted(range(len(entries)), key=lambda i: status_rank.get(entries[i].status, 9)):
+        entry = entries[index]
+        for form in entry.english_forms() + entry.chinese_forms():
+            for spelling in [form] + _plural_forms(form):
+                patterns.setdefault(fold_case(spelling), (index, spelling))
+    return list(patterns), list(patterns.values())
+
+
+def occurring(patterns: Sequence[str], texts: Iterable[str]) -> list[int]:
+    """The positions of the patterns that may occur in the texts once folded: each of up to six characters found
+    in them; of a longer one, its first, middle and last six characters found in them."""
+    text = "\n".join(fold_case(text) for text in texts)  # across a line break: one more candidate at most
+    grams = set(text)
+    for size in range(2, _GRAM + 1):
+        grams.update([text[i:i + size] for i in range(len(text) - size + 1)])
+    kept = []
+    for position, pattern in enumerate(patterns):
+        size = len(pattern)
+        if pattern in grams if size <= _GRAM else (
+                pattern[:_GRAM] in grams and pattern[-_GRAM:] in grams
+                and pattern[size // 2 - _GRAM // 2:size // 2 + _GRAM // 2] in grams):
+            kept.append(position)
+    return kept
+
+
+_GRAM = 6
 
 
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:

@@ -5,27 +5,31 @@ This module must stay light (no pandas): it runs on every `glossary lookup`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
-import hashlib
+import itertools
 import os
 import re
 import sqlite3
 import stat
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .cache import CheckedFile, Table, cache_dir, write_checked
+from .cache import (
+    CheckedFile, Groups, Table, cache_dir, file_signature, path_digest, without_collection, write_checked,
+)
 from .english import singular, word_classes
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -38,6 +42,10 @@ FUZZY_MIN_LENGTH = 4  # Latin letters; shorter queries are acronyms or words, to
 NAME_WORD_MIN_LENGTH = 6  # a one-word query this long is also compared with single words of names
 PART_PENALTY = 5.0  # most points off a match on part of a key (a word, the first words)
 FUZZY_LIMIT = 100  # how many of the closest keys a fuzzy lookup keeps
+# An index with more fuzzy candidates than this compares a query only with those starting with its first or its
+# second character (a slip after the first letter, or a letter typed before it): a glossary of a million entries
+# has 6 million candidates. A smaller one compares it with every candidate of a length that can come close.
+FUZZY_SCAN_ROWS = 200_000
 
 # Match kinds, best first; the score of a match starts from its kind's base. Fuzzy matches, sought
 # only when nothing else matched, score their spelling similarity.
@@ -138,6 +146,19 @@ def inner_suffixes(key: str) -> list[str]:
     return [key[i + 1 :] for i, ch in enumerate(key) if ch == " "]
 
 
+def key_grams(key: str) -> set[str]:
+    """What a text key is found by in a substring search: each character and each pair of characters of a Chinese
+    key; each later word of a Latin key."""
+    if is_cjk(key):
+        return {*key, *(key[i:i + 2] for i in range(len(key) - 1))}
+    return set(key.split(" ")[1:])
+
+
+def cjk_grams(form: str) -> set[str]:
+    """The grams every Chinese key holding the form has: its pairs of characters (its one character)."""
+    return {form[i:i + 2] for i in range(len(form) - 1)} or {form}
+
+
 def fuzzy_candidates(key: str, field: str) -> list[tuple[str, str]]:
     """(list, candidate) pairs under which a text key is compared with misspelt queries."""
     if is_cjk(key):
@@ -172,28 +193,13 @@ def fuzzy_plan(query: str) -> list[tuple[str, str, float]]:
 
 
 def _signature(path: Path) -> str:
-    """What identifies one version of a glossary file: its path, size, inode, modification time and change time.
-
-    The change time is what no tool can set back: an edit that restores the size and the modification time
-    (`cp -p`, a tarball, a sync tool, `os.utime`) still changes it."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise GlossaryError(f"{shown(path)}: no such glossary file (create one with `glossary init {shown(path)}`)"
-                            ) from None
-    except OSError as error:
-        raise GlossaryError(f"{shown(path)}: cannot read: {os_reason(error)}") from None
-    return f"{INDEX_VERSION}:{_path_digest(path)}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-
-
-def _path_digest(path: Path) -> str:
-    """A short digest of a file's absolute path, whatever bytes its name holds."""
-    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
+    """What identifies one version of a glossary file and the index layout (see cache.file_signature)."""
+    return file_signature(path, INDEX_VERSION)
 
 
 def index_file(path: Path) -> Path:
     """The cache file holding the index of one glossary file."""
-    return cache_dir() / f"index-{_path_digest(path)}.sqlite3"
+    return cache_dir() / f"index-{path_digest(path)}.sqlite3"
 
 
 def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, rebuild: bool = False) -> CheckedFile:
@@ -207,7 +213,8 @@ def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, r
     index = None if rebuild else _open_if_current(cached, signature)
     if index is not None:
         return index
-    tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
+    with without_collection():
+        tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
     problem = _keep_in_cache(cached, signature, tables)
     index = _open_if_current(cached, signature) if problem is None else None
     if index is None:
@@ -240,7 +247,7 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 
 
 # The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
-_ENTRIES, _RANKS, _KEYS, _SUFFIXES, _FUZZY, _SCAN = "entries", "ranks", "keys", "suffixes", "fuzzy", "scan"
+_ENTRIES, _RANKS, _KEYS, _TEXTS, _GRAMS, _FUZZY = "entries", "ranks", "keys", "texts", "grams", "fuzzy"
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
     _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
@@ -248,18 +255,20 @@ _TABLES = {
     _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True),
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
-    # where a substring may start inside a text key (a later word, a later Chinese character)
-    _SUFFIXES: Table({"suffix": str, "entry": int, "field": str, "key": str}, searched_by=1),
-    # the fuzzy candidate lists, by list and length: each candidate's field, key and entry
-    _FUZZY: Table({"list": str, "length": int, "candidate": str, "field": str, "key": str, "entry": int},
-                  searched_by=2, grouped=True),
-    # the Latin text keys, read whole for substrings inside words
-    _SCAN: Table({"key": str, "field": str, "entry": int}, chunk_rows=1024),
+    # the text keys (those substrings are sought in), entry by entry, numbered; read whole for substrings inside words
+    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=512),
+    # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
+    # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
+    # only the keys they name
+    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True),
+    # the fuzzy candidate lists, by list, length and first character: each candidate and the number of its text key
+    _FUZZY: Table({"list": str, "length": int, "first": str, "candidate": str, "text": int}, searched_by=3,
+                  grouped=True),
 }
 _LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
 
 # table name → (how it is kept, its rows in the order it is searched by)
-IndexTables = dict[str, tuple[Table, list[tuple]]]
+IndexTables = dict[str, tuple[Table, "list[tuple] | Groups"]]
 
 
 def _index_tables(entries: list[TermEntry]) -> IndexTables:
@@ -276,25 +285,42 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
             key_rows.append((key, n, field, is_text))
-    text_rows = [(key, n, field) for key, n, field, is_text in key_rows if is_text]
-    first = itemgetter(0)
+    text_rows = [(key, field, n) for key, n, field, is_text in key_rows if is_text]
     rows = {
         _ENTRIES: entry_rows,
         _RANKS: [(entry.status, entry.category, entry.english) for entry in entries],
-        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=first),
-        _SUFFIXES: sorted(((suffix, n, field, key) for key, n, field in text_rows for suffix in inner_suffixes(key)),
-                          key=first),
-        _FUZZY: sorted(_fuzzy_rows(text_rows), key=itemgetter(0, 1)),
-        _SCAN: [(key, field, n) for key, n, field in text_rows if not is_cjk(key)],
+        _KEYS: sorted(((key, n, field) for key, n, field, _ in key_rows), key=itemgetter(0)),
+        _TEXTS: text_rows,
+        _GRAMS: _gram_rows(text_rows),
+        _FUZZY: _fuzzy_groups(text_rows),
     }
     return {name: (table, rows[name]) for name, table in _TABLES.items()}
 
 
-def _fuzzy_rows(text_rows: list[tuple[str, int, str]]) -> Iterator[tuple[str, int, str, str, str, int]]:
-    """(list, length, candidate, field, key, entry) under which text keys are compared with misspelt queries."""
-    for key, n, field in text_rows:
+def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:
+    """For each gram of the text keys, in order, the numbers of the keys holding it, ascending."""
+    holders: dict[str, array] = {}
+    for number, (key, _, _) in enumerate(text_rows):
+        for gram in key_grams(key):
+            numbers = holders.get(gram)
+            if numbers is None:
+                numbers = holders[gram] = array("i")
+            numbers.append(number)
+    return Groups(((gram,), (holders[gram],)) for gram in sorted(holders))
+
+
+def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
+    """For each fuzzy candidate list, length and first character, in order, the candidates and the numbers of their
+    text keys."""
+    groups: dict[tuple[str, int, str], tuple[list[str], array]] = {}
+    for number, (key, field, _) in enumerate(text_rows):
         for name, candidate in fuzzy_candidates(key, field):
-            yield name, len(candidate), candidate, field, key, n
+            group = groups.get((name, len(candidate), candidate[0]))
+            if group is None:
+                group = groups[(name, len(candidate), candidate[0])] = ([], array("i"))
+            group[0].append(candidate)
+            group[1].append(number)
+    return Groups((first, groups[first]) for first in sorted(groups))
 
 
 def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
@@ -394,7 +420,10 @@ def _search(index: CheckedFile, query: str, wanted: _Wanted) -> list[Match]:
     forms = query_forms(query)
     if not forms:  # '!!!' has nothing to search
         return []
-    hits = _exact_prefix_substring(index, forms)
+    # every exact or prefix match scores above every substring match: with as many as are shown, and nothing to
+    # filter them, no substring match could be shown ('ch' in a million entries: thousands of keys start so)
+    enough = wanted.limit if wanted.limit and not (wanted.category or wanted.status) else None
+    hits = _exact_prefix_substring(index, forms, enough)
     if not hits and not is_cjk(query) and len(forms[0]) >= 3:
         hits = _inside_words(index, forms[0])
     if not hits and wanted.fuzzy:
@@ -413,8 +442,9 @@ def _keep_best(hits: _Hits, entry: int, kind: str, score: float, key: str, field
         hits[entry] = (kind, score, key, field)
 
 
-def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
-    """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese)."""
+def _exact_prefix_substring(index: CheckedFile, forms: list[str], enough: int | None = None) -> _Hits:
+    """Exact and prefix hits for the query's forms, then substrings at word starts (any position in Chinese), unless
+    exact and prefix hits number `enough` already."""
     hits: _Hits = {}
     starting = {form: index.range(_KEYS, (form,), (form + _LAST_CHARACTER,)) for form in forms}
     exact = [row for rows in starting.values() for row in rows if row[0] in forms]
@@ -424,20 +454,54 @@ def _exact_prefix_substring(index: CheckedFile, forms: list[str]) -> _Hits:
         for key, entry, field in rows:
             if key != form:
                 _keep_best(hits, entry, PREFIX, _BASE_SCORE[PREFIX] - _length_penalty(form, key), key, field)
+    if enough is not None and len(hits) >= enough:
+        return hits
     text_form = forms[0]
-    for _, entry, field, key in index.range(_SUFFIXES, (text_form,), (text_form + _LAST_CHARACTER,)):
+    first_word = text_form.split(" ")[0]
+    # a Latin key holds the form at a later word when that word is its first word (or starts with it, when the
+    # form is one word); a Chinese key holds it anywhere after its first character
+    end = first_word + ("\x00" if " " in text_form else _LAST_CHARACTER)
+    numbers = set(index.range(_GRAMS, (first_word,), (end,)).column("text")) | _holding_all(index, cjk_grams(text_form))
+    found = []
+    for number, (key, field, entry) in index.rows(_TEXTS, numbers).items():
+        starts = [suffix for suffix in inner_suffixes(key) if suffix.startswith(text_form)]
+        if starts:  # in the order a table of every inner suffix would have them: by suffix, then key
+            found.append((min(starts), number, key, field, entry))
+    for _, _, key, field, entry in sorted(found):
         _keep_best(hits, entry, SUBSTRING, _BASE_SCORE[SUBSTRING] - _length_penalty(text_form, key), key, field)
     return hits
 
 
+def _holding_all(index: CheckedFile, grams: set[str]) -> set[int]:
+    """The numbers of the text keys holding every one of the grams: the rarest gram's holders, narrowed by the
+    others (a key must hold them all)."""
+    lists = sorted((index.range(_GRAMS, (gram,), (gram + "\x00",)).column("text") for gram in grams), key=len)
+    numbers = set(lists[0]) if lists else set()
+    for holders in lists[1:]:
+        if not numbers:
+            break
+        if len(numbers) * 16 < len(holders):  # a few numbers, a long list: look each up in it
+            numbers = {number for number in numbers if _holds(holders, number)}
+        else:
+            numbers.intersection_update(holders)
+    return numbers
+
+
+def _holds(holders: list[int], number: int) -> bool:
+    """Whether an ascending list holds a number."""
+    position = bisect.bisect_left(holders, number)
+    return position < len(holders) and holders[position] == number
+
+
 def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
-    """Substrings that start inside a word ('baba' in 'alibaba'): a full scan, so only when nothing else hit."""
+    """Substrings that start inside a word ('baba' in 'alibaba'): a scan of the Latin keys, so only when nothing
+    else hit."""
     hits: _Hits = {}
     base = _BASE_SCORE[SUBSTRING] - 8
-    rows = index.all(_SCAN)
+    rows = index.all(_TEXTS)
     for position in rows.containing("key", text_form):
         key, field, entry = rows[position]
-        if key.find(text_form) > 0:
+        if not is_cjk(key) and key.find(text_form) > 0:
             _keep_best(hits, entry, SUBSTRING, base - _length_penalty(text_form, key), key, field)
     return hits
 
@@ -470,11 +534,24 @@ def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
     share = cutoff / 100
     # Edits are at least the difference in length and at most (1 - share) x the longer length, so
     # only candidates from share x to 1/share x the form's length can reach the cut-off.
-    rows = index.range(_FUZZY, (name, int(share * len(form))), (name, int(len(form) / share) + 2))
-    found = process.extract(form, rows.column("candidate"), scorer=OSA.normalized_similarity, score_cutoff=share,
-                            limit=None)
+    shortest, longest = int(share * len(form)), int(len(form) / share) + 1
+    if int(index.meta.get(f"rows {_FUZZY}", 0)) <= FUZZY_SCAN_ROWS:
+        parts = [index.range(_FUZZY, (name, shortest, ""), (name, longest + 1, ""))]
+    else:
+        parts = [index.range(_FUZZY, (name, length, first), (name, length, first + "\x00"))
+                 for length in range(shortest, longest + 1) for first in dict.fromkeys(form[:2])]
+    columns = [rows.column("candidate") for rows in parts]
+    starts = list(itertools.accumulate(map(len, columns), initial=0))
+    found = process.extract(form, [candidate for column in columns for candidate in column],
+                            scorer=OSA.normalized_similarity, score_cutoff=share, limit=None)
+
+    def text_of(position: int) -> int:
+        part = bisect.bisect_right(starts, position) - 1
+        return parts[part].value(position - starts[part], "text")
+
+    texts = index.rows(_TEXTS, (text_of(position) for _, _, position in found))
     for candidate, similarity, position in found:
-        _, _, _, field, key, entry = rows[position]
+        key, field, entry = texts[text_of(position)]
         yield candidate, 100 * similarity, entry, field, key
 
 

@@ -347,3 +347,113 @@ def test_a_chinese_variant_is_an_accepted_rendering():
     segments = [Segment(1, "MIIT said so.", "工信部表示。", "t:1"), Segment(2, "MIIT said so.", "有关部门表示。", "t:2")]
     findings = check_segments(segments, entries)
     assert [f.segment for f in findings] == [2] and "工信部" in findings[0].expected
+
+
+# --- the compiled glossary (issue 15 §6): cached per file, rebuilt when it changes, never believed when damaged ---
+
+
+def check_json(glossary: Path, segments: Path) -> dict:
+    """`glossary -g GLOSSARY check SEGMENTS --json`, parsed."""
+    result = run("-g", str(glossary), "check", str(segments), "--json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def team_glossary(tmp_path: Path) -> Path:
+    """A writable copy of the shipped glossary."""
+    path = tmp_path / "terms.csv"
+    path.write_bytes(store.embedded_path().read_bytes())
+    return path
+
+
+def test_check_through_the_compiled_glossary_finds_what_the_whole_automaton_finds(shipped, team_glossary: Path):
+    from glossary.check import check_against
+
+    for sample in ("news_en_zh.csv", "news.xliff", "news.tmx"):
+        segments = read_segments([BILINGUAL / sample])
+        reversed_segments = [Segment(s.number, s.target, s.source, s.where, s.line, s.unit) for s in segments]
+        assert check_against(segments, team_glossary) == check_segments(segments, shipped)
+        assert check_against(segments, team_glossary) == check_segments(segments, shipped)  # from the cache
+        assert (check_against(reversed_segments, team_glossary, reverse=True)
+                == check_segments(reversed_segments, shipped, reverse=True))
+
+
+def test_an_automaton_of_the_forms_that_occur_finds_what_the_whole_one_finds(shipped):
+    from glossary.matching import KnownTerms
+
+    whole = KnownTerms(shipped)
+    texts = [text for segment in read_segments([BILINGUAL / "news_en_zh.csv"])
+             for text in (segment.source, segment.target)]
+    texts += ["ALIBABA CLOUD and Alibaba; apple and Apple; 阿里云和阿里巴巴", "Ant Groups, business groups"]
+    narrowed = KnownTerms(shipped, texts=texts)
+    assert 0 < len(narrowed) < len(whole) / 10
+    for text in texts:
+        assert narrowed.find(text) == whole.find(text), text
+
+
+def test_check_keeps_the_compiled_glossary_and_compiles_it_again_when_terms_csv_changes(team_glossary: Path,
+                                                                                       tmp_path: Path):
+    from glossary import compiled
+
+    segments = tmp_path / "pair.csv"
+    segments.write_text("source,target\nThe quay crane was moved.,起重机被移走了。\n", encoding="utf-8")
+    assert check_json(team_glossary, segments)["findings"] == []
+    cache = compiled.compiled_file(team_glossary)
+    assert cache.is_file()
+    with team_glossary.open("a", encoding="utf-8") as out:
+        out.write("T999,quay crane,岸桥,岸橋,,jargon,approved,,,,,,2026-12-01\n")
+    finding, = check_json(team_glossary, segments)["findings"]
+    assert (finding["term"], finding["expected"]) == ("quay crane", ["岸桥", "岸橋"])
+    assert compiled.load_compiled(team_glossary).entries[-1].english == "quay crane"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "a byte changed", "not ours", "empty", "a folder"])
+def test_a_damaged_compiled_glossary_is_compiled_again_and_check_answers_as_before(team_glossary: Path,
+                                                                                   damage: str):
+    import shutil
+
+    from glossary import compiled
+
+    sample = BILINGUAL / "news_en_zh.csv"
+    sound = check_json(team_glossary, sample)
+    cache = compiled.compiled_file(team_glossary)
+    data = cache.read_bytes()
+    if damage == "truncated":
+        cache.write_bytes(data[: len(data) // 2])
+    elif damage == "a byte changed":
+        middle = len(data) // 2
+        cache.write_bytes(data[:middle] + bytes([data[middle] ^ 0x20]) + data[middle + 1:])
+    elif damage == "not ours":
+        cache.write_bytes(b"this is not a compiled glossary\n\n" + data)
+    elif damage == "empty":
+        cache.write_bytes(b"")
+    else:
+        cache.unlink()
+        cache.mkdir()
+    assert check_json(team_glossary, sample) == sound
+    if damage == "a folder":
+        shutil.rmtree(cache)
+    assert check_json(team_glossary, sample) == sound
+
+
+def test_check_works_without_a_writable_cache_and_says_nothing_of_it(team_glossary: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    not_a_folder = tmp_path / "cache-is-a-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(not_a_folder))
+    result = run("-g", str(team_glossary), "check", str(BILINGUAL / "news_en_zh.csv"))
+    assert result.exit_code == 1
+    assert result.stderr == "27 segments checked: 6 errors, 2 warnings\n"
+
+
+def test_concurrent_checks_on_a_cold_cache_all_answer_alike(team_glossary: Path):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "glossary", "-g", str(team_glossary), "check", str(BILINGUAL / "news.tmx"),
+               "--json"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [process.communicate(timeout=120) for process in runs]
+    assert len({stdout for stdout, _ in outputs}) == 1 and all(process.returncode == 1 for process in runs)
+    assert json.loads(outputs[0][0])["errors"] > 0

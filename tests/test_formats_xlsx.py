@@ -433,8 +433,8 @@ def test_cells_without_references_are_followed_to_the_row_they_are_in(tmp_path: 
     assert result.returncode == 2
     assert one_stderr_line(result) == (
         f"glossary: error: {path}: refused: the values in xl/worksheets/sheet1.xml reach row 4,000,000,000 and "
-        "column B (8,000,000,000 cells from A1; the limit is 5,000,000); delete what lies beyond the table and "
-        "save again")
+        f"column B (8,000,000,000 cells from A1; the limit is {sheets.MAX_SHEET_CELLS:,}); delete what lies beyond "
+        "the table and save again")
 
 
 def workbook_with_a_far_cell_written_by_hand(path: Path) -> Path:
@@ -482,3 +482,89 @@ def test_a_workbook_with_an_encrypted_member_is_refused_in_one_line(tmp_path: Pa
     path = export(TRICKY, tmp_path / "locked.xlsx")
     flag_encrypted(path)
     refused(path, r"locked.xlsx: member '\[Content_Types\].xml' is encrypted; save an unprotected copy")
+
+
+# --- big workbooks (issue 15 §7): deflated, read back whole, never past Excel's last row -------------------------
+
+
+def dictionary_entries(count: int) -> list[TermEntry]:
+    """Distinct entries with every field a dictionary export fills, as many as asked."""
+    return [TermEntry(id=f"B{n:06d}", english=f"harbour crane model {n}", chinese=f"港口起重机{n}型",
+                      traditional=f"港口起重機{n}型", pinyin="gǎngkǒu qǐzhòngjī", category="jargon",
+                      status=STATUSES[n % len(STATUSES)], source="CC-CEDICT", updated="2026-11-24")
+              for n in range(count)]
+
+
+def write_glossary(path: Path, entries) -> Path:
+    """A terms.csv holding these entries."""
+    store.create(path, entries)
+    return path
+
+
+def test_a_moderately_large_export_is_deflated_and_reads_back_whole(tmp_path: Path):
+    entries = dictionary_entries(6_000)
+    path = export(entries, tmp_path / "big.xlsx",
+                  row_hashes={entry.id: entry_fingerprint(entry, COLUMNS) for entry in entries})
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert sheet.compress_type == zipfile.ZIP_DEFLATED
+    assert sheet.file_size > sheets.RATIO_CHECK_MIN_BYTES and sheet.compress_size * 5 < sheet.file_size
+    table = xlsx.read(path)
+    assert table.rows == [(number, entry.to_row()) for number, entry in enumerate(entries, start=2)]
+    assert len(table.row_hashes) == len(entries)
+
+
+def test_a_sheet_that_deflates_further_than_an_import_trusts_is_stored_and_reads_back(tmp_path: Path):
+    entries = [TermEntry(id=f"R{n:04d}", english=f"term {n}", chinese="术语", note="x" * 6_000) for n in range(300)]
+    path = export(entries, tmp_path / "repetitive.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert sheet.file_size > sheets.RATIO_CHECK_MIN_BYTES and sheet.compress_type == zipfile.ZIP_STORED
+    assert [cells["note"] for _, cells in xlsx.read(path).rows] == ["x" * 6_000] * 300
+
+
+def test_the_largest_glossary_a_sheet_holds_is_exported_with_every_fingerprint(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", 60)  # a sheet of 60 rows: header, 52 entries; 8 metadata rows
+    glossary_path = write_glossary(tmp_path / "terms.csv", dictionary_entries(52))
+    result = run_cli("-g", str(glossary_path), "export", str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 0, result.output
+    table = xlsx.read(tmp_path / "out.xlsx")
+    assert len(table.rows) == 52 and len(table.row_hashes) == 52
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Glossary"]
+    assert {str(rule.sqref) for rule in sheet.data_validations.dataValidation} == {"F2:F60", "G2:G60"}
+
+
+@pytest.mark.parametrize("filters", [(), ("--status", "approved")])
+def test_more_entries_than_a_sheet_holds_is_a_one_line_error_that_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filters: tuple[str, ...]):
+    monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", 60)
+    glossary_path = write_glossary(tmp_path / "terms.csv", dictionary_entries(53 * len(STATUSES)
+                                                                              if filters else 53))
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "big.xlsx"
+    result = run_cli("-g", str(glossary_path), "export", str(target), *filters)
+    assert result.exit_code == 2
+    assert result.output == ("glossary: error: 53 entries do not fit in an Excel sheet (61 rows where a sheet holds "
+                             "60); export fewer with --category or --status, or export CSV or TBX, which have no "
+                             "row limit (nothing was written)\n")
+    assert os.listdir(target.parent) == []
+
+
+def test_a_workbook_larger_than_an_import_accepts_is_refused_and_nothing_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(xlsx, "MAX_UNCOMPRESSED_BYTES", 200_000)
+    target = tmp_path / "out.xlsx"
+    with pytest.raises(FormatError, match=r"^the workbook passes 200,000 bytes of XML at row [\d,]+, more than a "
+                                          r"workbook is read back with; export fewer entries with --category"):
+        export(dictionary_entries(5_000), target)
+    assert not target.exists() and os.listdir(tmp_path) == []
+
+
+def run_cli(*args: str):
+    """The command line run in this process (so that a patched limit applies), output and errors mixed."""
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)

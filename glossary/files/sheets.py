@@ -17,13 +17,21 @@ from typing import Any, Callable, Iterator
 from ..errors import FormatError
 from .reading import shown
 
-# Zip-bomb limits, as Apache POI's ZipSecureFile: total declared size, and ratio for members above a size.
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
+# A sheet's rows in Excel (and in every program that reads .xlsx): no honest workbook has more.
+EXCEL_MAX_ROWS = 1_048_576
+# Zip-bomb limits, as Apache POI's ZipSecureFile: a ratio for members above a size, and a total declared size.
+# Sheet XML deflates a few times to a few dozen (a glossary export's sheet 6.6 times, 20,000 rows that differ
+# only in their numbers 16); a zip bomb expands hundreds or a thousand times (export stores a sheet that would
+# deflate past the limit, so every export reads back). The total is what the fullest honest workbook holds: every
+# row of a sheet at 1.5 KiB of XML, half as much again as a row of the shipped glossary's export with its
+# fingerprint (990 bytes; 750 for a glossary of dictionary entries).
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
-# The most cells a sheet may span from A1: 400,000 entries of 12 columns; python-calamine holds each sheet
-# it reads as one block (with a Python list of it), about 40 bytes a cell.
-MAX_SHEET_CELLS = 5_000_000
+HONEST_ROW_BYTES = 1536
+MAX_UNCOMPRESSED_BYTES = EXCEL_MAX_ROWS * HONEST_ROW_BYTES
+# The most cells a sheet may span from A1: every row of a sheet 16 columns wide (a glossary has 12).
+# python-calamine holds each sheet it reads as one block (with a Python list of it), about 40 bytes a cell.
+MAX_SHEET_CELLS = EXCEL_MAX_ROWS * 16
 WORKBOOK = "Excel .xlsx workbook"
 
 

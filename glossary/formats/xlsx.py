@@ -23,7 +23,10 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..files.sheets import column_letter as _column_letter, workbook_rows
+from ..files.sheets import (
+    EXCEL_MAX_ROWS, MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECK_MIN_BYTES,
+    column_letter as _column_letter, workbook_rows,
+)
 from ..languages import COLUMN_TAGS
 from ..version import version
 from ..schema import (
@@ -87,6 +90,8 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
     XML, every cell an inline string (never a formula, number or link), escaped as Excel does. This is
     several times faster than writing 100,000 rows cell by cell through a library."""
     columns = _export_columns(options.columns)
+    refuse_too_many_rows(max(len(entries) + 1, len(_metadata_rows(options))), f"{len(entries):,} entries",
+                         "export fewer with --category or --status, or export CSV or TBX, which have no row limit")
     rows = _entry_rows(entries, columns)
     labels = [header_label(column) for column in columns]
     # also refuses cells no spreadsheet can hold, before writing
@@ -100,7 +105,7 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
         _write_instructions_sheet(book, book.add_worksheet(INSTRUCTIONS_SHEET))
         _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
         book.close()
-        _stream_rows_into(layout, temporary, rows, widths, _one_line_limits(columns, widths))
+        _stream_importably(layout, temporary, rows, widths, _one_line_limits(columns, widths))
 
     produce_atomically(Path(path), produce)
 
@@ -110,6 +115,7 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     neutralised and escaped, wrapped, rows as tall as their text; numbers stay numbers), a bold frozen
     header with a filter, landscape pages one page wide."""
     labels = [header_label(str(name)) for name in headers]
+    refuse_too_many_rows(len(rows) + 1, f"{len(rows):,} rows", "write CSV instead, which has no row limit")
     widths = measure_columns(rows, labels)
 
     def produce(temporary: Path) -> None:
@@ -125,9 +131,17 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
         _set_up_pages(sheet, landscape=True)
         sheet.repeat_rows(0)
         book.close()
-        _stream_rows_into(layout, temporary, rows, widths, _one_line_limits(labels, widths))
+        _stream_importably(layout, temporary, rows, widths, _one_line_limits(labels, widths))
 
     produce_atomically(Path(path), produce)
+
+
+def refuse_too_many_rows(rows: int, what: str, advice: str) -> None:
+    """Refuse, before anything is written, a sheet of more rows than Excel holds (it would drop the rest, and
+    with them the filter, the drop-downs and the last fingerprints)."""
+    if rows > EXCEL_MAX_ROWS:
+        raise FormatError(f"{what} do not fit in an Excel sheet ({rows:,} rows where a sheet holds "
+                          f"{EXCEL_MAX_ROWS:,}); {advice} (nothing was written)")
 
 
 def _new_book(layout: io.BytesIO):
@@ -151,8 +165,23 @@ def _entry_rows(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[tu
     return [cells(entry) for entry in entries]
 
 
+def _stream_importably(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[object]], widths: list[float],
+                       limits: list[int]) -> None:
+    """Write the workbook with its rows deflated; stored instead in the rare workbook whose sheet deflates further
+    than an import trusts (thousands of rows of one long repeated note), so that every export reads back."""
+    _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(path) as written:
+        sheet = written.getinfo(_FIRST_SHEET)
+        _refuse_beyond_import(sum(member.file_size for member in written.infolist()), len(rows))
+    if sheet.file_size > RATIO_CHECK_MIN_BYTES and sheet.file_size > MAX_COMPRESSION_RATIO * sheet.compress_size:
+        _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_STORED)
+
+
+_FIRST_SHEET = "xl/worksheets/sheet1.xml"
+
+
 def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[object]], widths: list[float],
-                      limits: list[int]) -> None:
+                      limits: list[int], compression: int) -> None:
     """Write the workbook XlsxWriter laid out to `path`, with the rows as rows 2… of its first sheet (sheet1);
     each cell takes its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the
     height its wrapped cells need at the column widths.
@@ -165,7 +194,7 @@ def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[ob
             zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for member in source.infolist():
             data = source.read(member.filename)
-            if member.filename != "xl/worksheets/sheet1.xml":
+            if member.filename != _FIRST_SHEET:
                 target.writestr(member, data)
                 continue
             head, _, tail = data.decode("utf-8").partition("</sheetData>")
@@ -173,15 +202,27 @@ def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[ob
             layout_of = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width), limit)
                          for index, (letter, width, limit) in enumerate(zip(letters, widths, limits))]
             head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
-            with target.open(zipfile.ZipInfo(member.filename, member.date_time), "w") as out:
-                out.write(head.encode("utf-8"))
+            sheet = zipfile.ZipInfo(member.filename, member.date_time)
+            sheet.compress_type = compression  # a ZipInfo of its own is stored unless told
+            with target.open(sheet, "w") as out:
+                written = out.write(head.encode("utf-8"))
                 chunk: list[str] = []
                 for number, values in enumerate(rows, start=2):
                     chunk.append(_row_xml(number, values, layout_of))
                     if len(chunk) == 2000:
-                        out.write("".join(chunk).encode("utf-8"))
+                        written += out.write("".join(chunk).encode("utf-8"))
                         chunk = []
-                out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
+                        _refuse_beyond_import(written, number - 1)
+                written += out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
+                _refuse_beyond_import(written, len(rows))
+
+
+def _refuse_beyond_import(written: int, rows: int) -> None:
+    """Stop a sheet that has grown past what an import of it accepts (files.sheets: every export reads back)."""
+    if written > MAX_UNCOMPRESSED_BYTES:
+        raise FormatError(f"the workbook passes {MAX_UNCOMPRESSED_BYTES:,} bytes of XML at row {rows:,}, "
+                          "more than a workbook is read back with; export fewer entries with --category or --status, "
+                          "or export CSV or TBX (nothing was written)")
 
 
 def _row_xml(number: int, values: Sequence[object], layout: list[tuple[str, str, int, int]]) -> str:
@@ -390,7 +431,8 @@ def _write_glossary_sheet(book, sheet, rows: int, columns: list[str], widths: li
         if column in columns:
             index = columns.index(column)
             # a list validation on the data rows plus spare rows for new terms; other values are refused
-            sheet.data_validation(1, index, rows + SPARE_VALIDATED_ROWS, index, {
+            last = min(rows + SPARE_VALIDATED_ROWS, EXCEL_MAX_ROWS - 1)  # 0-based, as XlsxWriter counts
+            sheet.data_validation(1, index, last, index, {
                 "validate": "list", "source": list(choices), "error_title": f"Unknown {column}",
                 "error_message": f"Choose one of: {', '.join(choices)}",
             })
@@ -458,17 +500,21 @@ def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 60)
     sheet.protect()  # no password: it only guards against accidental edits
+    headers = (METADATA_KEY_HEADER, ROW_HASH_HEADER)
+    for number, pair in enumerate(_metadata_rows(options)):
+        for index, text in enumerate(pair):
+            if text:
+                sheet.write_string(number, index, neutralise_formula(text), bold if pair in headers else None)
+
+
+def _metadata_rows(options: ExportOptions) -> list[tuple[str, str]]:
+    """The Metadata sheet's rows: key/value pairs about the export, a blank row, each entry's fingerprint."""
     metadata = {"exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
                 "tool_version": version()}
     metadata.update(options.metadata)
-    rows: list[tuple[tuple[str, str], Any]] = [(METADATA_KEY_HEADER, bold)]
-    rows += [((str(key), str(value)), None) for key, value in metadata.items()]
-    rows += [(("", ""), None), (ROW_HASH_HEADER, bold)]
-    rows += [((entry_id, row_hash), None) for entry_id, row_hash in options.row_hashes.items()]
-    for number, (pair, cell_format) in enumerate(rows):
-        for index, text in enumerate(pair):
-            if text:
-                sheet.write_string(number, index, neutralise_formula(text), cell_format)
+    rows = [METADATA_KEY_HEADER, *((str(key), str(value)) for key, value in metadata.items()), ("", ""),
+            ROW_HASH_HEADER]
+    return rows + list(options.row_hashes.items())
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -1,0 +1,151 @@
+"""The compiled glossary: its entries and the inputs of its term automaton, cached per glossary file as lookup's
+index is, so that check (and mine) on a large glossary neither validates terms.csv nor folds its forms again.
+
+The cache file is rebuilt when the glossary file changes (cache.file_signature), written atomically (a concurrent
+run reads the old file or the new one, never half of one), and proves itself whole with a CRC before anything
+in it is believed; when it is missing, damaged, stale or cannot be written, the glossary is read as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .cache import cache_dir, file_signature, path_digest, without_collection
+from .matching import KnownTerms, known_forms
+from .schema import TermEntry
+
+COMPILED_VERSION = "2"
+_MAGIC = b"glossary compiled\n"
+_SEPARATOR = "\x00"  # between an entry's cells: no glossary text holds a NUL
+
+
+def compiled_file(path: Path) -> Path:
+    """The cache file holding the compiled form of one glossary file."""
+    return cache_dir() / f"known-{path_digest(path)}.marshal"
+
+
+class LazyEntries(Sequence[TermEntry]):
+    """A glossary's entries, each made a TermEntry when first asked for (a check of a few thousand segments meets
+    a few thousand of a million), with every entry's status at hand."""
+
+    def __init__(self, rows: list[str], statuses: list[str]) -> None:
+        self.rows, self.statuses = rows, statuses
+        self.made: dict[int, TermEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):  # an int, or a slice (a list)
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self.made.get(index)
+        if entry is None:
+            entry = self.made[index] = TermEntry(*self.rows[index].split(_SEPARATOR))
+        return entry
+
+
+class _Owners(Sequence[tuple[int, str]]):
+    """What each pattern stands for, (entry index, spelling), from the cache's packed form."""
+
+    def __init__(self, entries: array, spellings: list[str], patterns: list[str]) -> None:
+        self.entries, self.spellings, self.patterns = entries, spellings, patterns
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def __getitem__(self, index):  # an int (KnownTerms reads owners one by one)
+        return self.entries[index], self.spellings[index] or self.patterns[index]
+
+
+@dataclass(frozen=True)
+class CompiledGlossary:
+    """A glossary file's entries (sorted by id, as Glossary.entries gives them) and its automaton's inputs."""
+
+    entries: Sequence[TermEntry]
+    patterns: list[str]
+    owners: Sequence[tuple[int, str]]
+
+    def known_terms(self, texts: Iterable[str] | None = None) -> KnownTerms:
+        """The matcher of every form of the entries; with `texts`, an automaton of only the forms that can occur in
+        them (see KnownTerms)."""
+        return KnownTerms.from_forms(self.entries, self.patterns, self.owners, texts)
+
+
+def load_known_terms(path: str | os.PathLike, texts: Iterable[str] | None = None) -> KnownTerms:
+    """The matcher of every form of a glossary file's entries (its entries as `.entries`), compiled once per
+    version of the file (load_compiled); the one loader that check and mine call."""
+    return load_compiled(path).known_terms(texts)
+
+
+def load_compiled(path: str | os.PathLike) -> CompiledGlossary:
+    """The compiled glossary: from the cache when it holds this version of the file, else read, compiled and kept
+    there (when the cache can keep it)."""
+    path = Path(path)
+    signature = file_signature(path, COMPILED_VERSION)
+    cached = compiled_file(path)
+    with without_collection():
+        return _load_or_compile(path, cached, signature)
+
+
+def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossary:
+    """The compiled glossary from the cache file, else compiled from the glossary file and kept in the cache."""
+    from .store import Glossary, read_entries
+
+    parts = _read_if_current(cached, signature)
+    if parts is not None:
+        rows, statuses, patterns, owner_entries, spellings = parts
+        return CompiledGlossary(LazyEntries(rows, statuses), patterns, _Owners(owner_entries, spellings, patterns))
+    entries = Glossary(read_entries(path), path=path).entries()
+    patterns, owners = known_forms(entries)
+    rows = [_SEPARATOR.join(entry.values()) for entry in entries]
+    owner_entries = array("i", [index for index, _ in owners]).tobytes()
+    spellings = ["" if spelling == pattern else spelling for pattern, (_, spelling) in zip(patterns, owners)]
+    _keep(cached, signature, (rows, [entry.status for entry in entries], patterns, owner_entries, spellings))
+    return CompiledGlossary(entries, patterns, owners)
+
+
+def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str], list[str], array, list[str]] | None:
+    """(entry rows, statuses, patterns, owner entries, spellings) from the cache file when it was written for this
+    version of the glossary file and its CRC holds; else None."""
+    try:
+        data = cached.read_bytes()
+    except OSError:
+        return None
+    head, _, payload = data.partition(b"\n\n")
+    expected = _MAGIC + f"{signature}\n{zlib.crc32(payload)}".encode()
+    if head != expected:
+        return None
+    try:
+        rows, statuses, patterns, packed, spellings = marshal.loads(payload)
+        owner_entries = array("i")
+        owner_entries.frombytes(packed)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return rows, statuses, patterns, owner_entries, spellings
+
+
+def _keep(cached: Path, signature: str, parts: tuple) -> None:
+    """Write the compiled glossary into the cache atomically; nothing when the cache cannot keep it (the next run
+    compiles it again)."""
+    from .errors import GlossaryError
+    from .files.atomic import produce_atomically
+
+    payload = marshal.dumps(parts)
+    head = _MAGIC + f"{signature}\n{zlib.crc32(payload)}\n\n".encode()
+
+    def produce(temporary: Path) -> None:
+        with open(temporary, "wb") as handle:
+            handle.write(head)
+            handle.write(payload)
+
+    with contextlib.suppress(OSError, GlossaryError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        produce_atomically(cached, produce)
