@@ -130,7 +130,7 @@ class KnownTerms:
         if self._han_automaton is None:
             import ahocorasick_rs
 
-            forms = [(folded, owner) for folded, owner in self._patterns.items() if has_han(owner[1])]
+            forms = [(folded, owner) for folded, owner, cjk in zip(self._patterns, self._owners, self._cjk) if cjk]
             automaton = (ahocorasick_rs.AhoCorasick([f for f, _ in forms], matchkind=ahocorasick_rs.MatchKind.Standard)
                          if forms else None)
             others = [(folded, index) for index, folded in enumerate(self._patterns) if not self._cjk[index]]
