@@ -129,6 +129,21 @@ _INDEX_VERSION = 1
 def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
     """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
     built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+    compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
+
+    def build():
+        return (
+            {key: compact(found[0]) for key, found in english_index().items()},
+            {key: compact(found[0]) for key, found in reading_index().items()},
+        )
+
+    indexes = cached_build("cedict-suggestions", _INDEX_VERSION, build)
+    return indexes if isinstance(indexes, tuple) and len(indexes) == 2 else build()
+
+
+def cached_build(name: str, version: int, build):
+    """What build() makes from CC-CEDICT, kept in the cache folder as NAME.pickle and rebuilt when the
+    dictionary file or the version changes (a damaged or unwritable cache only costs a rebuild)."""
     import pickle
 
     from .cache import cache_dir
@@ -137,30 +152,27 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
 
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
-    stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / "cedict-suggestions.pickle"
+    stamp = f"{version}:{info.st_size}:{info.st_mtime_ns}"
+    cached = cache_dir() / f"{name}.pickle"
     try:
         with cached.open("rb") as handle:
-            saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 2:
-            return indexes
+            saved_stamp, value = pickle.load(handle)
+        if saved_stamp == stamp:
+            return value
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
-    compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
-    indexes = (
-        {key: compact(found[0]) for key, found in english_index().items()},
-        {key: compact(found[0]) for key, found in reading_index().items()},
-    )
+    value = build()
+
     def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
-            pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((stamp, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         produce_atomically(cached, produce)
     except (OSError, GlossaryError):
         pass  # no writable cache: rebuilt next time
-    return indexes
+    return value
 
 
 def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:
