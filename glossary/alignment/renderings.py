@@ -103,7 +103,7 @@ class Aligner:
             # cut only where every piece is one character (湖北|省) or another word's rendering (伊朗|议会):
             # 蚂蚁金服 stays whole for Ant Group
             if inner and not all(end - start == 1 or pair.chinese[start:end] in pieces
-                                 for start, end in zip(edges, edges[1:])):
+                                 or pair.chinese[start:end] in _headwords() for start, end in zip(edges, edges[1:])):
                 edges = [word.start, *sorted(cut for cut in sure_cuts if word.start < cut < word.end), word.end]
             for start, end in zip(edges, edges[1:]):
                 text = pair.chinese[start:end]
@@ -285,6 +285,14 @@ def _is_pinyin(word: str) -> bool:
     from ..chinese import pinyin_syllable_split
 
     return pinyin_syllable_split(word.lower()) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _headwords() -> frozenset[str]:
+    """CC-CEDICT's simplified headwords: the rest of a Chinese word cut around a name must be a word too."""
+    from ..dictionary import headwords
+
+    return headwords()
 
 
 def _running_max(values: Sequence[float]) -> list[float]:

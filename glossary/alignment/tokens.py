@@ -14,7 +14,11 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[。！？])[”’」』）)]*")
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|No|vs|Inc|Ltd|Co|Corp|U\.S|e\.g|i\.e)\.\s+$")
 # Chinese words that only join or mark (never a term's first or last word).
-FUNCTION_WORDS = frozenset("的 了 在 和 与 及 或 是 对 将 为 把 被 由 于 从 向 以 并 也 而 其 这 那 该 此 之 等 中 上 下 个 着 过 都 就 又 还 所 则".split())
+FUNCTION_WORDS = frozenset("""
+的 了 在 和 与 及 或 是 对 将 为 把 被 由 于 从 向 以 并 也 而 其 这 那 该 此 之 等 中 上 下 个 着 过 都 就 又 还 所 则
+到 如 可 可以 能 会 要 已 已经 正 正在 让 使 给 用 即 约 达 据 称 称为 表示 认为 指出 介于 通过 包括 列为 成为 作为
+进行 出现 这些 那些 一种 一个 这种 这款 每个 各 各种 所有 其他 以及 或者 并且 但 但是 因为 所以 如果
+""".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Sequence
 from ..errors import GlossaryError
 from ..schema import CHINESE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
-from .occurrences import ACRONYM, KNOWN, NAME, PINYIN as PINYIN_KIND
+from ..english import STOPWORDS, zipf
+from .occurrences import ACRONYM, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
 from .tally import Tally
 
 ALIGNMENTS = "alignments"
@@ -28,6 +29,8 @@ CONSISTENCY = "consistency"
 BILINGUAL_COLUMNS = (ALIGNMENTS, ALIGNMENT_CONFIDENCE, CONSISTENCY)
 MAX_OCCURRENCES = 30  # occurrences of one row that are aligned (the first ones, in file order)
 MIN_CONFIDENCE = 0.25  # below this the aligned rendering is listed but does not fill the Chinese column
+RESCUE_CONFIDENCE = 0.6  # how surely the translations must render a candidate the miner alone drops
+EVERYDAY_ZIPF = 5.0  # a dropped term with a word this common (extent, case) stays dropped
 MIN_SUPPORT = 0.2  # a pair whose Chinese side writes fewer of its English anchor words is no translation
 MOST_SKIPPED = 0.5  # above this share of skipped pairs the input is not a translation: a monolingual table
 SUPPORT_SAMPLE = 1000  # pairs looked at to decide whether two line-aligned files translate each other
@@ -43,6 +46,13 @@ class TranslationPair:
     english: str
     chinese: str
     where: str
+
+    def __post_init__(self) -> None:
+        # sentences a tool glued together ('worldwide.The United Kingdom') are read as two
+        object.__setattr__(self, "english", _GLUED_SENTENCES.sub(". ", self.english))
+
+
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
 
 
 @dataclass
@@ -233,14 +243,17 @@ class BilingualMiner:
     # --- the hooks of pipeline.table --------------------------------------------------------------------
 
     def rescue(self, key: str, tally: Tally) -> float:
-        """A score for a name the miner alone drops as an everyday word (Japan, France, Facebook) when the
-        translations render it surely and not by the dictionary's word-for-word guess."""
-        if tally.kind not in (NAME, ACRONYM, PINYIN_KIND) or tally.words > 3:
+        """A low score for a candidate the miner alone drops when the translations render it surely: a name
+        written like an everyday word (Japan, France, Facebook), or a term of uncommon words seen only inside a
+        longer phrase (mutation in 'the extent of mutation', which C-value does not count)."""
+        if tally.words > 3 or tally.kind not in (NAME, ACRONYM, PINYIN_KIND, TERM):
+            return 0.0
+        if tally.kind == TERM and any(zipf(word) >= EVERYDAY_ZIPF for word in key.split() if word not in STOPWORDS):
             return 0.0
         summary = _summary(self.renderings(self.forms_of({}, key, tally)))
-        if summary is None or summary[2] < 0.5:
+        if summary is None or summary[2] < RESCUE_CONFIDENCE:
             return 0.0
-        return 0.5 + summary[2]
+        return 0.5 * summary[2]
 
     def amend(self, row: dict, key: str, tally: Tally) -> None:
         """Fill a row's bilingual fields from the translations: the rendering most often aligned (new rows),
@@ -248,9 +261,6 @@ class BilingualMiner:
         from ..chinese import to_pinyin
 
         row.update({ALIGNMENTS: "", ALIGNMENT_CONFIDENCE: None, CONSISTENCY: ""})
-        acronym = (tally.extra or {}).get("acronym")
-        if acronym and acronym not in str(row.get("forms", "")).split("|"):
-            row["forms"] = f"{row['forms']}|{acronym}" if row.get("forms") else acronym  # the row stands for it too
         if tally.kind == KNOWN and tally.entry is not None:
             self._check_known(row, self.entries[tally.entry])
             return
@@ -322,6 +332,8 @@ def add_kept_names(miner, pair_sets: Sequence[PairSet]) -> None:
                     continue
                 match = re.search(r"(?<![\w-])" + re.escape(run) + r"(?![\w-])", english)
                 key = run.lower()
+                if key in miner.links:  # an acronym the miner counts toward its long form: kept, it is a row too
+                    key = f"kept:{key}"
                 if match is None or key in miner.tallies:
                     continue
                 kind = ACRONYM if run.replace("-", "").isupper() else NAME
