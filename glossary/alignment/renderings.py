@@ -24,6 +24,8 @@ from .tokens import FUNCTION_WORDS, Word, chinese_words, english_words
 
 MAX_SPAN_WORDS = 8
 SHARED = 0.5
+PRECISION = 0.7  # how much what the span's words owe the term counts beside how much of the term they cover
+POSITION = 0.5  # how much a span far from where the term stands in its sentence (relatively) loses
 ADJACENT = 0.25  # a next word linked to the term more than this (and than to the rest) belongs in its span
 PRE_EMPTED = 0.2  # at most this much of a learned link to or from a word a sure link explains
 SURE = 0.8  # a link this strong to a word outside the term keeps a Chinese word out of its rendering
@@ -268,8 +270,8 @@ class Aligner:
                     left_out += max(0.0, term_in[last + 1] - term_out[last + 1] - ADJACENT)
                 where = ((first + last) / 2 + 0.5) / size
                 text = pair.chinese[zh[first].start:zh[last].end]
-                score = cover + 0.7 * precision / (last - first + 1) - conflict - left_out \
-                    - 0.3 * abs(where - position) \
+                score = cover + PRECISION * precision / (last - first + 1) - conflict - left_out \
+                    - POSITION * abs(where - position) \
                     + (0.5 if text in wholes or (name_letters and toneless_pinyin(text) == name_letters) else 0.0)
                 if best is None or score > best[0] + 1e-9:
                     best = (score, first, last)
