@@ -20,13 +20,14 @@ IBM_ITERATIONS = 5
 # large corpus only costs time). Words of a pair beyond MAX_WORDS are left out of training.
 MAX_TRAINING_PAIRS = 60_000
 MAX_WORDS = 60
-DICTIONARY_WORDS_VERSION = 3
+DICTIONARY_WORDS_VERSION = 6
 MODIFIER = "~"  # dictionary_words keys for a word that only modifies its gloss's head ('large' of 'large bowl')
 _NOT_LETTER = re.compile(r"[^a-z0-9]")
 # An inline cross-reference to another headword: 聯合王國|联合王国[Lian2 he2 Wang2 guo2]
 _CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\|?[^\s\[\]]*\[[^\]]*\]")
 _SPELLINGS = (("tre", "ter"), ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"),
               ("ogue", "og"), ("lled", "led"), ("lling", "ling"))
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_WORD = re.compile(r"[a-z][a-z'-]*")
 # Gloss words too general to link a Chinese word to an English one.
 _GLOSS_STOP = STOPWORDS | frozenset("to sb sth something someone one's oneself etc kind type used variant also".split())
@@ -59,7 +60,7 @@ def english_key(word: str) -> str:
 
 def content_english(words: Sequence[Word]) -> list[str]:
     """Keys of an English sentence's words that can carry a translation (function words left out)."""
-    return [english_key(w.key) for w in words if w.key not in STOPWORDS]
+    return [english_key(w.key) for w in words if w.is_content]
 
 
 def learn(pairs: Iterable[tuple[Sequence[Word], Sequence[Word]]], iterations: int = IBM_ITERATIONS) -> Lexicon:
@@ -157,6 +158,9 @@ def _build_dictionary_words() -> dict[str, frozenset[str]]:
                 continue
             for part in _CROSS_REFERENCE.sub(" ", gloss).split(";"):
                 for original in {part, part.split(",")[0]}:
+                    last = original.split()[-1] if original.split() else ""
+                    if _CAPITALS.fullmatch(last) and len(original.split()) <= 3:
+                        index.setdefault(last, set()).add(entry.simplified)  # US, WHO, IT: apart from us, who, it
                     words = [w for w in _GLOSS_WORD.findall(gloss_key(original)) if w not in _GLOSS_STOP]
                     if not words or len(gloss_key(original).split()) > 3:
                         continue
@@ -175,6 +179,8 @@ def dictionary_renderings(word: str, modifier: bool = False) -> frozenset[str]:
 
     words = dictionary_words()
     lower = word.lower()
+    if len(word) >= 2 and word.isupper() and not modifier:
+        return words.get(word, frozenset()) | (frozenset() if lower in STOPWORDS else dictionary_renderings(lower))
     keys = {lower, singular(lower)} | {lemma.lower() for lemmas in getAllLemmas(lower).values() for lemma in lemmas}
     if lower.endswith("es") and len(lower) > 4:
         keys.add(lower[:-2])  # viruses, coronaviruses

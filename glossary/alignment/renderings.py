@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..english import STOPWORDS
 from ..scripts import has_han
 from .lexicon import (
     Lexicon, dictionary_renderings, english_key, phrase_renderings, romanised, same_token, toneless_pinyin,
@@ -24,6 +23,7 @@ from .tokens import FUNCTION_WORDS, Word, chinese_words, english_words
 
 MAX_SPAN_WORDS = 8
 SHARED = 0.5
+LINKED_FLOOR = 0.8  # a span word the term links to at all, and more than anything else does, is owed this much
 PRECISION = 0.7  # how much what the span's words owe the term counts beside how much of the term they cover
 POSITION = 0.5  # how much a span far from where the term stands in its sentence (relatively) loses
 ADJACENT = 0.25  # a next word linked to the term more than this (and than to the rest) belongs in its span
@@ -84,9 +84,9 @@ class Aligner:
         sure_cuts: set[int] = set()  # where a name's pinyin begins and ends: always cut
         pieces: set[str] = set()  # what the other English words may be written as, to tell a word's rest by
         for word in pair.english_words:
-            if word.key in STOPWORDS:
+            if not word.is_content:
                 continue
-            renderings = dictionary_renderings(word.key) if "dictionary" in self.signals else frozenset()
+            renderings = dictionary_renderings(word.text) if "dictionary" in self.signals else frozenset()
             pieces |= renderings
             if not word.text[:1].isupper():
                 continue
@@ -122,7 +122,7 @@ class Aligner:
         signals, lexicon = self.signals, self.lexicon
         keys = [english_key(w.key) for w in en]
         function_word = [z.text in FUNCTION_WORDS for z in zh]
-        content = [w.key not in STOPWORDS for w in en]
+        content = [w.is_content for w in en]
         if "ibm" in signals:
             forward, backward = lexicon.forward, lexicon.backward
             # posterior of each English word for each Chinese word (t(zh|en)), and the other way round
@@ -155,7 +155,7 @@ class Aligner:
             if "dictionary" in signals and content[i]:
                 for weight, modifier in ((1.0, False), (MODIFIER_LINK, True)):
                     for start, end, strength in _found_renderings(pair.chinese,
-                                                                  dictionary_renderings(word.key, modifier)):
+                                                                  dictionary_renderings(word.text, modifier)):
                         for j, z in enumerate(zh):
                             if z.start < end and z.end > start:
                                 inside = z.start >= start and z.end <= end
@@ -199,7 +199,7 @@ class Aligner:
         if not inside or not zh:
             return None
         matrix = self._matrix(index)
-        content = [i for i in inside if en[i].key not in STOPWORDS or en[i].is_latin] or inside
+        content = [i for i in inside if en[i].is_content or en[i].is_latin] or inside
         outside = [i for i in range(len(en)) if i not in inside]
         term_in = [max(matrix[i][j] for i in inside) for j in range(len(zh))]
         term_out = [max((matrix[i][j] for i in outside), default=0.0) for j in range(len(zh))]
@@ -242,8 +242,10 @@ class Aligner:
                     if unlinked:
                         leftover_pinyin += toneless_pinyin(zh[last].text)
                 else:  # a word the term shares with another English word (Eddie Wu: 吴泳铭) is half its own
-                    linked_precision += term_in[last] - (term_out[last] if term_out[last] > term_in[last]
-                                                         else SHARED * term_out[last])
+                    owed = term_in[last] if term_in[last] < WEAK or term_out[last] >= term_in[last] \
+                        else max(term_in[last], LINKED_FLOOR)
+                    linked_precision += owed - (term_out[last] if term_out[last] > term_in[last]
+                                                else SHARED * term_out[last])
                 if function[last]:
                     continue
                 sound = _sounds_like(unlinked_letters, leftover_pinyin) if unlinked and leftovers else 0.0

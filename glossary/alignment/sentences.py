@@ -8,7 +8,6 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..english import STOPWORDS
 from .lexicon import dictionary_renderings
 from .tokens import chinese_words, english_words
 
@@ -35,10 +34,10 @@ def _anchors(sentence: str) -> list[frozenset[str]]:
     for numbers and Latin tokens, their dictionary renderings otherwise)."""
     words = []
     for word in english_words(sentence):
-        if word.key in STOPWORDS:
+        if not word.is_content:
             continue
         forms = {word.key} if any(ch.isdigit() for ch in word.key) or word.text.isupper() else set()
-        forms |= dictionary_renderings(word.key)
+        forms |= dictionary_renderings(word.text)
         if forms:
             words.append(frozenset(forms))
     return words

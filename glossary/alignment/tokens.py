@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..english import STOPWORDS
 from ..scripts import has_han
 
 _ENGLISH_WORD = re.compile(r"[^\W_]+(?:(?:[-'’&]|\.(?![A-Z][a-z]))[^\W_]+)*")
@@ -29,6 +30,11 @@ class Word:
     start: int
     end: int
     key: str
+
+    @property
+    def is_content(self) -> bool:
+        """A word that can carry a translation: not a function word, unless written in capitals (US, IT, WHO)."""
+        return self.key not in STOPWORDS or (len(self.text) >= 2 and self.text.isupper())
 
     @property
     def is_latin(self) -> bool:
