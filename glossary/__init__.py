@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "STATUSES", "Document", "Glossary", "GlossaryError", "TermEntry", "ValidationError",
-    "load", "lookup", "mine", "__version__",
+    "load", "lookup", "mine", "mine_translations", "__version__",
 ]
 
 
@@ -38,6 +38,10 @@ def __getattr__(name: str):
         from .mining import mine
 
         return mine
+    if name == "mine_translations":
+        from .mining.bilingual import mine_translations
+
+        return mine_translations
     if name == "lookup":
         from .search import lookup
 

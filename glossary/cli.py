@@ -244,17 +244,25 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
               help="Also write the table to a .csv, .xlsx or .json file.")
 @click.option("--save", is_flag=True, help="Add the new candidates to the (writable) glossary as 'proposed'.")
 @click.option("--encoding", help="Read every input in this encoding (default: detected).")
-@click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source.")
+@click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source (and translations).")
 @click.option("--lang", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True,
               help="Read documents as English or Chinese (auto: each by its script).")
+@click.option("--parallel", "parallel", metavar="TARGET", type=click.Path(dir_okay=False),
+              help="A translation of the one PATH (any format mine reads): the Chinese comes from it.")
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
-         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, lang: str) -> None:
+         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, lang: str,
+         parallel: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
-    terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin).
+    terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin, or the
+    translations themselves).
 
-    PATHS are files (.txt, .md, .html, .docx, .pdf, any common encoding), folders (searched
-    recursively), glob patterns, or - for standard input.
+    PATHS are files (.txt, .md, .html, .docx, .pdf, any common encoding; a file named by its language,
+    news.en or news.zh_Hans, is plain text), folders (searched recursively), glob patterns, or - for
+    standard input. A bilingual file (TMX, XLIFF 1.2/2.0, two-column CSV/TSV/xlsx) or a document with
+    its translation (--parallel) is mined from its pairs: each row's Chinese is the rendering the
+    translations use most (From: aligned), --wide adds every rendering seen and a confidence, and known
+    terms the translations render otherwise are listed.
 
     \b
     Examples:
@@ -263,6 +271,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       glossary mine "news/*.html" --json | jq '.[] | select(.known == false) | .english'
       glossary mine samples/zh/ --new-only --top 30
       cat article.txt | glossary mine - --save
+      glossary mine samples/parallel/launch.en --parallel samples/parallel/launch.zh --wide
+      glossary mine samples/parallel/launch.tmx --new-only
     """
     import logging
 
@@ -277,18 +287,27 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     if save:
         source.require_writable()
 
-    skips = _SkipReport()
+    pair_sets = _translation_pairs(paths, parallel, encoding)
     warnings: list[str] = []  # shown once the progress bar is gone
-    total = count_inputs(paths)
-    with render.progress_bar(total, "Mining") as advance:
-        def progress(name: str) -> None:
-            skips.read_one()
-            advance(name)
+    if pair_sets is not None:
+        from .mining.bilingual import mine_pairs
 
-        frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
-                               category=category, new_only=new_only, encoding=encoding, progress=progress,
-                               on_skip=skips, lang=lang, on_warning=warnings.append)
-    skips.finish()
+        with render.status("Aligning the translations"):
+            frame = mine_pairs(pair_sets, glossary=source.path, top=top or None, min_freq=min_freq,
+                               category=category, new_only=new_only, warn=warnings.append,
+                               note=lambda text: render.message(f"glossary: note: {text}", sys.stderr))
+    else:
+        skips = _SkipReport()
+        total = count_inputs(paths)
+        with render.progress_bar(total, "Mining") as advance:
+            def progress(name: str) -> None:
+                skips.read_one()
+                advance(name)
+
+            frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
+                                   category=category, new_only=new_only, encoding=encoding, progress=progress,
+                                   on_skip=skips, lang=lang, on_warning=warnings.append)
+        skips.finish()
     for warning in warnings:
         render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")
     rows = frame_records(frame)
@@ -309,6 +328,26 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
             render.message(_entry_line("added", entry), sys.stderr, "green")
         render.message(f"added {len(added)} proposed entr{'y' if len(added) == 1 else 'ies'} to {source.path}",
                        sys.stderr)
+
+
+def _translation_pairs(paths: tuple[str, ...], parallel: str | None, encoding: str | None):
+    """The translation pairs `mine` reads (a document and --parallel, or bilingual files), else None."""
+    from .mining.bilingual import file_pairs, is_bilingual_file, parallel_hint, parallel_pairs
+
+    if parallel is not None:
+        if len(paths) != 1:
+            raise click.UsageError("--parallel pairs one PATH with its translation: give exactly one PATH")
+        return [parallel_pairs(paths[0], parallel, encoding)]
+    hint = parallel_hint(paths)
+    if hint:
+        raise GlossaryError(hint)
+    bilingual = [path for path in paths if is_bilingual_file(path)]
+    if not bilingual:
+        return None
+    if len(bilingual) != len(paths):
+        raise click.UsageError(f"{bilingual[0]} is a bilingual file: mine bilingual files (TMX, XLIFF, CSV/TSV/"
+                               "xlsx) apart from documents")
+    return [file_pairs(path) for path in bilingual]
 
 
 class _SkipReport:

@@ -142,18 +142,20 @@ def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
 def suggestion_indexes() -> tuple[_Compact, _Compact]:
     """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
     built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
-    return _cached_indexes("cedict-suggestions.pickle", lambda: (
-        {key: _compact(found[0]) for key, found in english_index().items()},
-        {key: _compact(found[0]) for key, found in reading_index().items()},
-    ))
+    def build() -> tuple[_Compact, _Compact]:
+        return ({key: _compact(found[0]) for key, found in english_index().items()},
+                {key: _compact(found[0]) for key, found in reading_index().items()})
+
+    indexes = cached_build("cedict-suggestions", _INDEX_VERSION, build)
+    return indexes if isinstance(indexes, tuple) and len(indexes) == 2 else build()
 
 
 @functools.lru_cache(maxsize=1)
 def headword_glosses() -> _Compact:
     """The best entry per simplified headword, as (simplified, reading, glosses), for English proposals of
     Chinese terms; cached apart from suggestion_indexes (English mining never loads it)."""
-    return _cached_indexes("cedict-headwords.pickle",
-                           lambda: {key: _compact(found[0]) for key, found in headword_index().items()})
+    return cached_build("cedict-headwords", _INDEX_VERSION,
+                        lambda: {key: _compact(found[0]) for key, found in headword_index().items()})
 
 
 def _compact(entry: DictionaryEntry) -> tuple[str, str, str]:
@@ -161,9 +163,9 @@ def _compact(entry: DictionaryEntry) -> tuple[str, str, str]:
     return entry.simplified, entry.reading, "/".join(entry.glosses)
 
 
-def _cached_indexes(name: str, build):
-    """Indexes built from CC-CEDICT once and kept in the cache folder under `name` (rebuilt when the
-    dictionary file changes or the cache is damaged)."""
+def cached_build(name: str, version: int, build):
+    """What build() makes from CC-CEDICT, kept in the cache folder as NAME.pickle and rebuilt when the
+    dictionary file or the version changes (a damaged or unwritable cache only costs a rebuild)."""
     import pickle
 
     from .cache import cache_dir
@@ -172,27 +174,27 @@ def _cached_indexes(name: str, build):
 
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
-    stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / name
+    stamp = f"{version}:{info.st_size}:{info.st_mtime_ns}"
+    cached = cache_dir() / f"{name}.pickle"
     try:
         with cached.open("rb") as handle:
-            saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp and isinstance(indexes, (tuple, dict)):
-            return indexes
+            saved_stamp, value = pickle.load(handle)
+        if saved_stamp == stamp:
+            return value
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
-    indexes = build()
+    value = build()
 
     def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
-            pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((stamp, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         produce_atomically(cached, produce)
     except (OSError, GlossaryError):
         pass  # no writable cache: rebuilt next time
-    return indexes
+    return value
 
 
 def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:

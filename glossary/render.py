@@ -359,6 +359,7 @@ MINED_COLUMNS = {
     "frequency": Column("Freq", drop=4, justify="right"), "documents": Column("Docs", drop=2, justify="right"),
     "score": Column("Score", drop=1, justify="right"), "suggestion": Column("From", drop=6),
     "context": Column("Context", drop=7), "found_in": Column("Found in", drop=8),
+    "alignments": Column("Translations", drop=9), "alignment_confidence": Column("Conf", drop=10, justify="right"),
 }
 
 
@@ -368,9 +369,14 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
     new = [r for r in rows if not r["known"]]
     base = ["english", "chinese", "pinyin", "category", "status", "frequency", "documents", "score"]
     extra = ["context", "found_in"] if wide else []
+    if wide and rows and "alignments" in rows[0]:  # mined from translations
+        extra += ["alignments", "alignment_confidence"]
+    otherwise = [r for r in known if r.get("consistency") in ("differs", "mixed")]
     for title, group, fields in (
         (f"Known terms ({len(known)})", known, base + extra),
         (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion"] + extra),
+        (f"Known terms the translations render otherwise ({len(otherwise)})", otherwise,
+         ["english", "chinese", "alignments", "found_in"]),
     ):
         if group:
             table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row[f]) for f in fields] for row in group],
@@ -379,6 +385,8 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
 
 def _format_cell(value: object) -> str:
     """Numbers and text as table cells (scores with three decimals)."""
+    if isinstance(value, float) and value != value:
+        return ""
     if isinstance(value, float):
         return f"{value:.3f}"
     return "" if value is None else str(value)

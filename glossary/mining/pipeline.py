@@ -12,7 +12,7 @@ from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
 from .grouping import SurnameLinker, merge_acronyms
 from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
-from .scoring import Evidence, c_value, candidate_score, nested_frequencies
+from .scoring import Evidence, c_value, candidate_score, nested_frequencies, readable
 from .suggestions import describe_known, describe_new
 from .tally import Tally, settle_kind
 from .zh_pairs import merge_pairs
@@ -100,8 +100,9 @@ class Miner:
             del self.tallies[key]
         self._prune_level += 1
 
-    def ranked(self) -> list[tuple[float, str, Tally]]:
-        """Every candidate (variants grouped) with its raw score, best first."""
+    def ranked(self, rescue: Callable[[str, Tally], float] | None = None) -> list[tuple[float, str, Tally]]:
+        """Every candidate (variants grouped) with its raw score, best first. `rescue` may give a candidate
+        that scores nothing on its own a score from other evidence (its translations, in bilingual mining)."""
         for tally in self.tallies.values():
             tally.kind = settle_kind(tally)
         merge_acronyms(self.tallies, self.links, self.definitions)
@@ -112,8 +113,12 @@ class Miner:
         nested = nested_frequencies(term_counts)
         scored = []
         for key, tally in self.tallies.items():
-            raw = chinese.score(key, tally) if tally.kind in CHINESE_KINDS else \
-                candidate_score(self.evidence(key, tally, nested))
+            if tally.kind in CHINESE_KINDS:
+                raw = chinese.score(key, tally)
+            else:
+                raw = candidate_score(self.evidence(key, tally, nested))
+                if raw <= 0 and rescue is not None and readable(key):
+                    raw = rescue(key, tally)
             if raw > 0:
                 scored.append((raw, key, tally))
         scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
@@ -228,8 +233,6 @@ def mine(
     `lang`: 'auto' (each document by its script), 'zh' or 'en' (read every document so); `on_warning` is
     told when a Chinese document is mined as English.
     """
-    import pandas as pd
-
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
     miner = Miner(_glossary_entries(glossary), lang, on_warning)
@@ -237,17 +240,33 @@ def mine(
         miner.add_document(document.name, document.text)
         if progress:
             progress(document.name)
+    return table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details)
+
+
+Amend = Callable[[dict, str, Tally], None]
+
+
+def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: str | None = None,
+          new_only: bool = False, details: bool = False, rescue: Callable[[str, Tally], float] | None = None,
+          amend: Amend | None = None, extra_columns: tuple[str, ...] = ()):
+    """The ranked DataFrame of what a Miner has read: rows filtered (min_freq, new_only, category) and cut to
+    `top`; `amend(row, key, tally)` may change a row before it is filtered by category (bilingual mining fills
+    the Chinese from translations there), and adds `extra_columns`."""
+    import pandas as pd
+
     rows = []
-    for raw, key, tally in miner.ranked():
+    for raw, key, tally in miner.ranked(rescue):
         if tally.count < min_freq or (new_only and tally.kind == KNOWN):
             continue
         row = miner.describe(raw, key, tally)
+        if amend is not None:
+            amend(row, key, tally)
         if category and row["category"] != category:
             continue
         rows.append(row)
         if top and len(rows) >= top:
             break
     details_columns = ["kind", "forms"]
-    frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + details_columns)
+    frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + list(extra_columns) + details_columns)
     frame.attrs["documents"] = miner.documents
     return frame if details else frame.drop(columns=details_columns)

@@ -1,0 +1,416 @@
+"""Bilingual mining: the English side of translation pairs mined as any document is, and each row's Chinese
+taken from the translations (the rendering aligned most often), with every rendering seen and how sure.
+
+Pairs come from two documents that translate each other (`parallel_pairs`: line by line when both have as
+many non-empty lines, else sentences aligned by alignment.sentences) or from one bilingual file
+(`file_pairs`: TMX, XLIFF, two-column CSV/TSV/xlsx through the segment readers `check` uses). Known glossary
+terms are checked against the translations the same way: the consistency report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..errors import GlossaryError
+from ..schema import CHINESE, PINYIN, STATUS, SUGGESTION, TermEntry
+from ..scripts import has_han
+from ..english import STOPWORDS, zipf
+from .occurrences import ACRONYM, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
+from .tally import Tally
+
+ALIGNMENTS = "alignments"
+ALIGNMENT_CONFIDENCE = "alignment_confidence"
+CONSISTENCY = "consistency"
+BILINGUAL_COLUMNS = (ALIGNMENTS, ALIGNMENT_CONFIDENCE, CONSISTENCY)
+MAX_OCCURRENCES = 30  # occurrences of one row that are aligned (the first ones, in file order)
+MIN_CONFIDENCE = 0.25  # below this the aligned rendering is listed but does not fill the Chinese column
+RESCUE_CONFIDENCE = 0.6  # how surely the translations must render a candidate the miner alone drops
+EVERYDAY_ZIPF = 5.0  # a dropped term with a word this common (extent, case) stays dropped
+MIN_SUPPORT = 0.2  # a pair whose Chinese side writes fewer of its English anchor words is no translation
+MOST_SKIPPED = 0.5  # above this share of skipped pairs the input is not a translation: a monolingual table
+SUPPORT_SAMPLE = 1000  # pairs looked at to decide whether two line-aligned files translate each other
+# Suffixes of bilingual files (read through glossary.segments), and language codes as file extensions.
+BILINGUAL_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".csv", ".tsv", ".tab", ".xlsx")
+_LANGUAGE_SUFFIX = re.compile(r"^\.(en|eng|zh|zho|chi|cmn)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TranslationPair:
+    """An English segment, its Chinese translation, and where it is (file:line or file:unit)."""
+
+    english: str
+    chinese: str
+    where: str
+
+    def __post_init__(self) -> None:
+        # sentences a tool glued together ('worldwide.The United Kingdom') are read as two
+        object.__setattr__(self, "english", _GLUED_SENTENCES.sub(". ", self.english))
+
+
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+
+
+@dataclass
+class PairSet:
+    """The pairs of one input, named as the input, and how many pairs were skipped as no translation."""
+
+    name: str
+    pairs: list[TranslationPair]
+    skipped: int = 0
+    total: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def language_of_suffix(path: str | os.PathLike) -> str | None:
+    """'en' or 'zh' for a file named by its language (news.en, news.zh_Hans, news.zh-CN), else None."""
+    match = _LANGUAGE_SUFFIX.match(Path(path).suffix)
+    if not match:
+        return None
+    return "en" if match.group(1).lower() in ("en", "eng") else "zh"
+
+
+def parallel_hint(paths: Sequence[str]) -> str | None:
+    """A message saying how to pair two files named by language given without --parallel, else None."""
+    if len(paths) != 2:
+        return None
+    languages = [language_of_suffix(path) for path in paths]
+    if sorted(filter(None, languages)) != ["en", "zh"]:
+        return None
+    english, chinese = paths if languages[0] == "en" else paths[::-1]
+    return (f"{english} and {chinese} look like a translation pair: mine them together with "
+            f"`glossary mine {english} --parallel {chinese}` (or mine each alone in two runs)")
+
+
+def is_bilingual_file(path: str | os.PathLike) -> bool:
+    """Whether `mine` reads this file as translation pairs (TMX, XLIFF, CSV/TSV/xlsx)."""
+    return Path(path).suffix.lower() in BILINGUAL_SUFFIXES and Path(path).is_file()
+
+
+def file_pairs(path: str | os.PathLike) -> PairSet:
+    """The pairs of one bilingual file (TMX, XLIFF 1.2/2.x, two-column CSV/TSV/xlsx), English side first
+    whichever side the file puts first."""
+    from ..segments import read_segments
+
+    path = Path(path)
+    segments = read_segments([path])
+    sides = [(segment.source, segment.target, segment.where) for segment in segments]
+    if sum(_han_share(s) for s, _, _ in sides) > sum(_han_share(t) for _, t, _ in sides):
+        sides = [(target, source, where) for source, target, where in sides]  # a Chinese → English file
+    pairs = [TranslationPair(english, chinese, where) for english, chinese, where in sides if english and chinese]
+    if segments and not pairs:
+        raise GlossaryError(f"{path}: no segment has both a source and a target")
+    if pairs and not any(has_han(pair.chinese) for pair in pairs):
+        raise GlossaryError(f"{path}: neither side of its {len(pairs)} segments is Chinese")
+    return PairSet(str(path), pairs, total=len(pairs))
+
+
+def _han_share(text: str) -> float:
+    """The share of a text's letters that are Han characters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if has_han(ch)) / len(letters) if letters else 0.0
+
+
+def parallel_pairs(source: str | os.PathLike, target: str | os.PathLike, encoding: str | None = None) -> PairSet:
+    """The pairs of two documents that translate each other (any format `mine` reads; either may be the
+    Chinese one): line by line when both have as many non-empty lines, else aligned sentence by sentence,
+    beads that are no translation skipped and counted."""
+    from ..alignment.sentences import MIN_BEAD_SCORE, align_sentences
+    from ..alignment.tokens import sentences
+    from ..documents import read_document
+    from ..documents.paths import document_file
+
+    documents = [read_document(document_file(Path(path)), encoding) for path in (source, target)]
+    if _han_share(documents[0].text) > _han_share(documents[1].text):
+        documents.reverse()
+    english, chinese = documents
+    if not has_han(chinese.text):
+        raise GlossaryError(f"{chinese.name}: no Chinese in either document ({english.name}, {chinese.name})")
+    en_lines = [(number, line.strip()) for number, line in enumerate(english.text.split("\n"), 1) if line.strip()]
+    zh_lines = [line.strip() for line in chinese.text.split("\n") if line.strip()]
+    name = english.name
+    if len(en_lines) == len(zh_lines):
+        pairs = [TranslationPair(text, zh, f"{name}:{number}") for (number, text), zh in zip(en_lines, zh_lines)]
+        return PairSet(name, pairs, total=len(pairs))
+    en_sentences = [(number, s) for number, line in en_lines for s in sentences(line)]
+    zh_sentences = [s for line in zh_lines for s in sentences(line)]
+    pairs: list[TranslationPair] = []
+    skipped = 0
+    beads = align_sentences([s for _, s in en_sentences], zh_sentences)
+    for bead in beads:
+        if bead.en_start == bead.en_end or bead.zh_start == bead.zh_end or bead.score < MIN_BEAD_SCORE:
+            skipped += 1
+            continue
+        text = " ".join(s for _, s in en_sentences[bead.en_start:bead.en_end])
+        zh = "".join(zh_sentences[bead.zh_start:bead.zh_end])
+        pairs.append(TranslationPair(text, zh, f"{name}:{en_sentences[bead.en_start][0]}"))
+    pair_set = PairSet(name, pairs, skipped=skipped, total=len(beads))
+    pair_set.notes.append(f"{name} and {chinese.name} are not aligned line by line ({len(en_lines)} and "
+                          f"{len(zh_lines)} lines): {len(beads)} sentence pairs aligned by length and dictionary "
+                          f"anchors, {skipped} with a low score skipped")
+    return pair_set
+
+
+class BilingualMiner:
+    """Aligns the rows of a Miner with the translations of the pairs it read, filling each row's Chinese."""
+
+    def __init__(self, pair_sets: Sequence[PairSet], entries: list[TermEntry]) -> None:
+        from ..alignment.lexicon import learn
+        from ..alignment.renderings import Aligner, make_pair
+        from ..matching import KnownTerms
+
+        self.entries = entries
+        self.pairs = [pair for pair_set in pair_sets for pair in pair_set.pairs]
+        self.aligned = [make_pair(pair.english, pair.chinese) for pair in self.pairs]
+        lexicon = learn((pair.english_words, pair.chinese_words) for pair in self.aligned)
+        self.aligner = Aligner(self.aligned, lexicon, KnownTerms(entries) if entries else None)
+        self._words: dict[str, list[int]] | None = None
+        self._renderings: dict[str, list] = {}
+        self._support: dict[int, bool] = {}
+
+    # --- which pairs translate each other ---------------------------------------------------------------
+
+    def translates(self, index: int) -> bool:
+        """Whether pair `index` looks like a translation (its Chinese writes enough of its English anchors)."""
+        known = self._support.get(index)
+        if known is None:
+            from ..alignment.sentences import anchor_share
+
+            pair = self.pairs[index]
+            share = anchor_share(pair.english, pair.chinese)
+            known = self._support[index] = share is None or share >= MIN_SUPPORT
+        return known
+
+    def unrelated_share(self) -> float:
+        """The share of a sample of the pairs (evenly spaced, at most SUPPORT_SAMPLE) that translate nothing."""
+        if not self.pairs:
+            return 0.0
+        step = max(1, len(self.pairs) // SUPPORT_SAMPLE)
+        sample = range(0, len(self.pairs), step)
+        return sum(1 for index in sample if not self.translates(index)) / len(sample)
+
+    # --- where a row's forms occur ------------------------------------------------------------------------
+
+    def occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
+        """(pair, start, end) of the first MAX_OCCURRENCES occurrences of any of the English forms, in order."""
+        if self._words is None:
+            self._words = {}
+            for index, pair in enumerate(self.aligned):
+                for key in {word.key for word in pair.english_words}:
+                    self._words.setdefault(key, []).append(index)
+        from ..alignment.tokens import english_words
+
+        found: dict[tuple[int, int], int] = {}
+        for form in forms:
+            words = [w.key for w in english_words(form)]
+            if not words:
+                continue
+            candidates = min((self._words.get(w, []) for w in words), key=len)
+            pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-]|[-'’][^\W_]{2})",
+                                 0 if form != form.lower() else re.IGNORECASE)
+            for index in candidates:
+                for match in pattern.finditer(self.pairs[index].english):
+                    found.setdefault((index, match.start()), match.end())
+            if len(found) >= 4 * MAX_OCCURRENCES:
+                break
+        return [(index, start, end) for (index, start), end in sorted(found.items())][:MAX_OCCURRENCES]
+
+    def renderings(self, forms: Sequence[str]) -> list:
+        """The Rendering (or None) of each aligned occurrence of a row's forms, computed once per row: those of
+        its first form (the one the row shows) when any is rendered, else those of all its forms (a bare
+        'Alibaba' grouped under 'Alibaba Cloud' does not outvote it)."""
+        key = "\x00".join(forms)
+        if key not in self._renderings:
+            def render(chosen: Sequence[str]) -> list:
+                return [self.aligner.render(index, start, end)
+                        for index, start, end in self.occurrences(chosen) if self.translates(index)]
+
+            first = render(forms[:1])
+            self._renderings[key] = first if any(first) or len(forms) == 1 else render(forms)
+        return self._renderings[key]
+
+    @staticmethod
+    def forms_of(row: dict, key: str, tally: Tally) -> list[str]:
+        """A row's English forms, the one it shows first, then the others most frequent first."""
+        shown = str(row.get("english") or "")
+        others = sorted(tally.displays, key=lambda form: (-tally.displays[form], form)) or [key]
+        return ([shown] if shown else []) + [form for form in others if form != shown]
+
+    # --- the hooks of pipeline.table --------------------------------------------------------------------
+
+    def rescue(self, key: str, tally: Tally) -> float:
+        """A low score for a candidate the miner alone drops when the translations render it surely: a name
+        written like an everyday word (Japan, France, Facebook), or a term of uncommon words seen only inside a
+        longer phrase (mutation in 'the extent of mutation', which C-value does not count)."""
+        if tally.words > 3 or tally.kind not in (NAME, ACRONYM, PINYIN_KIND, TERM):
+            return 0.0
+        if tally.kind == TERM and any(zipf(word) >= EVERYDAY_ZIPF for word in key.split() if word not in STOPWORDS):
+            return 0.0
+        summary = _summary(self.renderings(self.forms_of({}, key, tally)))
+        if summary is None or summary[2] < RESCUE_CONFIDENCE:
+            return 0.0
+        return 0.5 * summary[2]
+
+    def amend(self, row: dict, key: str, tally: Tally) -> None:
+        """Fill a row's bilingual fields from the translations: the rendering most often aligned (new rows),
+        or how the translations render a known term (the consistency report)."""
+        from ..chinese import to_pinyin
+
+        row.update({ALIGNMENTS: "", ALIGNMENT_CONFIDENCE: None, CONSISTENCY: ""})
+        if tally.kind == KNOWN and tally.entry is not None:
+            self._check_known(row, self.entries[tally.entry])
+            return
+        if not row.get("english"):
+            return  # a Chinese candidate: the other direction is not aligned (yet)
+        forms = self.forms_of(row, key, tally)
+        guess = str(row.get(CHINESE) or "")
+        if guess and row.get(SUGGESTION) in ("dictionary", "pinyin") and not any(
+                guess in self.pairs[index].chinese for index, _, _ in self.occurrences(forms)):
+            row.update({CHINESE: "", PINYIN: "", SUGGESTION: ""})  # the translations never write the guess
+        summary = _summary(self.renderings(forms))
+        if summary is None:
+            return
+        counts, best, confidence = summary
+        row[ALIGNMENTS] = _listing(counts)
+        row[ALIGNMENT_CONFIDENCE] = confidence
+        if confidence >= MIN_CONFIDENCE:
+            row[CHINESE] = best
+            row[PINYIN] = to_pinyin(best, str(row.get("category", ""))) if has_han(best) else ""
+            row[SUGGESTION] = "aligned"
+
+    def _check_known(self, row: dict, entry: TermEntry) -> None:
+        """How the translations render a glossary term: its own forms where the target has them, else the
+        aligned rendering; `consistency` says whether they agree with the glossary."""
+        from ..chinese import to_simplified
+
+        forms = [form for form in entry.chinese_forms() if form]
+        if not forms:
+            return
+        counts: Counter[str] = Counter()
+        differ = 0
+        for index, start, end in self.occurrences(entry.english_forms()):
+            if not self.translates(index):
+                continue
+            chinese = self.pairs[index].chinese
+            written = next((form for form in forms if form in chinese), None)
+            if written is None:
+                simplified = to_simplified(chinese)
+                written = next((form for form in forms if form in simplified), None)
+            if written is not None:
+                counts[written] += 1
+                continue
+            rendering = self.aligner.render(index, start, end)
+            if rendering is not None:
+                counts[rendering.chinese] += 1
+                differ += 1
+        if not counts:
+            return
+        row[ALIGNMENTS] = _listing(counts)
+        row[ALIGNMENT_CONFIDENCE] = round(1.0 - differ / sum(counts.values()), 2)
+        row[CONSISTENCY] = "agrees" if not differ else ("differs" if differ == sum(counts.values()) else "mixed")
+        if entry.status in ("deprecated", "forbidden") and any(counts[form] for form in forms):
+            row[CONSISTENCY] = f"uses {row[STATUS]}"
+
+
+def add_kept_names(miner, pair_sets: Sequence[PairSet]) -> None:
+    """Count as candidates the runs of Latin words a Chinese side keeps from its English side (names and
+    acronyms left untranslated: Meerjady Sabrina Flora, IEDCR, SARS-CoV-2) that the miner has no row for;
+    the documents are the pair sets' English sides as mine_pairs fed them."""
+    from .occurrences import Occurrence
+
+    for document, pair_set in enumerate(pair_sets, start=miner.documents - len(pair_sets)):
+        offset = 0
+        for line, pair in enumerate(pair_set.pairs, start=1):
+            english = pair.english.replace("\n", " ")
+            for run in sorted(set(_LATIN_RUN.findall(pair.chinese))):
+                if sum(ch.isalpha() for ch in run) < 2 or not (any(ch.isupper() for ch in run[1:]) or " " in run
+                                                                or any(ch.isdigit() for ch in run) or "-" in run):
+                    continue
+                match = re.search(r"(?<![\w-])" + re.escape(run) + r"(?![\w-])", english)
+                key = run.lower()
+                if key in miner.links:  # an acronym the miner counts toward its long form: kept, it is a row too
+                    key = f"kept:{key}"
+                if match is None or key in miner.tallies:
+                    continue
+                kind = ACRONYM if run.replace("-", "").isupper() else NAME
+                tally = miner.tallies[key] = Tally(kind, words=len(run.split()))
+                tally.context = " ".join(english.split())[:300]
+                tally.found_in = f"{pair_set.name}:{line}"
+                tally.add(Occurrence(kind, key, run, offset + match.start(), (offset, offset + len(english)),
+                                     words=len(run.split())), document)
+            offset += len(english) + 1
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][\w.&'’-]*[\w](?: [A-Za-z0-9][\w.&'’-]*[\w])*")
+
+
+def _summary(renderings: Sequence) -> tuple[Counter, str, float] | None:
+    """(counts of each rendering, the best, its confidence 0 … 1) of a row's renderings, or None."""
+    from ..alignment.renderings import tally_renderings
+
+    tallied = tally_renderings(renderings)
+    if not tallied:
+        return None
+    best, votes, score = tallied[0]
+    confidence = votes / len(renderings) * min(1.0, score / votes / 1.2)
+    return Counter({text: count for text, count, _ in tallied}), best, round(confidence, 2)
+
+
+def _listing(counts: Counter) -> str:
+    """Renderings with their counts, most often first: '通义千问 5, 通义 1'."""
+    return ", ".join(f"{text} {count}" for text, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def mine_translations(source: str | os.PathLike, target: str | os.PathLike | None = None, glossary=None, *,
+                      encoding: str | None = None, **options):
+    """Mine translations: a bilingual file (TMX, XLIFF, two-column CSV/TSV/xlsx), or a document and its
+    translation (`target`), as `glossary mine` does; a DataFrame like mine()'s with the bilingual columns
+    alignments, alignment_confidence and consistency. Options as mine_pairs."""
+    pair_set = parallel_pairs(source, target, encoding) if target is not None else file_pairs(source)
+    return mine_pairs([pair_set], glossary, **options)
+
+
+def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None = None, min_freq: int = 1,
+               category: str | None = None, new_only: bool = False, details: bool = False,
+               warn: Callable[[str], None] | None = None, note: Callable[[str], None] | None = None):
+    """Mine translation pairs: the English sides as documents, each row's Chinese from its translations.
+
+    `note` hears how pairs were made (sentence alignment, pairs skipped). When most pairs do not translate
+    each other, `warn` is told so in one line and the table is the ordinary monolingual one (the translations
+    are not used: never confident junk)."""
+    from .pipeline import Miner, _glossary_entries, table
+
+    entries = _glossary_entries(glossary)
+    miner = Miner(entries)
+    places: dict[str, str] = {}
+    for pair_set in pair_sets:
+        name = pair_set.name
+        miner.add_document(name, "\n".join(pair.english.replace("\n", " ") for pair in pair_set.pairs))
+        places.update({f"{name}:{number}": pair.where for number, pair in enumerate(pair_set.pairs, start=1)})
+        for line in pair_set.notes:
+            if note:
+                note(line)
+    bilingual = BilingualMiner(pair_sets, entries)
+    add_kept_names(miner, pair_sets)
+    skipped = sum(pair_set.skipped for pair_set in pair_sets)
+    total = sum(pair_set.total for pair_set in pair_sets) or 1
+    unrelated = bilingual.unrelated_share()
+    if skipped / total > MOST_SKIPPED or unrelated > MOST_SKIPPED:
+        if warn:
+            share = max(skipped / total, unrelated)
+            warn(f"most pairs were skipped ({share:.0%} do not look like translations of each other): "
+                 "the table below is mined from the English alone")
+        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details)
+    else:
+        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
+                      rescue=bilingual.rescue, amend=bilingual.amend, extra_columns=BILINGUAL_COLUMNS)
+    if "found_in" in frame:
+        frame["found_in"] = [places.get(place, place) for place in frame["found_in"]]
+    if ALIGNMENT_CONFIDENCE in frame:  # no confidence is None (null in JSON), not NaN
+        frame[ALIGNMENT_CONFIDENCE] = frame[ALIGNMENT_CONFIDENCE].astype(object).where(
+            frame[ALIGNMENT_CONFIDENCE].notna(), None)
+    return frame

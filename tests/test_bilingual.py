@@ -1,0 +1,237 @@
+"""Bilingual mining: the Chinese of mined rows taken from real translations (our own samples in
+samples/parallel/: the same twelve sentence pairs as line-aligned text, as paragraphs merged differently on each
+side, as a Chinese→English TMX and as an XLIFF 2.0 file)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import cli
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "parallel"
+EN, ZH = SAMPLES / "launch.en", SAMPLES / "launch.zh"
+HEADER = "id,english,chinese,traditional,pinyin,category,status,variants,note,context,source,updated\n"
+# Every pair a translator would want from the samples, with an empty glossary: names, places, jargon.
+GOLD = {
+    "Alibaba Cloud": "阿里云", "Tongyi Qianwen": "通义千问", "Hangzhou": "杭州", "Eddie Wu": "吴泳铭",
+    "large language model": "大语言模型", "data centre": "数据中心", "DingTalk": "钉钉",
+    "Zhejiang University": "浙江大学", "Nvidia": "英伟达", "Huawei": "华为", "Shenzhen": "深圳",
+    "Ren Zhengfei": "任正非", "Guizhou": "贵州", "Cainiao": "菜鸟", "Europe": "欧洲", "office app": "办公应用",
+    "meeting notes": "会议纪要", "research centre": "研究中心", "founder": "创始人", "investors": "投资者",
+}
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def empty_glossary(tmp_path: Path) -> Path:
+    path = tmp_path / "empty.csv"
+    path.write_text(HEADER, encoding="utf-8")
+    return path
+
+
+def mined(glossary: Path, *args) -> list[dict]:
+    result = run("-g", glossary, "mine", *args, "--top", "0", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def aligned_pairs(rows: list[dict]) -> dict[str, str]:
+    return {row["english"]: row["chinese"] for row in rows if row["suggestion"] == "aligned"}
+
+
+def assert_gold(rows: list[dict]) -> None:
+    pairs = aligned_pairs(rows)
+    wrong = {english: pairs.get(english) for english, chinese in GOLD.items() if pairs.get(english) != chinese}
+    assert not wrong, wrong
+
+
+def test_line_aligned_documents_give_every_gold_pair(empty_glossary: Path):
+    rows = mined(empty_glossary, EN, "--parallel", ZH)
+    assert_gold(rows)
+    nvidia = next(row for row in rows if row["english"] == "Nvidia")
+    assert nvidia["alignments"] == "英伟达 2" and nvidia["alignment_confidence"] >= 0.5
+    assert nvidia["found_in"] == f"{EN}:5"
+
+
+def test_a_chinese_to_english_tmx_gives_every_gold_pair(empty_glossary: Path):
+    assert_gold(mined(empty_glossary, SAMPLES / "launch.tmx"))
+
+
+def test_an_xliff_file_gives_every_gold_pair(empty_glossary: Path):
+    rows = mined(empty_glossary, SAMPLES / "launch.xliff")
+    assert_gold(rows)
+    assert next(row for row in rows if row["english"] == "Cainiao")["found_in"].endswith("launch.xliff:u8")
+
+
+def test_a_two_column_table_gives_the_same_pairs_with_chinese_first(empty_glossary: Path, tmp_path: Path):
+    table = tmp_path / "memory.csv"
+    lines = zip(ZH.read_text(encoding="utf-8").splitlines(), EN.read_text(encoding="utf-8").splitlines())
+    table.write_text("zh,en\n" + "".join(f'"{zh}","{en}"\n' for zh, en in lines), encoding="utf-8")
+    assert_gold(mined(empty_glossary, table))
+
+
+def test_documents_not_aligned_by_line_give_the_same_pairs(empty_glossary: Path):
+    merged = run("-g", empty_glossary, "mine", SAMPLES / "launch_merged.en", "--parallel",
+                 SAMPLES / "launch_merged.zh", "--top", "0", "--json")
+    assert merged.exit_code == 0, merged.output
+    note = [line for line in merged.stderr.splitlines() if "not aligned line by line" in line]
+    assert len(note) == 1 and "(4 and 5 lines)" in note[0] and "0 with a low score skipped" in note[0]
+    lines = aligned_pairs(mined(empty_glossary, EN, "--parallel", ZH))
+    sentences = aligned_pairs(json.loads(merged.stdout))
+    assert {english: sentences.get(english) for english in GOLD} == {english: lines[english] for english in GOLD}
+
+
+def test_the_chinese_document_may_come_first(empty_glossary: Path):
+    assert_gold(mined(empty_glossary, ZH, "--parallel", EN))
+
+
+def test_two_files_named_by_language_without_parallel_are_told_how_to_pair(empty_glossary: Path):
+    result = run("-g", empty_glossary, "mine", ZH, EN)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert f"glossary mine {EN} --parallel {ZH}" in line
+
+
+def test_a_file_named_by_its_language_is_plain_text(empty_glossary: Path, tmp_path: Path):
+    for name in ("news.en", "news.zh_Hans", "news.zh-CN"):
+        copy = tmp_path / name
+        copy.write_text(EN.read_text(encoding="utf-8"), encoding="utf-8")
+        rows = mined(empty_glossary, copy)
+        assert {"Huawei", "DingTalk"} <= {row["english"] for row in rows} and "alignments" not in rows[0]
+
+
+def test_an_unrelated_pair_warns_once_and_gives_the_monolingual_table(empty_glossary: Path, tmp_path: Path):
+    chinese = ZH.read_text(encoding="utf-8").splitlines()
+    unrelated = tmp_path / "other.zh"
+    unrelated.write_text("\n".join(chinese[6:] + chinese[:6]) + "\n", encoding="utf-8")  # same lines, wrong pairs
+    result = run("-g", empty_glossary, "mine", EN, "--parallel", unrelated, "--top", "0", "--json")
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "most pairs were skipped" in warnings[0]
+    rows = json.loads(result.stdout)
+    alone = json.loads(run("-g", empty_glossary, "mine", EN, "--top", "0", "--json").stdout)
+    # the same table as the English alone gives (scores within rounding: the text is read as lines of pairs)
+    assert [dict(row, score=None) for row in rows] == [dict(row, score=None) for row in alone]
+    assert all(abs(row["score"] - other["score"]) < 0.002 for row, other in zip(rows, alone))
+    assert not any(row["suggestion"] == "aligned" for row in rows)
+
+
+def test_a_tmx_without_chinese_or_english_names_its_languages(empty_glossary: Path, tmp_path: Path):
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="de-DE"/><body>'
+                   '<tu><tuv xml:lang="de-DE"><seg>Guten Tag</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv>'
+                   '</tu></body></tmx>', encoding="utf-8")
+    result = run("-g", empty_glossary, "mine", tmx)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "de-DE, fr-FR" in line and "en" in line and "zh" in line
+
+
+def test_xml_with_entities_is_refused_as_in_check(empty_glossary: Path, tmp_path: Path):
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text('<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "Huawei">]><tmx version="1.4"><body><tu>'
+                   '<tuv xml:lang="en"><seg>&a;</seg></tuv><tuv xml:lang="zh"><seg>华为</seg></tuv></tu></body></tmx>',
+                   encoding="utf-8")
+    result = run("-g", empty_glossary, "mine", tmx)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "entit" in result.stderr.lower() or "dtd" in result.stderr.lower()
+
+
+def test_known_terms_are_checked_against_the_translations(tmp_path: Path):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text(HEADER + "T1,Ant Group,蚂蚁集团,螞蟻集團,,organization,approved,,,,,2026-11-01\n"
+                                 "T2,Alipay,支付宝,支付寶,,product,approved,,,,,2026-11-01\n", encoding="utf-8")
+    english = tmp_path / "ant.en"
+    chinese = tmp_path / "ant.zh"
+    english.write_text("Ant Group runs Alipay.\nAlipay has many users in Hangzhou.\n"
+                       "Ant Group opened an office in Singapore.\n", encoding="utf-8")
+    chinese.write_text("蚂蚁金服运营支付宝。\n支付宝在杭州有很多用户。\n蚂蚁金服在新加坡开设了办事处。\n", encoding="utf-8")
+    rows = {row["english"]: row for row in mined(glossary, english, "--parallel", chinese)}
+    assert rows["Ant Group"]["known"] and rows["Ant Group"]["chinese"] == "蚂蚁集团"
+    assert rows["Ant Group"]["alignments"] == "蚂蚁金服 2" and rows["Ant Group"]["consistency"] == "differs"
+    assert rows["Alipay"]["alignments"] == "支付宝 2" and rows["Alipay"]["consistency"] == "agrees"
+    table = run("-g", glossary, "mine", english, "--parallel", chinese)
+    assert "Known terms the translations render otherwise (1)" in table.stdout
+    assert "蚂蚁金服 2" in table.stdout
+
+
+def test_several_renderings_are_all_listed(empty_glossary: Path, tmp_path: Path):
+    english = tmp_path / "chips.en"
+    chinese = tmp_path / "chips.zh"
+    english.write_text("Nvidia sells chips in Shenzhen.\nNvidia also sells chips in Taipei.\n"
+                       "Students in Hangzhou buy chips from Nvidia.\nNvidia opened an office in Beijing.\n",
+                       encoding="utf-8")
+    chinese.write_text("英伟达在深圳销售芯片。\n辉达也在台北销售芯片。\n杭州的学生从英伟达购买芯片。\n英伟达在北京开设了办事处。\n",
+                       encoding="utf-8")
+    rows = {row["english"]: row for row in mined(empty_glossary, english, "--parallel", chinese)}
+    assert rows["Nvidia"]["chinese"] == "英伟达" and rows["Nvidia"]["alignments"] == "英伟达 3, 辉达 1"
+    assert 0.5 <= rows["Nvidia"]["alignment_confidence"] < 1.0
+    wide = run("-g", empty_glossary, "mine", english, "--parallel", chinese, "--wide")
+    assert "Translations" in wide.stdout and "英伟达 3, 辉达 1" in wide.stdout
+
+
+def test_save_adds_the_aligned_pairs_as_proposed_naming_the_file(empty_glossary: Path):
+    result = run("-g", empty_glossary, "mine", EN, "--parallel", ZH, "--save", "--top", "0")
+    assert result.exit_code == 0, result.output
+    from glossary.store import load
+
+    entries = {entry.english: entry for entry in load(empty_glossary).entries()}
+    for english in ("Cainiao", "Ren Zhengfei", "data centre"):
+        entry = entries[english]
+        assert entry.chinese == GOLD[english] and entry.status == "proposed"
+        assert entry.source.startswith(f"{EN}:") and "aligned" in entry.note
+
+
+def test_the_same_input_gives_the_same_table(empty_glossary: Path):
+    first = run("-g", empty_glossary, "mine", SAMPLES / "launch_merged.en", "--parallel", SAMPLES / "launch_merged.zh",
+                "--json", "--top", "0").stdout
+    again = run("-g", empty_glossary, "mine", SAMPLES / "launch_merged.en", "--parallel", SAMPLES / "launch_merged.zh",
+                "--json", "--top", "0").stdout
+    assert first == again and "aligned" in first
+
+
+def test_parallel_takes_exactly_one_source(empty_glossary: Path):
+    result = run("-g", empty_glossary, "mine", EN, EN, "--parallel", ZH)
+    assert result.exit_code == 2 and "exactly one PATH" in result.stderr
+
+
+# --- the aligner's parts -----------------------------------------------------------------------------
+
+
+def test_gale_church_pairs_a_sentence_split_in_two():
+    from glossary.alignment.sentences import align_sentences
+
+    english = ["Huawei opened a research centre in Shenzhen last year.",
+               "Ren Zhengfei visited the new data centre in Guizhou, and he met engineers there.",
+               "Nvidia sells fewer chips in China than before."]
+    chinese = ["华为去年在深圳开设了一个研究中心。", "任正非参观了位于贵州的新数据中心。", "他在那里会见了工程师。",
+               "英伟达在中国销售的芯片比以前少。"]
+    beads = [(b.en_start, b.en_end, b.zh_start, b.zh_end) for b in align_sentences(english, chinese)]
+    assert beads == [(0, 1, 0, 1), (1, 2, 1, 3), (2, 3, 3, 4)]
+
+
+def test_ibm_model_1_learns_a_word_pair_from_co_occurrence_alone():
+    from glossary.alignment.lexicon import ibm_model_1
+
+    english = [["red", "car"], ["red", "house"], ["blue", "car"]]
+    chinese = [["红", "车"], ["红", "房子"], ["蓝", "车"]]
+    table = ibm_model_1(english, chinese, 10)
+    assert table[("red", "红")] > 0.8 and table[("car", "车")] > 0.8
+    assert table.get(("red", "车"), 0.0) < 0.2
+
+
+def test_a_name_seen_once_gets_the_chinese_left_over():
+    from glossary.alignment.lexicon import learn
+    from glossary.alignment.renderings import Aligner, make_pair
+
+    pair = make_pair("Kleenex sells tissues in Shanghai.", "舒洁在上海销售纸巾。")
+    aligner = Aligner([pair], learn([(pair.english_words, pair.chinese_words)]))
+    assert aligner.render(0, 0, len("Kleenex")).chinese == "舒洁"
+    assert aligner.render(0, pair.english.index("Shanghai"), pair.english.index(".")).chinese == "上海"
