@@ -60,6 +60,26 @@ def word_classes(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
+def may_be_verb(word: str) -> bool:
+    """Whether the lexicon lets a word be a verb (face, calls, urged): then only its context can tell."""
+    return "VERB" in word_classes(word)
+
+
+@functools.lru_cache(maxsize=100_000)
+def verb_form(word: str) -> str:
+    """'base' (face, raise), 's' (calls, goes), 'other' (tightened, rising) for a word the lexicon lets be
+    a verb; '' otherwise."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower()).get("VERB")
+    if not lemmas:
+        return ""
+    if word.lower() in lemmas:
+        return "base"
+    return "s" if word.lower().endswith("s") else "other"
+
+
+@functools.lru_cache(maxsize=200_000)
 def can_end_term(word: str, alone: bool = False) -> bool:
     """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon); a one-word
     term may also be an adjective (myocardial, renal)."""

@@ -36,8 +36,8 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
         tokens = [t for t in tokens if id(t) not in name_tokens]
     if quoted:  # a quoted coinage is counted once, as quoted, not again as an n-gram
         terms: list[Occurrence] = []
-        term_ngrams(terms, tokens, span, sentence.opener_start, headline)
+        term_ngrams(terms, tokens, span, sentence.opener_start, headline, text)
         found.extend(o for o in terms if (o.key, o.start) not in quoted)
     else:
-        term_ngrams(found, tokens, span, sentence.opener_start, headline)
+        term_ngrams(found, tokens, span, sentence.opener_start, headline, text)
     return found
