@@ -86,7 +86,7 @@ def can_end_term(word: str, alone: bool = False) -> bool:
     classes = word_classes(word)
     if alone and "ADJ" in classes and not is_comparison(word):
         return True
-    if "VERB" in classes and word.lower().endswith("ing"):
+    if "VERB" in classes and word.lower().endswith("ing") and verb_form(word) == "other":
         return True  # a gerund names an activity: cloud computing, livestream selling
     return not classes or "NOUN" in classes or "PROPN" in classes
 

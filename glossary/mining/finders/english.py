@@ -1,15 +1,25 @@
 """The English finders of one sentence, in the order their evidence needs: generations, quoted coinages,
-acronym definitions, names (whose words n-grams then skip), n-gram terms (not again where quoted)."""
+acronym definitions, names (whose words n-grams then skip), n-gram terms (not again where quoted).
+
+Web addresses, e-mail addresses and page debris are no candidates of any kind."""
 
 from __future__ import annotations
 
+import re
+
 from ..occurrences import Occurrence
-from ..text import DocumentText, Sentence
+from ..text import DocumentText, Sentence, Token
 from .acronyms import acronym_definitions
+from .cues import name_cues
 from .generations import generations
-from .names import is_headline, name_occurrence, name_runs
+from .names import is_debris, is_headline, name_occurrence, name_runs
 from .ngrams import term_ngrams
 from .quoted import quoted_coinages
+
+# Each alternative starts on a word character not preceded by one it could have started on, and repeats
+# possessively: a line of a million full stops is scanned once, not from each of its characters.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w+-][\w.+-]*+@[\w-]++(?:\.[\w-]++)++"
+                      r"|(?<![\w.-])[a-z0-9-]++(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])(?:/\S*+)?")
 
 
 def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occurrence]:
@@ -26,12 +36,26 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
             found.append(occurrence)
     if "(" in sentence.text:
         found.extend(acronym_definitions(text, span, tokens))
+    unusable = _address_tokens(sentence)
     headline = is_headline(sentence.tokens)
-    name_tokens: set[int] = set()
+    name_tokens: set[int] = set(unusable)
     if not headline:
-        for run in name_runs(tokens, sentence.opener_start, document.mid_sentence_capitals, document.lower_words):
+        known = _known_name_tokens(sentence)
+        usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
+        all_tokens = [t for t in sentence.tokens if id(t) in usable and id(t) not in unusable]
+        for run in name_runs(all_tokens, sentence.opener_start, document.mid_sentence_capitals,
+                             document.lower_words, known):
+            if not run or all(id(t) in known for t in run):
+                continue  # a glossary name alone: counted as known
             name_tokens.update(id(t) for t in run)
-            found.append(name_occurrence(run, span, text, sentence.opener_start))
+            if is_debris(run, text, document.mid_sentence_capitals):
+                continue
+            occurrence = name_occurrence(run, span, text, sentence.opener_start)
+            extra = name_cues(run, sentence, text)
+            if any(id(t) in known for t in run):
+                extra["contains"] = _known_form(sentence, run)
+            occurrence.extra = extra or None
+            found.append(occurrence)
     if name_tokens:
         tokens = [t for t in tokens if id(t) not in name_tokens]
     if quoted:  # a quoted coinage is counted once, as quoted, not again as an n-gram
@@ -41,3 +65,33 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
     else:
         term_ngrams(found, tokens, span, sentence.opener_start, headline, text)
     return found
+
+
+def _known_form(sentence: Sentence, run: list[Token]) -> str:
+    """The glossary form of the first known name inside a run (Hunyuan in Hunyuan Compass)."""
+    return next((hit.form for hit in sentence.hits if run[0].start <= hit.start and hit.end <= run[-1].end), "")
+
+
+def _known_name_tokens(sentence: Sentence) -> frozenset[int]:
+    """Ids of the tokens inside glossary names written with a capital (Taobao, Hunyuan), which a longer
+    unknown name may contain; lower-case glossary terms (large model) are never part of a name."""
+    if not sentence.hits:
+        return frozenset()
+    spans = [(hit.start, hit.end) for hit in sentence.hits if hit.form[:1].isupper()]
+    return frozenset(id(t) for t in sentence.tokens if any(s <= t.start and t.end <= e for s, e in spans))
+
+
+def _address_tokens(sentence: Sentence) -> set[int]:
+    """Ids of the tokens inside web and e-mail addresses (harbourwire.example/technology, pr@mi.example)
+    and page slugs (tencent_hunyuan_compass_launch)."""
+    sentence_text = sentence.text
+    if "." not in sentence_text and "@" not in sentence_text and "_" not in sentence_text:
+        return set()
+    offset = sentence.span[0]
+    spans = [(m.start() + offset, m.end() + offset) for m in _ADDRESS.finditer(sentence_text)]
+    return {id(t) for t in sentence.tokens if "_" in t.text or _inside(t, spans)}
+
+
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    """True when the token lies in one of the spans."""
+    return any(start <= token.start and token.end <= end for start, end in spans)

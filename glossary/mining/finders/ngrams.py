@@ -27,12 +27,14 @@ def term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[int, i
     """Append every noun-phrase n-gram of the sentence's content-word runs to `found`."""
     append = found.append
     sentence_words: list[tuple[int, str]] | None = None
+    starts: list[int] = []
     for run in content_runs(tokens, opener_start, headline):
         verbal: tuple[bool, ...] | None = None
         if text and any(t.shape in ("lower", "title") and may_be_verb(t.lower) for t in run):
             if sentence_words is None:
                 sentence_words = [(m.start(), m.group()) for m in _TAGGER_WORD.finditer(text, *span)]
-            verbal = verbs_in_context(run, sentence_words)
+                starts = [start for start, _ in sentence_words]
+            verbal = verbs_in_context(run, sentence_words, starts)
         if len(run) == 1:  # the common case, kept cheap
             token = run[0]
             if verbal and verbal[0]:
@@ -53,10 +55,10 @@ def term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[int, i
             append(Occurrence(TERM, key, " ".join(texts[first:last + 1]), run[first].start, span, last - first + 1))
 
 
-def verbs_in_context(run: list[Token], sentence_words: list[tuple[int, str]]) -> tuple[bool, ...]:
+def verbs_in_context(run: list[Token], sentence_words: list[tuple[int, str]], starts: list[int]) -> tuple[bool, ...]:
     """For each word of a run, whether the tagger reads it as a verb in this sentence (a few words of
-    context each side, not the whole sentence: tagging is the costliest step per word)."""
-    starts = [start for start, _ in sentence_words]
+    context each side, not the whole sentence: tagging is the costliest step per word). `starts` are the
+    sentence words' offsets."""
     first = _position(starts, run[0].start)
     last = _position(starts, run[-1].start)
     if first < 0 or last < 0:
@@ -65,7 +67,14 @@ def verbs_in_context(run: list[Token], sentence_words: list[tuple[int, str]]) ->
     words = [word for _, word in sentence_words[window_start:last + 1 + CONTEXT_AFTER]]
     labels = corrected_labels(words, tag(words))
     by_start = {sentence_words[window_start + i][0]: label for i, label in enumerate(labels)}
-    return tuple(is_verb_here(by_start.get(t.start, "")) for t in run)
+    run_labels = [by_start.get(t.start, "") for t in run]
+    verbal = []
+    for index, label in enumerate(run_labels):
+        following = run_labels[index + 1] if index + 1 < len(run) else ""
+        # a gerund with its object is a verb phrase (sorting parcels, adding warehouses), not a term
+        gerund_with_object = label == "VERB|Ger" and following.startswith("NOUN")
+        verbal.append(is_verb_here(label) or gerund_with_object)
+    return tuple(verbal)
 
 
 def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
@@ -81,7 +90,9 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
         if before.endswith(("'s", "’s")):
             continue  # a possessive is a determiner, not a subject
         subject = before_label.startswith(("NOUN", "PROPN", "PRON"))
-        if label == "VERB|Part" and word.endswith("ed") and (subject or before_label.startswith("AUX")):
+        auxiliary = before_label.startswith("AUX") or (before_label == "ADV|-" and index > 1
+                                                       and labels[index - 2].startswith(("AUX", "NOUN", "PRON")))
+        if label == "VERB|Part" and word.endswith("ed") and (subject or auxiliary):
             labels[index] = "VERB|Fin"
         elif label == "NOUN|-" and subject and after.startswith(_AFTER_A_VERB) and may_be_verb(word):
             # only where what follows can follow a verb: a noun makes a compound (face masks), a verb a
