@@ -245,9 +245,14 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
 @click.option("--save", is_flag=True, help="Add the new candidates to the (writable) glossary as 'proposed'.")
 @click.option("--encoding", help="Read every input in this encoding (default: detected).")
 @click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only rows scored at least this (0-1).")
+@click.option("--explain", "explain_term", metavar="TERM",
+              help="Say why TERM was kept (or not) and how it scored, instead of the table.")
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
-         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool) -> None:
+         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, min_score: float,
+         explain_term: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin).
 
@@ -260,6 +265,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       glossary mine articles/ --new-only --top 30 -o candidates.xlsx
       glossary mine "news/*.html" --json | jq '.[] | select(.known == false) | .english'
       cat article.txt | glossary mine - --save
+      glossary mine samples/tencent_wire.txt --explain "Hunyuan Compass"
     """
     import logging
 
@@ -273,6 +279,11 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     source = _glossary_source(ctx)
     if save:
         source.require_writable()
+    if explain_term is not None:
+        from .mining.explain import explain
+
+        render.lines(explain(list(paths), explain_term, source.path, encoding=encoding), sys.stdout)
+        return
 
     skips = _SkipReport()
     total = count_inputs(paths)
@@ -283,7 +294,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
         frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
                                category=category, new_only=new_only, encoding=encoding, progress=progress,
-                               on_skip=skips)
+                               on_skip=skips, min_score=min_score)
     skips.finish()
     rows = frame_records(frame)
     if output is not None:

@@ -122,13 +122,15 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
+# Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
+MAX_SENSES = 4
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
-    """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
-    built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
+def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str], ...]], dict[str, tuple[str, str, str]]]:
+    """The best entries per English gloss (up to MAX_SENSES, best first) and the best per toneless reading,
+    as (simplified, reading, glosses); built once from CC-CEDICT (a few seconds), kept in the cache folder."""
     import pickle
 
     from .cache import cache_dir
@@ -148,7 +150,7 @@ def suggestion_indexes() -> tuple[dict[str, tuple[str, str, str]], dict[str, tup
         pass
     compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
     indexes = (
-        {key: compact(found[0]) for key, found in english_index().items()},
+        {key: tuple(compact(entry) for entry in found[:MAX_SENSES]) for key, found in english_index().items()},
         {key: compact(found[0]) for key, found in reading_index().items()},
     )
     def produce(temporary: Path) -> None:
@@ -177,7 +179,63 @@ def suggest_from_english(term: str) -> DictionaryEntry | None:
     index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
         if candidate in index:
-            return _as_entry(index[candidate])
+            return _as_entry(index[candidate][0])
+    return None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A Chinese rendering proposed from the dictionary, with how sure the proposal is (0–1) and why."""
+
+    entry: DictionaryEntry
+    gloss: str  # the gloss, as CC-CEDICT writes it, that the term matched
+    confidence: float
+    reason: str
+
+
+def propose_from_english(term: str) -> Proposal | None:
+    """A CC-CEDICT entry whose whole gloss is this term in the same sense, or None.
+
+    Honest rather than eager: the gloss must be written as the term is (US is not us; a capitalised name
+    needs a proper-noun entry), be a sense of its own (not 'to phone' for phone, not 'delivery (commerce)'
+    for delivery, not a Taiwan form), and a word of several letters gets no single character unless that
+    character has no other sense."""
+    index = suggestion_indexes()[0]
+    key = gloss_key(term)
+    for candidate_key, surface in ((key, term), (_singular(key), _singular(term))):
+        fitting = [found for found in (_fits(compact, surface) for compact in index.get(candidate_key, ())) if found]
+        frequency = chinese_frequencies()
+        # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word
+        fitting = [f for f in fitting if frequency.get(f[0].simplified, 0.0) >= (1e-5 if f[2] else 3e-7)]
+        if fitting:
+            entry, gloss, position = fitting[0]
+            confidence = (0.9 if position == 0 else 0.7 if position == 1 else 0.5) / (1 + 0.25 * (len(fitting) - 1))
+            return Proposal(entry, gloss, round(confidence, 2),
+                            f"CC-CEDICT {entry.simplified} [{entry.reading}] gloss {position + 1} '{gloss}'"
+                            + (f", {len(fitting) - 1} other entries" if len(fitting) > 1 else ""))
+    return None
+
+
+def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, str, int] | None:
+    """(entry, gloss, its position) when an indexed entry renders the term in its own sense, else None."""
+    entry = _as_entry(compact)
+    assert entry is not None
+    proper = term[:1].isupper()
+    senses = [gloss for gloss in entry.glosses if gloss and not _CROSS_REFERENCE.match(gloss)]
+    for position, gloss in enumerate(senses):
+        for part in gloss.split(";"):
+            part = part.strip()
+            if gloss_key(part) != gloss_key(term):
+                continue
+            if "(" in part or part.lower().startswith("to "):
+                return None  # a qualified sense (commerce, Tw) or a verb: not the term's sense
+            if part != term and (proper or part[:1].isupper()):
+                return None  # case says another word: US is not us, Seed is not seed
+            if proper and not entry.is_proper_noun:
+                return None  # a name needs a proper-noun entry (Android is not 机器人)
+            if len(entry.simplified) == 1 and len(term) > 1 and len(senses) > 1:
+                return None  # 分 for shares, 族 for race: one character of many senses
+            return entry, part, position
     return None
 
 

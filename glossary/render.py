@@ -346,6 +346,7 @@ MINED_COLUMNS = {
     "category": Column("Category", drop=5), "status": Column("Status", style=_status_style, short=short_status),
     "frequency": Column("Freq", drop=4, justify="right"), "documents": Column("Docs", drop=2, justify="right"),
     "score": Column("Score", drop=1, justify="right"), "suggestion": Column("From", drop=6),
+    "confidence": Column("Conf", drop=6, justify="right"),
     "context": Column("Context", drop=7), "found_in": Column("Found in", drop=8),
 }
 
@@ -358,11 +359,17 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
     extra = ["context", "found_in"] if wide else []
     for title, group, fields in (
         (f"Known terms ({len(known)})", known, base + extra),
-        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion"] + extra),
+        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion", "confidence"] + extra),
     ):
         if group:
             table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row[f]) for f in fields] for row in group],
                   stream, title=title)
+
+
+def lines(texts: Sequence[str], stream: IO[str]) -> None:
+    """Plain lines of text, user text escaped of control characters."""
+    for text in texts:
+        stream.write(printable(text) + "\n")
 
 
 def _format_cell(value: object) -> str:

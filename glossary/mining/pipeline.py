@@ -116,13 +116,23 @@ class Miner:
 
     def describe(self, raw: float, key: str, tally: Tally) -> dict[str, object]:
         """The output row of one candidate: bilingual fields, counts, score, first context."""
-        row = describe_known(self.entries[tally.entry]) if tally.kind == KNOWN else describe_new(key, tally)
+        if tally.kind == KNOWN:
+            row = describe_known(self.entries[tally.entry])
+        else:
+            row = describe_new(key, tally, self._known_category(tally))
         row.update(
             known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
-            score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, found_in=tally.found_in, kind=tally.kind,
+            score=shown_score(raw), context=tally.context, found_in=tally.found_in, kind=tally.kind,
             forms="|".join(sorted(tally.displays, key=lambda form: -tally.displays[form])),
         )
         return row
+
+    def _known_category(self, tally: Tally) -> str:
+        """The category of the glossary name inside a new name (Hunyuan in Hunyuan Compass), if any."""
+        form = (tally.extra or {}).get("contains")
+        if not form:
+            return ""
+        return next((e.category for e in self.entries if form in e.english_forms()), "")
 
     def _fold_generations(self) -> None:
         """'born after 1985' counts toward the glossary's post-85s entry when there is one."""
@@ -137,6 +147,11 @@ class Miner:
             target.documents = max(target.documents, tally.documents)
             if not target.context:
                 target.context, target.found_in = tally.context, tally.found_in
+
+
+def shown_score(raw: float) -> float:
+    """A raw score as the table shows it, 0–1."""
+    return round(1.0 - math.exp(-raw / 8.0), 4)
 
 
 def _score_key(key: str, tally: Tally, entries: list[TermEntry]) -> str:
@@ -193,6 +208,7 @@ def mine(
     progress: Callable[[str], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
     details: bool = False,
+    min_score: float = 0.0,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -202,20 +218,16 @@ def mine(
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
     acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
-    row, most frequent first, '|'-separated).
+    row, most frequent first, '|'-separated). `min_score` (0–1) leaves out rows scored below it.
+    `confidence` (0–1) says how sure a Chinese proposal is: 0 with `suggestion` 'none' when nothing honest
+    can be proposed.
     """
     import pandas as pd
 
-    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
-        inputs = [inputs]
-    miner = Miner(_glossary_entries(glossary))
-    for document in _documents(inputs, encoding, on_skip):
-        miner.add_document(document.name, document.text)
-        if progress:
-            progress(document.name)
+    miner = mined(inputs, glossary, encoding, progress, on_skip)
     rows = []
     for raw, key, tally in miner.ranked():
-        if tally.count < min_freq or (new_only and tally.kind == KNOWN):
+        if tally.count < min_freq or (new_only and tally.kind == KNOWN) or shown_score(raw) < min_score:
             continue
         row = miner.describe(raw, key, tally)
         if category and row["category"] != category:
@@ -227,3 +239,16 @@ def mine(
     frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + details_columns)
     frame.attrs["documents"] = miner.documents
     return frame if details else frame.drop(columns=details_columns)
+
+
+def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str], None] | None = None,
+          on_skip: Callable[[str], None] | None = None) -> Miner:
+    """A Miner that has read every document of the inputs."""
+    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
+        inputs = [inputs]
+    miner = Miner(_glossary_entries(glossary))
+    for document in _documents(inputs, encoding, on_skip):
+        miner.add_document(document.name, document.text)
+        if progress:
+            progress(document.name)
+    return miner

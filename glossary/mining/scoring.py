@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..english import STOPWORDS, zipf
-from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED
+from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM
 
 # Above this Zipf frequency a word is everyday English (e.g. 'company' 5.3, 'cloud' 4.5, 'ejection' 2.6).
 COMMON_ZIPF = 6.0
@@ -119,4 +119,30 @@ def candidate_score(evidence: Evidence) -> float:
     # overuse needs repetition: in a short text every rare word seen once would look overused
     overuse = (1.0 + max(0.0, evidence.weirdness)) ** 0.5 if frequency >= 2 else 1.0
     single_word = 0.5 if evidence.words == 1 else 1.0  # one ordinary word is less often a term than a phrase
-    return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse * single_word
+    factor, _ = generality_penalty(evidence)
+    return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse * single_word * factor
+
+
+# A corpus this large (in words) can show that it overuses a common word; a news article cannot.
+DOMAIN_CORPUS_WORDS = 20_000
+COMMON_WORD_ZIPF = 4.3  # company 5.3, employees 4.6, merchants 3.9, turbine 3.6
+COMMON_PHRASE_ZIPF = 3.5
+
+
+def generality_penalty(evidence: Evidence) -> tuple[float, str]:
+    """How much a domain-term candidate is held back for being general English, and why ('' if not):
+    an everyday word (company, million), or a phrase seen once whose every word is everyday English
+    (tough competition, layers of approval), unless a corpus large enough to tell shows it overused."""
+    if evidence.kind != TERM:
+        return 1.0, ""
+    content = [w for w in evidence.key.split() if w not in STOPWORDS]
+    if not content:
+        return 1.0, ""
+    rarest = min(zipf(w) for w in content)
+    domain = evidence.corpus_words >= DOMAIN_CORPUS_WORDS and evidence.weirdness >= 2.0
+    if evidence.words == 1 and rarest >= COMMON_WORD_ZIPF and not domain:
+        return 0.3, f"an everyday English word (Zipf {rarest:.1f})"
+    if evidence.words > 1 and evidence.frequency == 1 and rarest >= COMMON_PHRASE_ZIPF:
+        factor = 0.4 if " of " in f" {evidence.key} " else 0.6
+        return factor, f"seen once, every word everyday English (rarest Zipf {rarest:.1f})"
+    return 1.0, ""
