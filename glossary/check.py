@@ -118,7 +118,7 @@ class TermChecker:
         self.known = KnownTerms(self.entries)
         self._renderings = [self._allowed_renderings(entry) for entry in self.entries]
         # renderings with Latin letters in them (小米SU7): only these may keep a source form as it is
-        self._keep_latin = [bool(LATIN.search(entry.chinese + entry.traditional)) for entry in self.entries]
+        self._keep_latin = [bool(LATIN.search("".join(entry.chinese_forms()))) for entry in self.entries]
         self._retired = [index for index, entry in enumerate(self.entries) if entry.status in RETIRED]
         self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
         self._replacements = replacements(self.entries, self.known)
@@ -131,9 +131,9 @@ class TermChecker:
         from .chinese import to_simplified, to_traditional
 
         # the traditional column may use Taiwan vocabulary (智慧型手機): converted, it is no mainland rendering
-        simplified = [entry.chinese] if entry.chinese else [to_simplified(entry.traditional)]
-        return {"simplified": by_folded(simplified),
-                "traditional": by_folded([entry.traditional, to_traditional(entry.chinese)])}
+        simplified = entry.simplified_forms() or [to_simplified(form) for form in entry.traditional_forms()]
+        traditional = entry.traditional_forms() + [to_traditional(form) for form in entry.simplified_forms()]
+        return {"simplified": by_folded(simplified), "traditional": by_folded(traditional)}
 
     def check(self, segments: Iterable[Segment]) -> list[Finding]:
         """Every finding, segment by segment."""

@@ -16,8 +16,8 @@ import click
 from . import render
 from .errors import GlossaryError, ValidationError
 from .schema import (
-    CATEGORIES, CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS, STATUSES, TRADITIONAL,
-    VARIANTS, TermEntry, join_variants, normalise_category,
+    CATEGORIES, CATEGORY, CHINESE, CHINESE_VARIANTS, COLUMNS, CONTEXT, ENGLISH, NOTE, PINYIN, SOURCE, STATUS,
+    STATUSES, TRADITIONAL, VARIANTS, TermEntry, join_variants, normalise_category,
 )
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -382,13 +382,15 @@ def _report_entry(verb: str, entry: TermEntry, as_json: bool) -> None:
 @_category_option(help_text="Category (default: other)")
 @_status_option("Status", default="proposed")
 @click.option("--variant", "-v", "variants", multiple=True, help="Another English form (repeatable).")
+@click.option("--chinese-variant", "-V", "chinese_variants", multiple=True,
+              help="Another accepted simplified Chinese form, such as a short form (repeatable).")
 @click.option("--no-english", is_flag=True,
               help="A proposed entry with Chinese only: the one argument is the Chinese form.")
 @_field_options
 @click.option("--json", "as_json", is_flag=True, help="Print the new entry as JSON.")
 @click.pass_context
 def add(ctx: click.Context, english: str, chinese: str, category: str | None, status: str,
-        variants: tuple[str, ...], no_english: bool, traditional: str | None, pinyin: str | None,
+        variants: tuple[str, ...], chinese_variants: tuple[str, ...], no_english: bool, traditional: str | None, pinyin: str | None,
         note: str | None, context_text: str | None, source: str | None, as_json: bool) -> None:
     """Add an entry to a writable glossary (the new entry is 'proposed' unless --status says otherwise).
     Pinyin is derived and the traditional form converted when not given; an English form another entry
@@ -396,7 +398,7 @@ def add(ctx: click.Context, english: str, chinese: str, category: str | None, st
 
     \b
     Examples:
-      glossary add "Tencent Yuanqi" 腾讯元器 -c product -v Yuanqi --note "Tencent's AI agent platform"
+      glossary add "Tencent Yuanqi" 腾讯元器 -c product -v Yuanqi -V 元器 --note "Tencent's AI agent platform"
       glossary --glossary team.csv add "AI glasses" AI眼镜 -c product -s approved
       glossary add --no-english 数字员工 -c jargon --note "English not agreed yet"
     """
@@ -406,7 +408,8 @@ def add(ctx: click.Context, english: str, chinese: str, category: str | None, st
     english, chinese = _add_sides(english, chinese, no_english, status)
     entry = TermEntry(
         id="", english=english, chinese=chinese, traditional=traditional or "", pinyin=pinyin or "",
-        category=category or "other", status=status, variants=join_variants(variants), note=note or "",
+        category=category or "other", status=status, variants=join_variants(variants),
+        chinese_variants=join_variants(chinese_variants), note=note or "",
         context=context_text or "", source=source or "",
     )
     with editing(path) as glossary:
@@ -439,13 +442,15 @@ def _add_sides(english: str, chinese: str, no_english: bool, status: str) -> tup
 @_category_option(help_text="New category")
 @_status_option("New status")
 @click.option("--variants", help="Replace all variants ('|'-separated; '' clears them).")
+@click.option("--chinese-variants", help="Replace the other accepted Chinese forms ('|'-separated; '' clears them).")
 @click.option("--add-variant", multiple=True, help="Add an English variant (repeatable).")
 @click.option("--remove-variant", multiple=True, help="Remove an English variant (repeatable).")
 @_field_options
 @click.option("--json", "as_json", is_flag=True, help="Print the changed entry as JSON.")
 @click.pass_context
 def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | None, category: str | None,
-         status: str | None, variants: str | None, add_variant: tuple[str, ...], remove_variant: tuple[str, ...],
+         status: str | None, variants: str | None, chinese_variants: str | None, add_variant: tuple[str, ...],
+         remove_variant: tuple[str, ...],
          traditional: str | None, pinyin: str | None, note: str | None, context_text: str | None,
          source: str | None, as_json: bool) -> None:
     """Change an entry, named by its id or its exact English term or variant.
@@ -460,7 +465,8 @@ def edit(ctx: click.Context, selector: str, english: str | None, chinese: str | 
 
     path = _glossary_source(ctx).require_writable()
     given = {ENGLISH: english, CHINESE: chinese, CATEGORY: category, STATUS: status, TRADITIONAL: traditional,
-             PINYIN: pinyin, NOTE: note, CONTEXT: context_text, SOURCE: source, VARIANTS: variants}
+             PINYIN: pinyin, NOTE: note, CONTEXT: context_text, SOURCE: source, VARIANTS: variants,
+             CHINESE_VARIANTS: chinese_variants}
     changes = {name: value for name, value in given.items() if value is not None}
     if not changes and not add_variant and not remove_variant:
         raise click.UsageError("nothing to change: give at least one option such as --chinese or --status")
@@ -771,7 +777,8 @@ def validate(ctx: click.Context, path: Path | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
-    """Show how many entries the glossary holds, by category and status, and what is filled in.
+    """Show how many entries the glossary holds, by category and status, and how complete they are: per
+    category, how many have context, variants, Chinese variants, traditional forms and sources.
 
     \b
     Examples:
@@ -793,10 +800,13 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         ("with traditional", str(summary["with_traditional"])),
         ("with pinyin (stored)", str(summary["with_pinyin"])),
         ("with variants", f"{summary['with_variants']} ({summary['variants']} variants)"),
+        ("with Chinese variants", str(summary["with_chinese_variants"])),
+        ("with context", str(summary["with_context"])),
+        ("with source", str(summary["with_source"])),
         ("last updated", str(summary["last_updated"] or "-")),
     ], sys.stdout)
-    render.key_value_table("by category", [(k, str(v)) for k, v in summary["by_category"].items()], sys.stdout)
     render.key_value_table("by status", [(k, str(v)) for k, v in summary["by_status"].items()], sys.stdout)
+    render.completeness_table(summary["by_category"], summary["completeness_by_category"], sys.stdout)
 
 
 @cli.command()

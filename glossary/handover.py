@@ -26,7 +26,8 @@ from .formats import (
     read_fingerprint,
 )
 from .schema import (
-    CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, STATUS, UPDATED, VARIANTS, TermEntry, check_entry,
+    CATEGORY, CHINESE, CHINESE_VARIANTS, COLUMNS, CONTEXT, ENGLISH, ID, STATUS, TRADITIONAL, UPDATED, VARIANTS,
+    TermEntry, check_entry,
     clean_text, english_identity, join_variants, normalise_category, split_variants,
 )
 from .store import Glossary, content_hash, derived_changes
@@ -306,8 +307,9 @@ def _normalised(raw: dict[str, str], path: Path, row: int) -> dict[str, str]:
         values[CATEGORY] = normalise_category(values[CATEGORY])
     if values.get(STATUS):
         values[STATUS] = values[STATUS].lower()
-    if VARIANTS in values:
-        values[VARIANTS] = join_variants(split_variants(values[VARIANTS]))
+    for name in (VARIANTS, CHINESE_VARIANTS, TRADITIONAL):
+        if name in values:
+            values[name] = join_variants(split_variants(values[name]))
     values.pop(UPDATED, None)  # the store stamps changes itself
     return values
 

@@ -60,7 +60,7 @@ class KnownTerms:
         order = sorted(range(len(self.entries)), key=lambda i: status_rank.get(self.entries[i].status, 9))
         for index in order:
             entry = self.entries[index]
-            forms = entry.english_forms() + [f for f in (entry.chinese, entry.traditional) if f]
+            forms = entry.english_forms() + entry.chinese_forms()
             for form in forms:
                 for spelling in [form] + _plural_forms(form):
                     patterns.setdefault(fold_case(spelling), (index, spelling))

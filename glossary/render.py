@@ -300,6 +300,18 @@ def key_value_table(title: str, pairs: Sequence[tuple[str, str]], stream: IO[str
     rich_console(stream).print(grid)
 
 
+def completeness_table(counts: dict[str, int], filled: dict[str, dict[str, int]], stream: IO[str]) -> None:
+    """Entries per category and how many of them have each field filled ('412 (98%)')."""
+    labels = list(next(iter(filled.values()), {}))
+    columns = [Column("Category"), Column("Entries", justify="right")] + [Column(label.capitalize(), justify="right")
+                                                                        for label in labels]
+    rows = []
+    for category, total in counts.items():
+        share = lambda n: f"{n} ({100 * n // total}%)" if total else "0"  # noqa: E731
+        rows.append([category, str(total)] + [share(filled.get(category, {}).get(label, 0)) for label in labels])
+    table(columns, rows, stream, title="by category: entries and how many have each field")
+
+
 def print_json(data: object, stream: IO[str]) -> None:
     """JSON for scripts: UTF-8 text as is (no \\u escapes), indented."""
     # a lone surrogate (a file name's byte that was not UTF-8) becomes its \\u escape, which JSON reads back

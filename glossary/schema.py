@@ -15,14 +15,18 @@ PINYIN = "pinyin"
 CATEGORY = "category"
 STATUS = "status"
 VARIANTS = "variants"
+CHINESE_VARIANTS = "chinese_variants"
 NOTE = "note"
 CONTEXT = "context"
 SOURCE = "source"
 UPDATED = "updated"
 
 COLUMNS: tuple[str, ...] = (
-    ID, ENGLISH, CHINESE, TRADITIONAL, PINYIN, CATEGORY, STATUS, VARIANTS, NOTE, CONTEXT, SOURCE, UPDATED,
+    ID, ENGLISH, CHINESE, TRADITIONAL, PINYIN, CATEGORY, STATUS, VARIANTS, CHINESE_VARIANTS, NOTE, CONTEXT, SOURCE,
+    UPDATED,
 )
+# Columns a glossary file may lack (files written before they existed load all the same; saving adds them).
+OPTIONAL_COLUMNS: tuple[str, ...] = (CHINESE_VARIANTS,)
 CATEGORIES: tuple[str, ...] = (
     "person", "organization", "business unit", "product", "place", "event", "title", "jargon", "other",
 )
@@ -83,6 +87,7 @@ class TermEntry:
     category: str = DEFAULT_CATEGORY
     status: str = DEFAULT_STATUS
     variants: str = ""
+    chinese_variants: str = ""  # other accepted simplified forms (阿里 for 阿里巴巴), '|'-separated
     note: str = ""
     context: str = ""
     source: str = ""
@@ -110,6 +115,20 @@ class TermEntry:
         forms = [self.english] if self.english else []
         return forms + [v for v in self.variant_list() if v != self.english]
 
+    def simplified_forms(self) -> list[str]:
+        """The simplified Chinese form followed by the other accepted ones (chinese_variants)."""
+        forms = [self.chinese] if self.chinese else []
+        return forms + [v for v in split_variants(self.chinese_variants) if v not in forms]
+
+    def traditional_forms(self) -> list[str]:
+        """The traditional forms (the traditional column may hold several, '|'-separated)."""
+        return split_variants(self.traditional)
+
+    def chinese_forms(self) -> list[str]:
+        """Every Chinese form of the entry: simplified ones, then traditional ones."""
+        simplified = self.simplified_forms()
+        return simplified + [f for f in self.traditional_forms() if f not in simplified]
+
     def with_changes(self, **changes: str) -> "TermEntry":
         """A copy with some fields replaced."""
         return replace(self, **changes)
@@ -121,7 +140,7 @@ assert tuple(f.name for f in fields(TermEntry)) == COLUMNS, "TermEntry fields mu
 def check_header(header: list[str]) -> list[str]:
     """Problems with a glossary file's header row (missing or unknown columns)."""
     problems = []
-    missing = [c for c in COLUMNS if c not in header]
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     unknown = [c for c in header if c not in COLUMNS]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if missing:

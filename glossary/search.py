@@ -25,7 +25,7 @@ from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -47,7 +47,7 @@ _BASE_SCORE = {EXACT: 100.0, PREFIX: 90.0, SUBSTRING: 80.0}
 # of multi-word names, and their first two to four words.
 LATIN_KEYS, CJK_KEYS, NAME_WORDS, LEADING_WORDS = "latin", "cjk", "name words", "leading words"
 # Which field a key came from, best first, to break ties between matches of the same kind.
-_FIELD_RANK = {"english": 0, "chinese": 1, "variant": 2, "traditional": 3, "pinyin": 4, "singular": 5}
+_FIELD_RANK = {"english": 0, "chinese": 1, "variant": 2, "chinese variant": 2, "traditional": 3, "pinyin": 4, "singular": 5}
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
@@ -111,6 +111,8 @@ def keys_for_entry(entry: TermEntry, pinyin: str, traditional_forms: Iterable[st
         put(singular(folded), "singular", 0)
         put(compact(singular(folded)), "singular", 0)
     put(fold_cjk(entry.chinese), "chinese", 1)
+    for variant in entry.simplified_forms()[1:]:
+        put(fold_cjk(variant), "chinese variant", 1)
     for traditional in traditional_forms:
         put(fold_cjk(traditional), "traditional", 1)
     if pinyin:
@@ -267,8 +269,10 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
     entry_rows, key_rows = [], []
     for n, entry in enumerate(entries):
         pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
-        traditional = {entry.traditional, to_traditional(entry.chinese)} - {""}
-        traditional |= {to_simplified(entry.traditional)} - {"", entry.chinese}
+        simplified = entry.simplified_forms()
+        traditional = set(entry.traditional_forms()) | {to_traditional(form) for form in simplified}
+        traditional |= {to_simplified(form) for form in entry.traditional_forms()}
+        traditional -= {"", *simplified}
         entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
             key_rows.append((key, n, field, is_text))

@@ -17,7 +17,8 @@ from .errors import GlossaryError, ValidationError
 from .files.atomic import real_path, write_atomically
 from .files.reading import os_reason, read_bytes, shown
 from .schema import (
-    CATEGORY, CHINESE, COLUMNS, ENGLISH, PINYIN, TRADITIONAL, VARIANTS, TermEntry, check_entries,
+    CATEGORY, CHINESE, CHINESE_VARIANTS, COLUMNS, CONTEXT, ENGLISH, PINYIN, SOURCE, TRADITIONAL, VARIANTS, TermEntry,
+    check_entries,
     check_entry, check_header, check_text, clean_text, english_identity, printable, split_variants, join_variants,
     today,
 )
@@ -235,8 +236,9 @@ class Glossary:
             changes[VARIANTS] = join_variants([v for v in current if v not in remove_variants] + add_variants)
         _refuse_unstorable(changes, old.english or old.chinese)
         changes = {**changes, **derived_changes(old, changes)[0]}
-        if VARIANTS in changes:
-            changes[VARIANTS] = join_variants(split_variants(changes[VARIANTS]))
+        for name in (VARIANTS, CHINESE_VARIANTS, TRADITIONAL):
+            if name in changes:
+                changes[name] = join_variants(split_variants(changes[name]))
         new = complete_entry(old.with_changes(**changes), derive=False)
         if new == old:
             return old
@@ -279,7 +281,7 @@ class Glossary:
         """Record the entry as owner of its English term and variants, and as a user of its Chinese forms."""
         for form in entry.english_forms():
             self._owners.setdefault(english_identity(form), entry.id)
-        for form in {entry.chinese, entry.traditional} - {""}:
+        for form in entry.chinese_forms():
             self._chinese.setdefault(form, set()).add(entry.id)
 
     def _release(self, entry: TermEntry) -> None:
@@ -287,7 +289,7 @@ class Glossary:
         for form in entry.english_forms():
             if self._owners.get(english_identity(form)) == entry.id:
                 del self._owners[english_identity(form)]
-        for form in {entry.chinese, entry.traditional} - {""}:
+        for form in entry.chinese_forms():
             self._chinese.get(form, set()).discard(entry.id)
 
     def to_frame(self):
@@ -339,6 +341,8 @@ def complete_entry(entry: TermEntry, derive: bool = True) -> TermEntry:
     Updates pass derive=False: what follows from a change is derived_changes' work, shown to the user;
     an entry stored without pinyin keeps it empty (lookups derive it for display)."""
     changes = {name: clean_text(getattr(entry, name)) for name in COLUMNS}
+    for name in (VARIANTS, CHINESE_VARIANTS, TRADITIONAL):  # '|'-separated forms, tidied the same way
+        changes[name] = join_variants(split_variants(changes[name]))
     changes = {name: value for name, value in changes.items() if value != getattr(entry, name)}
     entry = entry.with_changes(**changes) if changes else entry
     if derive and entry.chinese and not entry.pinyin:
@@ -442,16 +446,26 @@ def create(path: str | os.PathLike, entries: Iterable[TermEntry] = (), overwrite
     return path
 
 
+# The fields whose completeness `glossary stats` reports, by the name it shows them under.
+COMPLETENESS_FIELDS = {"context": CONTEXT, "variants": VARIANTS, "chinese variants": CHINESE_VARIANTS,
+                       "traditional": TRADITIONAL, "source": SOURCE}
+
+
 def summarise(entries: Iterable[TermEntry]) -> dict[str, object]:
-    """Counts for `glossary stats`: entries by category and status, filled fields, last change."""
+    """Counts for `glossary stats`: entries by category and status, filled fields overall and per category,
+    last change."""
     from .schema import CATEGORIES, STATUSES
 
     entries = list(entries)
     by_category = {name: 0 for name in CATEGORIES}
     by_status = {name: 0 for name in STATUSES}
+    completeness = {name: {label: 0 for label in COMPLETENESS_FIELDS} for name in CATEGORIES}
     for entry in entries:
         by_category[entry.category] = by_category.get(entry.category, 0) + 1
         by_status[entry.status] = by_status.get(entry.status, 0) + 1
+        filled = completeness.setdefault(entry.category, {label: 0 for label in COMPLETENESS_FIELDS})
+        for label, name in COMPLETENESS_FIELDS.items():
+            filled[label] += bool(getattr(entry, name))
     return {
         "entries": len(entries),
         "by_category": by_category,
@@ -461,5 +475,9 @@ def summarise(entries: Iterable[TermEntry]) -> dict[str, object]:
         "with_pinyin": sum(1 for e in entries if e.pinyin),
         "with_variants": sum(1 for e in entries if e.variants),
         "variants": sum(len(e.variant_list()) for e in entries),
+        "with_chinese_variants": sum(1 for e in entries if e.chinese_variants),
+        "with_context": sum(1 for e in entries if e.context),
+        "with_source": sum(1 for e in entries if e.source),
+        "completeness_by_category": completeness,
         "last_updated": max((e.updated for e in entries if e.updated), default=""),
     }

@@ -26,9 +26,12 @@ def glossaries(draw, text=TEXT, max_entries: int = 8) -> list[TermEntry]:
         english = f"term {n} {draw(text)}".strip().replace("|", "/")
         chinese = (draw(FORMULA_STARTS) + draw(text)).strip() or "词"
         variants = [f"variant {n}.{k} {draw(text)}".strip().replace("|", "/") for k in range(draw(st.integers(0, 2)))]
+        chinese_variants = [form for form in dict.fromkeys(draw(text).replace("|", "/") for _ in range(draw(st.integers(0, 2))))
+                            if form]
         entries.append(TermEntry(
-            id=f"R{n:03d}", english=english, chinese=chinese, traditional=draw(text), pinyin=draw(text),
-            category=draw(st.sampled_from(CATEGORIES)), status=status, variants="|".join(variants),
+            id=f"R{n:03d}", english=english, chinese=chinese, traditional=draw(text).replace("|", "/"),
+            pinyin=draw(text), category=draw(st.sampled_from(CATEGORIES)), status=status, variants="|".join(variants),
+            chinese_variants="|".join(chinese_variants),
             note=draw(text), context=draw(text), source=draw(text),
             updated=draw(st.just("") | st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(dt.date.isoformat)),
         ))

@@ -20,7 +20,7 @@ BILINGUAL = ROOT / "samples" / "bilingual"
 # Every finding the shipped glossary must report on samples/bilingual/news_en_zh.csv, by row:
 # (row, source term, severity, expected first form or found retired form)
 EXPECTED_CSV = [
-    (4, "Alibaba", "error", "阿里巴巴"),            # "阿里" is a short form, not the glossary's rendering
+    (4, "Alibaba", "error", "阿里巴巴"),            # "阿狸巴巴" is a misspelling (阿里, the short form, would pass)
     (5, "Ant Group", "error", "蚂蚁集团"),          # rendered with the former name …
     (5, "", "error", "蚂蚁金服"),                   # … which is a deprecated rendering
     (7, "Alibaba Cloud", "warning", "阿里雲"),      # traditional target, simplified form only
@@ -336,3 +336,14 @@ def test_cli_context_json_and_all(tmp_path: Path):
     everything = json.loads(run("context", "--all", str(doc), "--json").stdout)
     assert {o["term"] for o in everything} >= {"Alibaba Cloud", "Qwen", "阿里云", "通义千问"}
     assert run("context", "nothing-like-this", str(doc)).exit_code == 1
+
+
+def test_a_chinese_variant_is_an_accepted_rendering():
+    from glossary.check import check_segments
+    from glossary.schema import TermEntry
+
+    entries = [TermEntry(id="M1", english="MIIT", chinese="工业和信息化部", chinese_variants="工信部",
+                         category="organization", status="approved")]
+    segments = [Segment(1, "MIIT said so.", "工信部表示。", "t:1"), Segment(2, "MIIT said so.", "有关部门表示。", "t:2")]
+    findings = check_segments(segments, entries)
+    assert [f.segment for f in findings] == [2] and "工信部" in findings[0].expected

@@ -245,3 +245,12 @@ def test_removing_by_a_variant_needs_yes_and_never_removes_silently(small_glossa
     removed = run("-g", str(small_glossary), "remove", "Aliyun", "--yes")
     assert removed.exit_code == 0 and "T002" not in store.load(small_glossary)
     assert run("-g", str(small_glossary), "remove", "chongqing").exit_code == 0  # its own term, any case
+
+
+def test_add_takes_chinese_variants_and_stats_shows_completeness_by_category(small_glossary: Path):
+    assert run("-g", str(small_glossary), "add", "Alibaba", "阿里巴巴", "-c", "organization", "-V", "阿里").exit_code == 0
+    assert store.load(small_glossary).find("Alibaba").chinese_variants == "阿里"
+    data = json.loads(run("-g", str(small_glossary), "stats", "--json").stdout)
+    assert data["with_chinese_variants"] == 1 and data["completeness_by_category"]["organization"]["chinese variants"] == 1
+    shown = run("-g", str(small_glossary), "stats").stdout
+    assert "Chinese variants" in shown and "organization" in shown

@@ -142,4 +142,6 @@ def test_the_readme_library_example_runs(template: Path, tmp_path: Path, monkeyp
     monkeypatch.chdir(folder)
     namespace: dict[str, object] = {}
     exec(compile(readme_python(), "README.md", "exec"), namespace)
-    assert len(namespace["table"]) > 0 and namespace["terms"].to_frame().shape[1] == 12
+    from glossary.schema import COLUMNS
+
+    assert len(namespace["table"]) > 0 and namespace["terms"].to_frame().shape[1] == len(COLUMNS)

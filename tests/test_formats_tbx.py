@@ -26,19 +26,20 @@ needs_schemas = pytest.mark.skipif(
 VERSIONS = pytest.mark.parametrize("version", [3, 2], ids=["tbx-v3", "tbx-v2"])
 
 TRICKY = [
-    TermEntry("T001", "Tongyi Qianwen", "通义千问", "通義千問", "Tōngyì Qiānwèn", "product", "approved",
-              "Qwen|Tongyi", "Alibaba Cloud's LLM", 'He said "Qwen" <twice> & left', "interview.docx",
-              "2026-11-01"),
-    TermEntry("T002", "R&D <lab>", "𠀀研发", "", "", "business unit", "proposed", "", "line one\nline two\ttab",
-              "", "", ""),
-    TermEntry("T003", "=SUM(A1)", "🚀火箭", "", "huǒjiàn", "jargon", "deprecated", "+rocket|@rocket",
-              "category: not a label", "carriage\r\nreturn", "", "2025-01-31"),
-    TermEntry("T004", "Ant Financial ", "", "", "", "organization", "forbidden", "", "note: twice labelled",
-              "", "", ""),
-    TermEntry("T005", "", "阿里巴巴", "阿里巴巴", "", "", "", "Alibaba|Ali", "pinyin: looks like a label", "", "",
-              ""),
-    TermEntry("1:not-an-xml-id", "", "", "淘寶", "", "other", "proposed", "", "", "", "", ""),
-    TermEntry("glossary-entry-1", "Tmall", "天猫", "", "", "product", "approved", "", "", "", "", ""),
+    TermEntry(id='T001', english='Tongyi Qianwen', chinese='通义千问', traditional='通義千問', pinyin='Tōngyì Qiānwèn',
+              category='product', status='approved', variants='Qwen|Tongyi', note="Alibaba Cloud's LLM",
+              context='He said "Qwen" <twice> & left', source='interview.docx', updated='2026-11-01'),
+    TermEntry(id='T002', english='R&D <lab>', chinese='𠀀研发', category='business unit', status='proposed',
+              note='line one\nline two\ttab'),
+    TermEntry(id='T003', english='=SUM(A1)', chinese='🚀火箭', pinyin='huǒjiàn', category='jargon',
+              status='deprecated', variants='+rocket|@rocket', note='category: not a label',
+              context='carriage\r\nreturn', updated='2025-01-31'),
+    TermEntry(id='T004', english='Ant Financial ', category='organization', status='forbidden',
+              note='note: twice labelled'),
+    TermEntry(id='T005', chinese='阿里巴巴', traditional='阿里巴巴', variants='Alibaba|Ali',
+              note='pinyin: looks like a label'),
+    TermEntry(id='1:not-an-xml-id', traditional='淘寶', category='other', status='proposed'),
+    TermEntry(id='glossary-entry-1', english='Tmall', chinese='天猫', category='product', status='approved'),
 ]
 
 
@@ -88,7 +89,7 @@ _NOTE = st.tuples(st.sampled_from(["", "note: ", "category: ", "pinyin: ", "id: 
 _ENTRY = st.builds(
     TermEntry,
     id=st.from_regex(r"[A-Za-z0-9_.:\-é]{1,6}", fullmatch=True),
-    english=_TERM, chinese=_TERM, traditional=_TERM, pinyin=_TEXT,
+    english=_TERM, chinese=_TERM, traditional=_TERM.map(lambda t: t.replace("|", "").strip()), pinyin=_TEXT,
     category=st.sampled_from(CATEGORIES + ("",)), status=st.sampled_from(STATUSES + ("",)),
     variants=_VARIANTS.map(join_variants), note=_NOTE, context=_TEXT, source=_TEXT,
     updated=st.just("") | st.dates().map(lambda d: d.isoformat()),
@@ -424,3 +425,14 @@ def test_a_pipe_given_as_a_tbx_file_is_refused_at_once(tmp_path: Path):
                         str(tmp_path / "pipe.tbx"), timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"{tmp_path / 'pipe.tbx'}: is not a regular file (a device, pipe or socket); give a TBX file\n"
+
+
+@VERSIONS
+def test_chinese_variants_are_short_forms_or_variants_and_read_back(tmp_path: Path, version: int):
+    entry = TermEntry(id="A1", english="Alibaba", chinese="阿里巴巴", traditional="阿里巴巴|阿里", chinese_variants="阿里|阿里集团",
+                      category="organization", status="approved")
+    path = _export([entry], tmp_path / "variants.tbx", version)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(">shortForm<") == 2 and text.count(">variant<") == 1  # 阿里 is inside 阿里巴巴; 阿里集团 is not
+    (row,) = _rows(path)
+    assert (row["chinese_variants"], row["traditional"]) == ("阿里|阿里集团", "阿里巴巴|阿里")

@@ -247,3 +247,13 @@ def test_a_string_is_always_a_path_so_a_mistyped_one_is_an_error_not_text(tmp_pa
         glossary.mine(["Alibaba Cloud launched Tongyi Qianwen."], glossary=NO_GLOSSARY)
     assert "alibaba cloud" in rows_by_english(glossary.mine([doc("Alibaba Cloud launched Qwen. Alibaba Cloud grew.")],
                                                             glossary=NO_GLOSSARY))
+
+
+def test_a_chinese_variant_in_chinese_text_is_its_known_entry():
+    from glossary.schema import TermEntry
+
+    entries = [TermEntry(id="M1", english="Ministry of Industry and Information Technology", chinese="工业和信息化部",
+                         chinese_variants="工信部", category="organization", status="approved")]
+    found = rows_by_english(glossary.mine([doc("工信部今天发布了新规。工信部表示将加强监管。")], glossary=Glossary(entries)))
+    row = found["ministry of industry and information technology"]
+    assert row["known"] and row["frequency"] == 2 and row["chinese"] == "工业和信息化部"

@@ -12,9 +12,9 @@ def entry(**fields: str) -> TermEntry:
     return TermEntry(**base)
 
 
-def test_columns_are_the_documented_twelve_in_order():
+def test_columns_are_the_documented_thirteen_in_order():
     assert COLUMNS == ("id", "english", "chinese", "traditional", "pinyin", "category", "status", "variants",
-                       "note", "context", "source", "updated")
+                       "chinese_variants", "note", "context", "source", "updated")
 
 
 def test_valid_entries_have_no_problems():

@@ -524,3 +524,11 @@ def test_a_damaged_index_in_a_read_only_cache_leaves_the_answer_and_one_warning(
         assert (result.exit_code, result.stdout) == sound
         assert one_line_error(result).startswith("glossary: warning: cannot write ")
         assert "read-only file system" in one_line_error(result)
+
+
+def test_an_entry_is_found_by_its_chinese_variant_and_says_so(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text(HEADER.replace("variants,", "variants,chinese_variants,") +
+                    "A1,Alibaba,阿里巴巴,阿里巴巴,,organization,approved,,阿里,,,,\n", encoding="utf-8")
+    match = search.lookup("阿里", path)[0]
+    assert (match.entry.id, match.kind, match.field) == ("A1", "exact", "chinese variant")

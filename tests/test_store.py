@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from glossary import store
 from glossary.errors import GlossaryError, ValidationError
-from glossary.schema import TermEntry
+from glossary.schema import COLUMNS, TermEntry
 
 from .conftest import HEADER, SMALL_GLOSSARY
 from .strategies import glossaries
@@ -80,7 +80,20 @@ def test_save_is_deterministic_and_sorted_by_id(tmp_path: Path, small_glossary: 
     store.save(store.Glossary(glossary.entries(), path=tmp_path / "b.csv"))
     first, second = (tmp_path / "a.csv").read_bytes(), (tmp_path / "b.csv").read_bytes()
     assert first == second
-    assert first == SMALL_GLOSSARY.encode("utf-8")  # loading and saving changes nothing
+    again = tmp_path / "c.csv"
+    store.save(store.Glossary(store.load(tmp_path / "a.csv").entries(), path=again))
+    assert again.read_bytes() == first  # loading and saving changes nothing
+
+
+def test_a_file_without_the_chinese_variants_column_loads_and_saving_adds_it_empty(tmp_path: Path,
+                                                                                  small_glossary: Path):
+    glossary = store.load(small_glossary)  # written before the column existed
+    assert glossary.get("T001").chinese_variants == ""
+    store.save(glossary, tmp_path / "new.csv")
+    header, *rows = (tmp_path / "new.csv").read_text(encoding="utf-8").splitlines()
+    assert header.split(",") == list(COLUMNS) and header.split(",")[8] == "chinese_variants"
+    old_rows = SMALL_GLOSSARY.splitlines()[1:]
+    assert [r.split(",")[:8] + r.split(",")[9:] for r in rows] == [r.split(",") for r in old_rows]
 
 
 def test_save_round_trips_newlines_quotes_and_commas(tmp_path: Path):
@@ -176,7 +189,7 @@ def test_the_shipped_glossary_is_read_only():
 ADD_MANY = """
 import sys
 from glossary.store import editing
-from glossary.schema import TermEntry
+from glossary.schema import COLUMNS, TermEntry
 path, prefix = sys.argv[1], sys.argv[2]
 for i in range(200):
     with editing(path) as glossary:
@@ -198,7 +211,7 @@ def test_two_processes_adding_200_terms_each_lose_nothing(tmp_path: Path):
 SLOW_SAVE = """
 import sys, time
 from glossary import store
-from glossary.schema import TermEntry
+from glossary.schema import COLUMNS, TermEntry
 path = sys.argv[1]
 glossary = store.load(path)
 for i in range(5000):
@@ -321,3 +334,11 @@ def test_find_term_by_english_variant_or_chinese_in_either_script(small_glossary
     glossary = store.load(small_glossary)
     assert [glossary.find_term(t).id for t in ("alibaba cloud", "Aliyun", "阿里云", "阿里雲")] == ["T002"] * 4
     assert glossary.find_term("Tmall") is None
+
+
+def test_chinese_variants_are_chinese_forms_of_their_entry(small_glossary: Path):
+    glossary = store.load(small_glossary)
+    glossary.update("T002", chinese_variants=" 阿里云计算 | 阿里云计算 |")
+    entry = glossary.get("T002")
+    assert entry.chinese_variants == "阿里云计算" and entry.chinese_forms() == ["阿里云", "阿里云计算", "阿里雲"]
+    assert glossary.find_term("阿里云计算").id == "T002"

@@ -4,6 +4,8 @@ Translate Toolkit, Weblate and OmegaT read.
 One entry is one concept entry (`conceptEntry` in v3, `termEntry` in v2), its id the entry's id:
     english, chinese, traditional  a term in the language section en, zh-Hans, zh-Hant
     variants                       more English terms, each marked <termNote type="termType">variant</termNote>
+    chinese_variants               more zh-Hans terms, termType shortForm (inside the main form) or variant
+    traditional A|B                zh-Hant terms: the first the main one, the others termType variant
     status                         <termNote type="administrativeStatus"> on each main term: approved →
                                    preferredTerm-admn-sts, proposed → admittedTerm-, deprecated → deprecatedTerm-,
                                    forbidden → supersededTerm-admn-sts (TBX-Basic has no "forbidden")
@@ -30,7 +32,8 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..schema import (
-    CATEGORY, CHINESE, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, SOURCE, STATUS, TRADITIONAL, UPDATED, VARIANTS,
+    CATEGORY, CHINESE, CHINESE_VARIANTS, COLUMNS, CONTEXT, ENGLISH, ID, NOTE, PINYIN, SOURCE, STATUS, TRADITIONAL,
+    UPDATED, VARIANTS,
     TermEntry, join_variants, split_variants,
 )
 from ..files.atomic import produce_atomically
@@ -59,6 +62,8 @@ _STATUS_READINGS = {
 }
 PART_OF_SPEECH = "noun"  # glossary terms are names and noun phrases
 VARIANT_TYPE = "variant"
+SHORT_FORM_TYPE = "shortForm"  # a Chinese variant inside the main form (阿里 of 阿里巴巴)
+OTHER_FORM_TYPES = (VARIANT_TYPE, SHORT_FORM_TYPE)
 MODIFICATION = "modification"
 # Labelled notes carry the fields TBX-Basic has no data category for; a user's note that starts like one is
 # written behind "note: " so that it reads back as a note.
@@ -213,16 +218,19 @@ def _language_sections(concept: ET.Element, entry: TermEntry, value: _Values, di
     if not sections:
         raise FormatError(f"{path}: entry {entry.id!r} has no English or Chinese term to write")
     groups = []
+    others = {ENGLISH: variants, CHINESE: split_variants(value(CHINESE_VARIANTS))}
     for column, term in sections:
         language = dialect.add(concept, dialect.language, **{XML_LANG: LANGUAGE_CODES[column]})
-        if term:
-            groups.append(_term_group(language, term, status, dialect))
+        forms = split_variants(term) if column == TRADITIONAL else [term] if term else []
+        main, *more = forms or [""]
+        if main:
+            groups.append(_term_group(language, main, status, dialect))
             if column == CHINESE and value(PINYIN):
                 dialect.add(groups[-1], "note", f"pinyin: {value(PINYIN)}")
-        if column == ENGLISH:
-            for variant in variants:
-                # With no English term, the first variant carries the status.
-                groups.append(_term_group(language, variant, "" if groups else status, dialect, VARIANT_TYPE))
+        for variant in others.get(column, []) + more:
+            # With no main term, the first variant carries the status.
+            kind = SHORT_FORM_TYPE if column != ENGLISH and main and variant in main else VARIANT_TYPE
+            groups.append(_term_group(language, variant, "" if groups else status, dialect, kind))
     if value(CONTEXT):
         # After the term notes, the order both grammars require.
         dialect.add(groups[0], "descrip", value(CONTEXT), type="context")
@@ -444,18 +452,21 @@ class _EntryReader:
             self.values[UPDATED] = max(dates) if dates else self.dates[0]
 
     def _terms(self, terms: dict[str, list[_Term]]) -> None:
-        """The main term of each language, and the other English terms as variants."""
+        """The main term of each language; the other English terms as variants, the other simplified Chinese
+        ones as chinese_variants, the other traditional ones after the main one in the traditional column."""
         for column, found in terms.items():
             found = [t for t in found if t.text.strip()]
-            main = next((t for t in found if t.term_type != VARIANT_TYPE), None)
+            main = next((t for t in found if t.term_type not in OTHER_FORM_TYPES), None)
             if main is None and column != ENGLISH and found:
-                main = found[0]  # only English keeps variants apart
+                main = found[0]
+            others = [t.text for t in found if t is not main]
+            if column == TRADITIONAL:
+                self.values.setdefault(column, join_variants(([main.text] if main else []) + others))
+                continue
             if main is not None:
                 self.values.setdefault(column, main.text)
-            if column == ENGLISH:
-                variants = [t.text for t in found if t is not main]
-                if variants:
-                    self.values[VARIANTS] = join_variants(variants)
+            if others and column in (ENGLISH, CHINESE):
+                self.values[VARIANTS if column == ENGLISH else CHINESE_VARIANTS] = join_variants(others)
 
     def _language(self, language: ET.Element) -> Iterator[_Term]:
         """The term groups of a language section (termSec, tig, or ntig)."""
