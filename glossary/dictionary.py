@@ -20,6 +20,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _CROSS_REFERENCE = re.compile(r"^(see|variant of|old variant of|also written|abbr\. for|surname|CL:|used in)\b", re.I)
 _REFERENCE_ONLY = re.compile(r"^(see|variant of|old variant of|erroneous variant of|archaic variant of)\b", re.I)
 _NOT_WORD = re.compile(r"[^\w]+")
+# A parenthesis that narrows a gloss to another sense ('delivery (commerce)', '(Tw)'), unlike a note on
+# the form ('Asia (abbr. for 亞細亞洲|亚细亚洲[Ya4xi4ya4 Zhou1])').
+_QUALIFIED = re.compile(r"\((?!abbr\.|also |lit\.|[^)]*[\u4e00-\u9fff])[^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str], ...]], d
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
     stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / "cedict-suggestions.pickle"
+    cached = cache_dir() / f"cedict-suggestions-{_INDEX_VERSION}.pickle"  # versions side by side
     try:
         with cached.open("rb") as handle:
             saved_stamp, indexes = pickle.load(handle)
@@ -199,43 +202,59 @@ def propose_from_english(term: str) -> Proposal | None:
     Honest rather than eager: the gloss must be written as the term is (US is not us; a capitalised name
     needs a proper-noun entry), be a sense of its own (not 'to phone' for phone, not 'delivery (commerce)'
     for delivery, not a Taiwan form), and a word of several letters gets no single character unless that
-    character has no other sense."""
+    character has no other sense and is no abbreviation (港 for Hong Kong). Of several fitting entries the
+    most used per sense wins (俚语 'slang' before 切口, which is mostly 'incision');
+    confidence falls with the gloss's position and with the number of entries that fit."""
     index = suggestion_indexes()[0]
     key = gloss_key(term)
-    for candidate_key, surface in ((key, term), (_singular(key), _singular(term))):
+    # the term as written, made singular, or a phrase made plural (social science: 社会科学 'social sciences')
+    forms = [(key, term), (_singular(key), _singular(term))] + ([(key + "s", term + "s")] if " " in key else [])
+    for candidate_key, surface in forms:
         fitting = [found for found in (_fits(compact, surface) for compact in index.get(candidate_key, ())) if found]
         frequency = chinese_frequencies()
-        # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word
-        fitting = [f for f in fitting if frequency.get(f[0].simplified, 0.0) >= (1e-5 if f[2] else 3e-7)]
+        # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word;
+        # a first gloss of several senses needs a word in use; an entry of one sense (云计算) needs nothing
+        fitting = [f for f in fitting if len(f[0].glosses) == 1
+                   or frequency.get(f[0].simplified, 0.0) >= (1e-5 if f[2] else 3e-7)]
         if fitting:
-            entry, gloss, position = fitting[0]
-            confidence = (0.9 if position == 0 else 0.7 if position == 1 else 0.5) / (1 + 0.25 * (len(fitting) - 1))
+            # a word's frequency counts all its senses (切口 is mostly 'incision'): shared among them, and
+            # a later gloss weighs less; a word not in use at all comes last
+            fitting.sort(key=lambda f: -(frequency.get(f[0].simplified, 1e-10) / len(f[0].glosses)
+                                         * (1.0 if (f[2], f[3]) == (0, 0) else 0.6 if f[2] == 0 else 0.4)))
+            entry, gloss, position, part = fitting[0]
+            base = 0.9 if (position, part) == (0, 0) else 0.7 if position == 0 else 0.6 if position == 1 else 0.5
+            confidence = base / (1 + 0.25 * (len(fitting) - 1))
             return Proposal(entry, gloss, round(confidence, 2),
                             f"CC-CEDICT {entry.simplified} [{entry.reading}] gloss {position + 1} '{gloss}'"
                             + (f", {len(fitting) - 1} other entries" if len(fitting) > 1 else ""))
     return None
 
 
-def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, str, int] | None:
-    """(entry, gloss, its position) when an indexed entry renders the term in its own sense, else None."""
+def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, str, int, int] | None:
+    """(entry, gloss part, gloss position, part position) when an indexed entry renders the term in its own
+    sense, else None."""
     entry = _as_entry(compact)
     assert entry is not None
     proper = term[:1].isupper()
     senses = [gloss for gloss in entry.glosses if gloss and not _CROSS_REFERENCE.match(gloss)]
     for position, gloss in enumerate(senses):
-        for part in gloss.split(";"):
+        for part_index, part in enumerate(gloss.split(";")):
             part = part.strip()
             if gloss_key(part) != gloss_key(term):
                 continue
-            if "(" in part or part.lower().startswith("to "):
+            if _QUALIFIED.search(part) or part.lower().startswith("to "):
                 return None  # a qualified sense (commerce, Tw) or a verb: not the term's sense
+            note = part
+            part = _PARENTHESES.sub("", part).strip()  # Asia (abbr. for 亞細亞洲): a note, not a sense
             if part != term and (proper or part[:1].isupper()):
                 return None  # case says another word: US is not us, Seed is not seed
             if proper and not entry.is_proper_noun:
                 return None  # a name needs a proper-noun entry (Android is not 机器人)
-            if len(entry.simplified) == 1 and len(term) > 1 and len(senses) > 1:
-                return None  # 分 for shares, 族 for race: one character of many senses
-            return entry, part, position
+            if len(entry.simplified) == 1 and len(term) > 1 and (len(senses) > 1 or "abbr." in note):
+                return None  # 分 for shares, 族 for race, 港 for Hong Kong: one character of many senses
+            if "(abbr.)" in note:
+                return None  # 社科 'social science (abbr.)': the short form, not the term's rendering
+            return entry, part, position, part_index
     return None
 
 

@@ -374,7 +374,7 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
         (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion", "confidence"] + extra),
     ):
         if group:
-            table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row[f]) for f in fields] for row in group],
+            table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row.get(f, "")) for f in fields] for row in group],
                   stream, title=title)
 
 

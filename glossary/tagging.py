@@ -23,40 +23,89 @@ START, END = "<s>", "</s>"
 
 
 class Tagger:
-    """Greedy left-to-right tagging with an averaged perceptron (weights per feature string)."""
+    """Greedy left-to-right tagging with an averaged perceptron (weights per feature string).
+
+    The sums are those of the sparse model, laid out for speed: a word's own features (the word, its
+    affixes, its shape) are summed once per word form, and so are its features as a neighbour one or two
+    words away; the two labels before a word add one precomputed row per label pair; only the
+    'label before + word' feature is looked up per word."""
 
     def __init__(self, weights: dict[str, dict[str, float]], tagdict: dict[str, str], classes: Sequence[str],
                  vocabulary: frozenset[str]) -> None:
         self.classes = sorted(classes)
-        position = {label: index for index, label in enumerate(self.classes)}
-        # each feature's weights as (class index, weight) pairs: summing them is the whole prediction
-        self._rows = {feature: tuple((position[label], weight) for label, weight in row.items())
-                      for feature, row in weights.items()}
+        size = len(self.classes)
+        self._position = position = {label: index for index, label in enumerate(self.classes)}
+        self._zero = zero = (0.0,) * size
+        self._weights = {feature: tuple(sorted((position[label], weight) for label, weight in row.items()))
+                         for feature, row in weights.items()}
+        labels = self.classes + [START]
+        self._start = len(self.classes)
+        # the two labels before a word: t-1, t-2 and t-1t-2 summed into one row per pair
+        self._pairs = [[self._dense([f"t-1 {prev}", f"t-2 {prev2}", f"t-1t-2 {prev} {prev2}"]) for prev2 in labels]
+                       for prev in labels]
+        self._own: dict[str, tuple[float, ...]] = {}  # word as written → its own features' row
+        self._near: dict[tuple[str, str], tuple[float, ...]] = {}  # (offset, lower) → row as a neighbour
         self.tagdict = tagdict
         self.vocabulary = vocabulary
+        self._zero = zero
+
+    def _dense(self, feature_list: list[str]) -> tuple[float, ...]:
+        """The summed weights of some features, one value per class."""
+        values = [0.0] * len(self.classes)
+        for feature in feature_list:
+            for column, weight in self._weights.get(feature, ()):
+                values[column] += weight
+        return tuple(values)
+
+    def _own_row(self, word: str, lower: str) -> tuple[float, ...]:
+        """The summed weights of a word's own features (bias, affixes, shape, the word)."""
+        row = self._own.get(word)
+        if row is None:
+            if len(self._own) > 200_000:
+                self._own.clear()
+            shape = "X" if word[:1].isupper() else "x"
+            if any(ch.isdigit() for ch in word):
+                shape += "d"
+            row = self._own[word] = self._dense([
+                "bias", f"suf3 {lower[-3:]}", f"suf2 {lower[-2:]}", f"suf1 {lower[-1:]}", f"pre1 {lower[:1]}",
+                f"shape {shape}", f"w {lower}"])
+        return row
+
+    def _near_row(self, offset: str, lower: str) -> tuple[float, ...]:
+        """The weights of a word seen one or two places away ('w-1', 'w+2' …)."""
+        key = (offset, lower)
+        row = self._near.get(key)
+        if row is None:
+            if len(self._near) > 400_000:
+                self._near.clear()
+            row = self._near[key] = self._dense([f"{offset} {lower}"])
+        return row
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """One label per word, left to right (a label's features read the two labels before it)."""
         context = [word.lower() for word in words]
+        padded = [START, START] + context + [END, END]
+        near, own, pairs, weights = self._near_row, self._own_row, self._pairs, self._weights
+        classes, tagdict, position = self.classes, self.tagdict, self._position
+        last = len(classes) - 1
         labels: list[str] = []
-        prev = prev2 = START
-        for index, word in enumerate(words):
-            label = self.tagdict.get(context[index]) or self._predict(features(index, word, context, prev, prev2))
+        prev = prev2 = self._start
+        for index, lower in enumerate(context):
+            label = tagdict.get(lower)
+            if label is None:
+                scores = [a + b + c + d + e + f for a, b, c, d, e, f in zip(
+                    own(words[index], lower), near("w-1", padded[index + 1]), near("w-2", padded[index]),
+                    near("w+1", padded[index + 3]), near("w+2", padded[index + 4]), pairs[prev][prev2])]
+                for column, weight in weights.get(f"t-1 w {labels[-1] if labels else START} {lower}", ()):
+                    scores[column] += weight
+                best = max(scores)
+                label_index = last - scores[::-1].index(best)  # ties go to the label sorting last, as trained
+                label = classes[label_index]
+            else:
+                label_index = position[label]
             labels.append(label)
-            prev2, prev = prev, label
+            prev2, prev = prev, label_index
         return labels
-
-    def _predict(self, feature_list: list[str]) -> str:
-        """The best-scoring label; ties go to the label sorting last, as the model was trained."""
-        scores = [0.0] * len(self.classes)
-        rows = self._rows
-        for feature in feature_list:
-            row = rows.get(feature)
-            if row is not None:
-                for index, weight in row:
-                    scores[index] += weight
-        best = max(range(len(scores)), key=lambda index: (scores[index], index))
-        return self.classes[best]
 
 
 def features(index: int, word: str, context: Sequence[str], prev: str, prev2: str) -> list[str]:
@@ -85,7 +134,7 @@ def tagger() -> Tagger:
 
 def tag(words: Sequence[str]) -> list[str]:
     """The labels of a sentence's words ('NOUN|-', 'VERB|Fin' …), punctuation left out as in training."""
-    return tagger().tag(words) if words else []
+    return tagger().tag(words)
 
 
 def is_verb_here(label: str) -> bool:

@@ -7,7 +7,7 @@ from typing import Callable
 from ..english import STOPWORDS, singular, zipf
 from .occurrences import KNOWN, TERM
 from .pipeline import Input, mined, shown_score
-from .scoring import generality_penalty
+from .scoring import candidate_score, general_english
 from .suggestions import guess_category, suggest_chinese, best_display, CATEGORY_CUES
 
 
@@ -22,6 +22,13 @@ def explain(inputs: Input | list[Input], term: str, glossary=None, *, encoding: 
         row = miner.describe(raw, key, tally)
         if key == wanted or str(row["english"]).lower() == term.lower() or term in tally.displays:
             return _row_lines(miner, rank, len(ranked), raw, key, tally, row)
+    tally = miner.tallies.get(wanted)
+    if tally is not None:  # found, then scored 0: say which judgement dropped it
+        evidence = miner.evidence(wanted, tally, {})
+        reason = general_english(evidence) or ("not worth showing (no two letters, or an everyday capitalised "
+                                               "word)" if candidate_score(evidence) == 0 else "")
+        return [f"{term!r}: found {tally.count} time(s) as a {tally.kind} candidate, then left out: {reason}.",
+                f"  first at {tally.found_in}: {tally.context}"]
     return [f"{term!r}: not a candidate in {miner.documents} document(s).",
             "No finder kept it. Likely reasons: a word in it reads as a verb in its sentence (the tagger), it "
             "begins or ends with a stop word, it is page debris (a ticker, an address, a slug), its words lie "
@@ -46,16 +53,17 @@ def _row_lines(miner, rank: int, total: int, raw: float, key: str, tally, row: d
                  + ", ".join(f"{w} {zipf(w):.1f}" for w in words)
                  + f"; specificity {evidence.specificity:.2f}")
     if tally.kind == TERM:
-        factor, reason = generality_penalty(evidence)
-        lines.append(f"  weirdness {evidence.weirdness:.2f} over {miner.words} words; "
-                     + (f"held back ×{factor}: {reason}" if reason else "not held back as general English"))
+        lines.append(f"  weirdness {evidence.weirdness:.2f} over {miner.words} words (above 0: this text overuses"
+                     f" it); C-value {evidence.c_value:.2f}")
     extra = tally.extra or {}
     votes = {c: extra.get(f"cue:{c}", 0) for c in CATEGORY_CUES if extra.get(f"cue:{c}")}
     contains = f"; contains the known name {extra['contains']!r}" if extra.get("contains") else ""
     lines.append(f"  category {row['category']}: context votes {votes or 'none'}{contains}")
     chinese, suggestion, gloss, confidence = suggest_chinese(key, best_display(key, tally), tally)
+    why = "" if chinese else (" (a longer name around a known one: its Chinese is the translator's call)"
+                              if extra.get("contains") else " (no CC-CEDICT entry renders it whole, in its sense)")
     lines.append(f"  Chinese: {chinese or '(none)'} from {suggestion or 'nothing'}, confidence {confidence:.2f}"
-                 + (f" (gloss: {gloss[:80]})" if gloss else ""))
+                 + (f" (gloss: {gloss[:80]})" if gloss else why))
     return lines
 
 

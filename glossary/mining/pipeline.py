@@ -38,6 +38,7 @@ class Miner:
         self.documents = 0
         self.words = 0
         self._prune_level = 1
+        self._form_categories: dict[str, str] | None = None
 
     def add_document(self, name: str, text: str) -> None:
         """Extract and count every candidate of one document."""
@@ -132,7 +133,11 @@ class Miner:
         form = (tally.extra or {}).get("contains")
         if not form:
             return ""
-        return next((e.category for e in self.entries if form in e.english_forms()), "")
+        if self._form_categories is None:
+            self._form_categories = {}
+            for entry in reversed(self.entries):  # the first entry with a form wins
+                self._form_categories.update((f, entry.category) for f in entry.english_forms())
+        return self._form_categories.get(form, "")
 
     def _fold_generations(self) -> None:
         """'born after 1985' counts toward the glossary's post-85s entry when there is one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..english import zipf
 from ..schema import CATEGORY, CHINESE, CONFIDENCE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, NAME, PINYIN as PINYIN_KIND, QUOTED, TERM
 from .tally import Tally
@@ -11,12 +12,16 @@ group holding holdings ltd limited inc co corp corporation company bank universi
 commission agency bureau council association institute academy exchange fund capital partners technologies
 technology motors securities media news times post daily agency office committee court authority federation
 research ventures labs lab entertainment electronics robotics logistics brief wire newsline communications
+alliance
 """.split())
+PLACE_WORDS = frozenset("factory plant campus park zone district lake river mountain port airport station".split())
 EVENT_WORDS = frozenset("expo forum festival summit conference fair congress games olympics exhibition convention".split())
-PRODUCT_WORDS = frozenset("pro ultra max plus mini lite app model os phone pad band watch series edition chip".split())
+PRODUCT_WORDS = frozenset("pro ultra max plus mini lite app model os phone pad band watch series edition chip "
+                          "framework platform assistant".split())
 LAW_WORDS = frozenset("law act regulations provisions measures".split())
-PROGRAMME_WORDS = frozenset("programme program alliance initiative plan project scheme framework principles".split())
+PROGRAMME_WORDS = frozenset("programme program initiative plan project scheme principles".split())
 CATEGORY_CUES = ("person", "organization", "product", "place", "event")
+EVERYDAY_ZIPF = 4.0  # an English word this common (race 4.9, regulator 3.6) has senses a gloss may not mean
 PLACE_GLOSS_WORDS = ("city", "province", "county", "district", "municipality", "capital of", "prefecture", "town in")
 COMMON_SURNAMES = frozenset("""
 wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han
@@ -80,9 +85,13 @@ def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str
         if found and len(found.simplified) > 1:  # one syllable is a guess among homophones (周, 州, 舟)
             return found.simplified, "pinyin", " ".join(found.glosses), 0.8 if found.is_proper_noun else 0.5
     if tally.kind in (TERM, QUOTED, ACRONYM, NAME, PINYIN_KIND) and "contains" not in (tally.extra or {}):
-        proposal = propose_from_english(display if tally.kind in (NAME, PINYIN_KIND, ACRONYM) else key)
+        term = display if tally.kind in (NAME, PINYIN_KIND, ACRONYM) else key
+        proposal = propose_from_english(term)
         if proposal:
-            return proposal.entry.simplified, "dictionary", " ".join(proposal.entry.glosses), proposal.confidence
+            confidence = proposal.confidence
+            if " " not in term and zipf(term) >= EVERYDAY_ZIPF:
+                confidence = round(confidence * 0.6, 2)  # an everyday word has senses the dictionary may miss
+            return proposal.entry.simplified, "dictionary", " ".join(proposal.entry.glosses), confidence
     return "", "none", "", 0.0
 
 
@@ -103,6 +112,8 @@ def guess_category(display: str, kind: str, gloss: str, extra: dict | None = Non
         return "organization"
     if last in PROGRAMME_WORDS:
         return "other"
+    if last in PLACE_WORDS:
+        return "place"
     votes = {category: extra.get(f"cue:{category}", 0) for category in CATEGORY_CUES}
     if last in PRODUCT_WORDS or any(word[:1].isdigit() for word in words[1:]):
         votes["product"] += 3

@@ -141,7 +141,8 @@ HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs 
 NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "von", "van", "&", "on", "in"})
 # Frequent function words that never join names or terms: not even made into tokens (mining speed).
 SKIPPED_WORDS = (HEADLINE_LOWER & STOPWORDS) - NAME_CONNECTORS
-_FIRST_WORD = re.compile(r"[^\W_]")
+# A sentence's first word, past leading punctuation and citation marks ([7] Critics noted …).
+_FIRST_WORD = re.compile(r"(?:[^\w\[]|\[\d{1,3}\]|\[)*([^\W_])")
 
 
 @dataclass(slots=True)
@@ -168,6 +169,17 @@ class DocumentText:
     lower_words: set[str]
 
 
+def is_headline(tokens: list[Token]) -> bool:
+    """A title-case line (Alibaba's New CEO Calls for Start-up Mindset), where capitals say nothing about
+    names: no lower-case word but short function words, and at least three capitalised words."""
+    words = [t for t in tokens if t.shape != "digit"]
+    if len(words) < 4 or any(t.lower == "by" for t in words[:2]):
+        return False  # a byline (By Wen Jiali and Peter Marsh; Reporting by …) is written in names
+    if any(t.shape == "lower" and t.lower not in HEADLINE_LOWER and len(t.text) > 1 for t in words):
+        return False
+    return sum(1 for t in words if t.shape == "title") >= 3
+
+
 def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
     """The document's sentences, each with its tokens, the tokens outside known terms and its known-term hits.
     The text is tokenised once."""
@@ -186,7 +198,11 @@ def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
     for start, end in sentence_spans(text):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         sentence_tokens = tokens[first:last]
-        capitals.update(t.lower for t in sentence_tokens[1:] if t.shape != "lower" and t.shape != "digit")
+        opener = _FIRST_WORD.match(text, start, end)
+        opener_start = opener.start(1) if opener else -1
+        if not is_headline(sentence_tokens):  # a title-case line's capitals say nothing about names
+            capitals.update(t.lower for t in sentence_tokens if t.start > opener_start and t.shape != "lower"
+                            and t.shape != "digit")
         sentence_hits = []
         while hit_index < len(hits) and hits[hit_index].start < end:
             if hits[hit_index].start >= start:
@@ -195,8 +211,6 @@ def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
         kept = sentence_tokens
         if sentence_hits:
             kept = [t for position, t in enumerate(sentence_tokens, first) if position not in inside_hits]
-        opener = _FIRST_WORD.search(text, start, end)
-        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits,
-                                  opener.start() if opener else -1))
+        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits, opener_start))
     return DocumentText(text, sentences, capitals, lower)
 

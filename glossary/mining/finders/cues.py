@@ -1,6 +1,6 @@
 """What the words around a name say it names: a person (said, CEO, an analyst at …), an organisation
 (shares of, acquired, a ticker in brackets), a product (launched, released, a model or app after it),
-a place (in, based in, -based) or an event (held, at the opening of). Each occurrence votes; the row's
+a place (in, based in, held at, -based) or an event (was held, at the opening of). Each occurrence votes; the row's
 category is settled from all the votes (suggestions.guess_category)."""
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ _BEFORE: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, 
     (PERSON, 2, r"\b(?:ceo|chief executive|founder|co-founder|chairman|chairwoman|president|analyst|director|"
                 r"minister|professor|spokesman|spokeswoman|spokesperson|mr\.?|ms\.?|mrs\.?|dr\.?)"),
     (PERSON, 1, r"\b(?:said|says|according to|by)"),
+    (PERSON, 2, r"\bby [\w.'-]+ [\w.'-]+(?: in [\w ]+)? and"),  # a byline's second name: By Wen Jiali and Peter Marsh
     (ORGANIZATION, 2, r"\b(?:shares of|stake in|acquired|acquire|analysts? at|analysts? with|owner of|"
                       r"subsidiary of|backed by|investors? in|rivals?|companies such as)"),
     (PRODUCT, 2, r"\b(?:launched|launch of|released|introduced|unveiled|rolled out|powered by|version of|"
                  r"running|its new|the new|app|model)(?: the| a| an| its)?"),
+    (PRODUCT, 2, r"\b(?:assistant|app|platform|model|chip|phone|tool|service|system|browser|brand|language),"),
     (PLACE, 1, r"\b(?:in|based in|near|across|from)"),
-    (EVENT, 1, r"\b(?:held|opening of|attended|at the)"),
+    (PLACE, 2, r"\bheld (?:at|in)(?: the)?"),  # held at the Songshan Lake campus
+    (EVENT, 1, r"\b(?:opening of|attended|visitors to)(?: the)?"),
 ))
 # (category, votes, pattern on the lower-cased text just after the name)
 _AFTER: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, re.compile(r"^" + pattern)) for category, votes, pattern in (
@@ -33,6 +36,9 @@ _AFTER: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, r
     (ORGANIZATION, 1, r"\s+(?:declined to comment|acquired|reported|employs)\b"),
     (PRODUCT, 1, r"\s+(?:model|models|app|phone|phones|smartphone|tablet|chip|chips|platform|operating system|"
                  r"assistant|tool|service|sedan|suv|device|software|browser|handset|laptop|robot)\b"),
+    (PRODUCT, 2, r",\s+(?:its|the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:service|app|platform|model|tool|assistant|"
+                 r"language|chip|phone|operating system|browser|brand)\b"),  # apposition: ArkTS, the programming language
+    (EVENT, 2, r"\s+(?:(?:was|is|will be) held|opens|opened|took place|kicked off)\b"),
     (PLACE, 2, r"-based\b"),
 ))
 

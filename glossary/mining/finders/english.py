@@ -12,7 +12,8 @@ from ..text import DocumentText, Sentence, Token
 from .acronyms import acronym_definitions
 from .cues import name_cues
 from .generations import generations
-from .names import is_debris, is_headline, name_occurrence, name_runs
+from ..text import is_headline
+from .names import is_debris, name_occurrence, name_runs
 from .ngrams import term_ngrams
 from .quoted import quoted_coinages
 
@@ -39,23 +40,22 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
     unusable = _address_tokens(sentence)
     headline = is_headline(sentence.tokens)
     name_tokens: set[int] = set(unusable)
-    if not headline:
-        known = _known_name_tokens(sentence)
-        usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
-        all_tokens = [t for t in sentence.tokens if id(t) in usable and id(t) not in unusable]
-        for run in name_runs(all_tokens, sentence.opener_start, document.mid_sentence_capitals,
-                             document.lower_words, known):
-            if not run or all(id(t) in known for t in run):
-                continue  # a glossary name alone: counted as known
-            name_tokens.update(id(t) for t in run)
-            if is_debris(run, text, document.mid_sentence_capitals):
-                continue
-            occurrence = name_occurrence(run, span, text, sentence.opener_start)
-            extra = name_cues(run, sentence, text)
-            if any(id(t) in known for t in run):
-                extra["contains"] = _known_form(sentence, run)
-            occurrence.extra = extra or None
-            found.append(occurrence)
+    known = _known_name_tokens(sentence, headline)
+    usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
+    all_tokens = [t for t in sentence.tokens if id(t) in usable and id(t) not in unusable]
+    for run in name_runs(all_tokens, sentence.opener_start, document.mid_sentence_capitals,
+                         document.lower_words, known, headline):
+        if not run or all(id(t) in known for t in run):
+            continue  # a glossary name alone: counted as known
+        name_tokens.update(id(t) for t in run)
+        if is_debris(run, text, document.mid_sentence_capitals):
+            continue
+        occurrence = name_occurrence(run, span, text, sentence.opener_start)
+        extra = name_cues(run, sentence, text)
+        if any(id(t) in known for t in run):
+            extra["contains"] = _known_form(sentence, run)
+        occurrence.extra = extra or None
+        found.append(occurrence)
     if name_tokens:
         tokens = [t for t in tokens if id(t) not in name_tokens]
     if quoted:  # a quoted coinage is counted once, as quoted, not again as an n-gram
@@ -72,13 +72,23 @@ def _known_form(sentence: Sentence, run: list[Token]) -> str:
     return next((hit.form for hit in sentence.hits if run[0].start <= hit.start and hit.end <= run[-1].end), "")
 
 
-def _known_name_tokens(sentence: Sentence) -> frozenset[int]:
+def _known_name_tokens(sentence: Sentence, headline: bool = False) -> frozenset[int]:
     """Ids of the tokens inside glossary names written with a capital (Taobao, Hunyuan), which a longer
-    unknown name may contain; lower-case glossary terms (large model) are never part of a name."""
+    unknown name may contain; a lower-case glossary term is part of a name only where it is written
+    capitalised outside a headline (Consumer Business Group, not Home Ecosystem in a title)."""
     if not sentence.hits:
         return frozenset()
-    spans = [(hit.start, hit.end) for hit in sentence.hits if hit.form[:1].isupper()]
+    text = sentence.text
+    offset = sentence.span[0]
+    # a glossary name (Taobao), or a lower-case glossary term written with capitals (Consumer Business Group)
+    spans = [(hit.start, hit.end) for hit in sentence.hits
+             if hit.form[:1].isupper() or (not headline and _capitalised(text[hit.start - offset:hit.end - offset]))]
     return frozenset(id(t) for t in sentence.tokens if any(s <= t.start and t.end <= e for s, e in spans))
+
+
+def _capitalised(words: str) -> bool:
+    """Every word capitalised (Business Group), as inside a name."""
+    return all(word[:1].isupper() for word in words.split())
 
 
 def _address_tokens(sentence: Sentence) -> set[int]:

@@ -30,7 +30,8 @@ def term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[int, i
     starts: list[int] = []
     for run in content_runs(tokens, opener_start, headline):
         verbal: tuple[bool, ...] | None = None
-        if text and any(t.shape in ("lower", "title") and may_be_verb(t.lower) for t in run):
+        # one word alone is judged by the lexicon: a verb there (walk, trot) often names a domain's action
+        if text and len(run) > 1 and any(t.shape in ("lower", "title") and may_be_verb(t.lower) for t in run):
             if sentence_words is None:
                 sentence_words = [(m.start(), m.group()) for m in _TAGGER_WORD.finditer(text, *span)]
                 starts = [start for start, _ in sentence_words]
@@ -156,6 +157,8 @@ def content_runs(tokens: list[Token], opener_start: int, headline: bool) -> Iter
             usable = False
         elif shape == "title":  # a capitalised word is a name unless it opens the sentence or a headline
             usable = (headline or token.start == opener_start) and lower not in stopwords
+        elif len(lower) == 1:
+            usable = False  # a letter alone (Human x Car x Home, item b) is no word of a term
         else:
             usable = lower not in stopwords or lower == "of"
         if usable and run and token.joined and token.index == run[-1].index + 1 and not run[-1].possessive:
