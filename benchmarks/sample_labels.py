@@ -49,12 +49,32 @@ def load_labels(path: Path = LABELS) -> dict[str, dict[str, tuple[str, tuple[str
     return labels
 
 
-def ours_top_new(sample: Path, top: int = TOP) -> list[str]:
-    """Our miner's top new candidates of one sample, lower case."""
+def ours_top_rows(sample: Path, top: int = TOP) -> list[dict]:
+    """Our miner's top new rows of one sample (with the kind of each)."""
     import glossary
 
-    frame = glossary.mine([sample], new_only=True, top=top)
-    return [str(english).lower() for english in frame["english"].tolist()]
+    return glossary.mine([sample], new_only=True, top=top, details=True).to_dict(orient="records")
+
+
+def ours_top_new(sample: Path, top: int = TOP) -> list[str]:
+    """Our miner's top new candidates of one sample, lower case."""
+    return [str(row["english"]).lower() for row in ours_top_rows(sample, top)]
+
+
+def category_accuracy(top: int = TOP) -> tuple[int, int, int, int]:
+    """(right, kept) over our kept new candidates, and (right, kept) over the names among them."""
+    labels = load_labels()
+    right = kept = names_right = names = 0
+    for sample in sorted(labels):
+        for row in ours_top_rows(SAMPLES / sample, top):
+            label, categories = labels[sample].get(str(row["english"]).lower(), ("", ()))
+            if label != "keep":
+                continue
+            ok = row["category"] in categories
+            right, kept = right + ok, kept + 1
+            if row["kind"] in ("name", "pinyin", "acronym"):
+                names_right, names = names_right + ok, names + 1
+    return right, kept, names_right, names
 
 
 def yake_top_new(sample: Path, top: int = TOP) -> list[str]:
@@ -98,6 +118,9 @@ def print_junk_table(top: int = TOP) -> None:
         print(f"  {sample:32}" + "".join(
             f"{c.junk:>5}/{c.candidates:<3} junk {c.rate:6.1%}" + (f" ({c.unlabelled} unl.)" if c.unlabelled else " " * 9)
             for c in cells))
+    right, kept, names_right, names = category_accuracy(top)
+    print(f"  glossary.mine categories of kept new candidates: {right}/{kept} right ({right / max(1, kept):.1%}); "
+          f"of new names: {names_right}/{names} ({names_right / max(1, names):.1%})")
 
 
 def main() -> None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+from array import array
 from importlib import resources
 from typing import Sequence
 
 MODEL_FILE = "pos-ud-ewt.json.gz"
+# Word forms whose summed rows are kept (about 0.2 KB each, three per form): past this the rows are rebuilt.
+ROWS_KEPT = 50_000
 START, END = "<s>", "</s>"
 
 
@@ -33,9 +36,7 @@ class Tagger:
     def __init__(self, weights: dict[str, dict[str, float]], tagdict: dict[str, str], classes: Sequence[str],
                  vocabulary: frozenset[str]) -> None:
         self.classes = sorted(classes)
-        size = len(self.classes)
         self._position = position = {label: index for index, label in enumerate(self.classes)}
-        self._zero = zero = (0.0,) * size
         self._weights = {feature: tuple(sorted((position[label], weight) for label, weight in row.items()))
                          for feature, row in weights.items()}
         labels = self.classes + [START]
@@ -43,25 +44,24 @@ class Tagger:
         # the two labels before a word: t-1, t-2 and t-1t-2 summed into one row per pair
         self._pairs = [[self._dense([f"t-1 {prev}", f"t-2 {prev2}", f"t-1t-2 {prev} {prev2}"]) for prev2 in labels]
                        for prev in labels]
-        self._own: dict[str, tuple[float, ...]] = {}  # word as written → its own features' row
-        self._near: dict[tuple[str, str], tuple[float, ...]] = {}  # (offset, lower) → row as a neighbour
+        self._own: dict[str, Sequence[float]] = {}  # word as written → its own features' row
+        self._near: dict[tuple[str, str], Sequence[float]] = {}  # (offset, lower) → row as a neighbour
         self.tagdict = tagdict
         self.vocabulary = vocabulary
-        self._zero = zero
 
-    def _dense(self, feature_list: list[str]) -> tuple[float, ...]:
-        """The summed weights of some features, one value per class."""
-        values = [0.0] * len(self.classes)
+    def _dense(self, feature_list: list[str]) -> Sequence[float]:
+        """The summed weights of some features, one value per class (a compact array: many are kept)."""
+        values = array("d", bytes(8 * len(self.classes)))
         for feature in feature_list:
             for column, weight in self._weights.get(feature, ()):
                 values[column] += weight
-        return tuple(values)
+        return values
 
-    def _own_row(self, word: str, lower: str) -> tuple[float, ...]:
+    def _own_row(self, word: str, lower: str) -> Sequence[float]:
         """The summed weights of a word's own features (bias, affixes, shape, the word)."""
         row = self._own.get(word)
         if row is None:
-            if len(self._own) > 200_000:
+            if len(self._own) > ROWS_KEPT:
                 self._own.clear()
             shape = "X" if word[:1].isupper() else "x"
             if any(ch.isdigit() for ch in word):
@@ -71,12 +71,12 @@ class Tagger:
                 f"shape {shape}", f"w {lower}"])
         return row
 
-    def _near_row(self, offset: str, lower: str) -> tuple[float, ...]:
+    def _near_row(self, offset: str, lower: str) -> Sequence[float]:
         """The weights of a word seen one or two places away ('w-1', 'w+2' …)."""
         key = (offset, lower)
         row = self._near.get(key)
         if row is None:
-            if len(self._near) > 400_000:
+            if len(self._near) > 2 * ROWS_KEPT:
                 self._near.clear()
             row = self._near[key] = self._dense([f"{offset} {lower}"])
         return row

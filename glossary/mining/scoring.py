@@ -141,11 +141,11 @@ constant traditional best-known well-known southwestern northwestern southeaster
 southern eastern western strong weak good bad great poor-quality high-quality low high daily weekly monthly
 yearly two three four five six seven eight nine ten million billion hundred thousand dozen half additional
 possible likely important significant average typical usual specific particular outside closer familiar
-growing rising alike headline evening morning
+growing rising alike headline evening morning record
 """.split())
 # Heads too general to make a term of whatever precedes them (shopping event, food-delivery giant).
 GENERAL_HEADS = frozenset("""
-event giant figure show people thing way part side kind type issue matter time day year month week moment
+event giant arm figure show people thing way part side kind type issue matter time day year month week moment
 case reason result number amount level
 """.split())
 _NOT_A_WORD_ALONE = ("in", "on", "off", "mid", "non", "pre", "post", "self", "all", "out")

@@ -156,6 +156,7 @@ class Sentence:
     free_tokens: list[Token]
     hits: list["KnownHit"]
     opener_start: int
+    headline: bool = False  # a title-case line (is_headline): capitals there say nothing about names
 
 
 @dataclass(slots=True)
@@ -200,7 +201,8 @@ def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
         sentence_tokens = tokens[first:last]
         opener = _FIRST_WORD.match(text, start, end)
         opener_start = opener.start(1) if opener else -1
-        if not is_headline(sentence_tokens):  # a title-case line's capitals say nothing about names
+        headline = is_headline(sentence_tokens)
+        if not headline:  # a title-case line's capitals say nothing about names
             capitals.update(t.lower for t in sentence_tokens if t.start > opener_start and t.shape != "lower"
                             and t.shape != "digit")
         sentence_hits = []
@@ -211,6 +213,7 @@ def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
         kept = sentence_tokens
         if sentence_hits:
             kept = [t for position, t in enumerate(sentence_tokens, first) if position not in inside_hits]
-        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits, opener_start))
+        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits, opener_start,
+                                  headline))
     return DocumentText(text, sentences, capitals, lower)
 

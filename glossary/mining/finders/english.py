@@ -12,7 +12,6 @@ from ..text import DocumentText, Sentence, Token
 from .acronyms import acronym_definitions
 from .cues import name_cues
 from .generations import generations
-from ..text import is_headline
 from .names import is_debris, name_occurrence, name_runs
 from .ngrams import term_ngrams
 from .quoted import quoted_coinages
@@ -21,6 +20,10 @@ from .quoted import quoted_coinages
 # possessively: a line of a million full stops is scanned once, not from each of its characters.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w+-][\w.+-]*+@[\w-]++(?:\.[\w-]++)++"
                       r"|(?<![\w.-])[a-z0-9-]++(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])(?:/\S*+)?")
+
+
+# What any address has: a dot between letters or digits (jd.com, mi.example), or a scheme.
+_MAY_BE_ADDRESS = re.compile(r"[\w-]\.[a-z]|://")
 
 
 def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occurrence]:
@@ -38,7 +41,7 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
     if "(" in sentence.text:
         found.extend(acronym_definitions(text, span, tokens))
     unusable = _address_tokens(sentence)
-    headline = is_headline(sentence.tokens)
+    headline = sentence.headline
     name_tokens: set[int] = set(unusable)
     known = _known_name_tokens(sentence, headline)
     usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
@@ -83,23 +86,34 @@ def _known_name_tokens(sentence: Sentence, headline: bool = False) -> frozenset[
     # a glossary name (Taobao), or a lower-case glossary term written with capitals (Consumer Business Group)
     spans = [(hit.start, hit.end) for hit in sentence.hits
              if hit.form[:1].isupper() or (not headline and _capitalised(text[hit.start - offset:hit.end - offset]))]
-    return frozenset(id(t) for t in sentence.tokens if any(s <= t.start and t.end <= e for s, e in spans))
+    if not spans:
+        return frozenset()
+    inside, position = [], 0
+    for token in sentence.tokens:  # hits and tokens both in text order: one pass
+        while position < len(spans) and spans[position][1] <= token.start:
+            position += 1
+        if position < len(spans) and spans[position][0] <= token.start and token.end <= spans[position][1]:
+            inside.append(id(token))
+    return frozenset(inside)
 
 
 def _capitalised(words: str) -> bool:
     """Every word capitalised (Business Group), as inside a name."""
-    return all(word[:1].isupper() for word in words.split())
+    return words[:1].isupper() and all(word[:1].isupper() for word in words.split())
 
 
 def _address_tokens(sentence: Sentence) -> set[int]:
     """Ids of the tokens inside web and e-mail addresses (harbourwire.example/technology, pr@mi.example)
     and page slugs (tencent_hunyuan_compass_launch)."""
     sentence_text = sentence.text
-    if "." not in sentence_text and "@" not in sentence_text and "_" not in sentence_text:
-        return set()
+    slug = "_" in sentence_text
+    if not slug and "@" not in sentence_text and not _MAY_BE_ADDRESS.search(sentence_text):
+        return set()  # most sentences: no dot inside a word, no @, no underscore
     offset = sentence.span[0]
     spans = [(m.start() + offset, m.end() + offset) for m in _ADDRESS.finditer(sentence_text)]
-    return {id(t) for t in sentence.tokens if "_" in t.text or _inside(t, spans)}
+    if not spans and not slug:
+        return set()
+    return {id(t) for t in sentence.tokens if (slug and "_" in t.text) or _inside(t, spans)}
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
