@@ -125,15 +125,16 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 # Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
 MAX_SENSES = 4
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str], ...]], dict[str, tuple[str, str, str]]]:
-    """The best entries per English gloss (up to MAX_SENSES, best first) and the best per toneless reading,
-    as (simplified, reading, glosses); built once from CC-CEDICT (a few seconds), kept in the cache folder."""
+def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str, float], ...]], dict[str, tuple[str, str, str]]]:
+    """The best entries per English gloss (up to MAX_SENSES, best first, as (simplified, reading, glosses,
+    word frequency)) and the best per toneless reading (simplified, reading, glosses); built once from
+    CC-CEDICT (a few seconds), kept in the cache folder."""
     import pickle
 
     from .cache import cache_dir
@@ -152,8 +153,11 @@ def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str], ...]], d
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
     compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
+    frequency = chinese_frequencies()
+    # English entries carry their word's frequency, so that proposals need not load wordfreq's table
     indexes = (
-        {key: tuple(compact(entry) for entry in found[:MAX_SENSES]) for key, found in english_index().items()},
+        {key: tuple(compact(entry) + (frequency.get(entry.simplified, 0.0),) for entry in found[:MAX_SENSES])
+         for key, found in english_index().items()},
         {key: compact(found[0]) for key, found in reading_index().items()},
     )
     def produce(temporary: Path) -> None:
@@ -182,7 +186,7 @@ def suggest_from_english(term: str) -> DictionaryEntry | None:
     index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
         if candidate in index:
-            return _as_entry(index[candidate][0])
+            return _as_entry(index[candidate][0][:3])
     return None
 
 
@@ -210,8 +214,9 @@ def propose_from_english(term: str) -> Proposal | None:
     # the term as written, made singular, or a phrase made plural (social science: 社会科学 'social sciences')
     forms = [(key, term), (_singular(key), _singular(term))] + ([(key + "s", term + "s")] if " " in key else [])
     for candidate_key, surface in forms:
-        fitting = [found for found in (_fits(compact, surface) for compact in index.get(candidate_key, ())) if found]
-        frequency = chinese_frequencies()
+        compacts = index.get(candidate_key, ())
+        frequency = {compact[0]: compact[3] for compact in compacts}
+        fitting = [found for found in (_fits(compact[:3], surface) for compact in compacts) if found]
         # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word;
         # a first gloss of several senses needs a word in use; an entry of one sense (云计算) needs nothing
         fitting = [f for f in fitting if len(f[0].glosses) == 1

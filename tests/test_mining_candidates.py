@@ -202,3 +202,13 @@ def test_a_word_that_acts_as_a_verb_in_its_sentence_is_no_part_of_a_term():
                  "lift advertising sales. Face masks sold out; face masks are scarce.")
     assert not [key for key in found if key.endswith(" face") or "sites face" in key or key.startswith("lift ")]
     assert "face mask" in found or "face masks" in found
+
+
+def test_only_a_short_input_asks_the_tagger_a_large_one_ranks_fragments_by_frequency():
+    sentence = "Domestic shopping sites face tough competition from rivals abroad. "
+    short = rows(sentence * 3)
+    assert not [key for key in short if "sites face" in key]
+    filler = "Rain fell on the hills. " * 17_000  # 408,000 characters: sized as about 68,000 words
+    large = glossary.mine([glossary.Document("<a>", sentence * 3), glossary.Document("<b>", filler)],
+                          glossary=NO_GLOSSARY, top=0)
+    assert any("sites face" in str(english).lower() for english in large["english"])

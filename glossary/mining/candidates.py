@@ -11,9 +11,11 @@ from .occurrences import KNOWN, Occurrence, known_key
 from .text import split_document
 
 
-def document_occurrences(text: str, known: KnownTerms) -> Iterator[Occurrence]:
-    """Every candidate occurrence in one document's text, sentence by sentence."""
+def document_occurrences(text: str, known: KnownTerms, read_verbs: bool = True) -> Iterator[Occurrence]:
+    """Every candidate occurrence in one document's text, sentence by sentence; `read_verbs` asks the
+    tagger which words act as verbs (see Miner)."""
     document = split_document(text, known.find(text))
+    document.read_verbs = read_verbs
     for sentence in document.sentences:
         span = sentence.span
         yield from (Occurrence(KNOWN, known_key(hit.entry), text[hit.start:hit.end], hit.start, span, entry=hit.entry)

@@ -16,6 +16,9 @@ from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 from .tally import Tally, settle_kind
 
+# Inputs up to about this many words have the tagger read their doubtful words (a few dozen articles: at
+# most a few tenths of a second); larger corpora rank verb fragments low by frequency alone.
+TAGGED_WORDS = 60_000
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
 PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
@@ -29,8 +32,12 @@ Input = Union[str, os.PathLike, "Document"]
 class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
-    def __init__(self, entries: list[TermEntry]) -> None:
+    def __init__(self, entries: list[TermEntry], read_verbs: bool = True) -> None:
         self.entries = entries
+        # A short input cannot tell a verb fragment (sites face tough competition) from a term by frequency,
+        # so the tagger reads the doubtful words; a large one ranks fragments low by itself, and is spared
+        # the tagger's cost (TAGGED_WORDS).
+        self.read_verbs = read_verbs
         self.known = KnownTerms(entries)
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
@@ -52,7 +59,7 @@ class Miner:
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
-        for occurrence in document_occurrences(text, self.known):
+        for occurrence in document_occurrences(text, self.known, self.read_verbs):
             if occurrence.kind is TERM:  # n-grams (most occurrences): unique per place, counted on a short path
                 key = occurrence.key
                 tally = tallies.get(key)
@@ -190,6 +197,22 @@ def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[
     yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
 
 
+def _estimated_words(inputs: list[Input]) -> float:
+    """About how many words the inputs hold, from their sizes (six bytes a word; stdin counts as short)."""
+    from ..documents import Document, expand_input
+
+    size = 0
+    for item in inputs:
+        if isinstance(item, Document):
+            size += len(item.text)
+        elif isinstance(item, (str, os.PathLike)):
+            try:
+                size += sum(path.stat().st_size for path in expand_input(item) or ())
+            except (OSError, GlossaryError):
+                pass  # reading it will say what is wrong
+    return size / 6
+
+
 def _glossary_entries(glossary) -> list[TermEntry]:
     """The entries of a Glossary, a path, or the default glossary (None)."""
     from ..store import Glossary, load
@@ -225,7 +248,8 @@ def mine(
     acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
     row, most frequent first, '|'-separated). `min_score` (0–1) leaves out rows scored below it.
     `confidence` (0–1) says how sure a Chinese proposal is: 0 with `suggestion` 'none' when nothing honest
-    can be proposed.
+    can be proposed. In inputs under about 60,000 words (a list of them, sized before reading) the tagger
+    reads the words that may be verbs; under 20,000 words (a short text) general English is left out.
     """
     import pandas as pd
 
@@ -251,7 +275,9 @@ def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str
     """A Miner that has read every document of the inputs."""
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
-    miner = Miner(_glossary_entries(glossary))
+    # an iterator is read as it comes: it counts as a large input (its size is not known before)
+    short = isinstance(inputs, (list, tuple)) and _estimated_words(inputs) < TAGGED_WORDS
+    miner = Miner(_glossary_entries(glossary), read_verbs=short)
     for document in _documents(inputs, encoding, on_skip):
         miner.add_document(document.name, document.text)
         if progress:

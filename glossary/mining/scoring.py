@@ -199,7 +199,7 @@ def is_listed_phrase(key: str) -> bool:
     press release; not 年限 'age limit; fixed number of years')."""
     from ..dictionary import gloss_key, suggestion_indexes
 
-    for _, _, glosses in suggestion_indexes()[0].get(key, ()):
+    for _, _, glosses, _ in suggestion_indexes()[0].get(key, ()):
         senses = [g for g in glosses.split("/") if g]
         if len(senses) == 1 and ";" not in senses[0] and gloss_key(senses[0]) == key:
             return True

@@ -168,6 +168,7 @@ class DocumentText:
     sentences: list[Sentence]
     mid_sentence_capitals: set[str]
     lower_words: set[str]
+    read_verbs: bool = True  # whether the n-gram finder asks the tagger about words that may be verbs
 
 
 def is_headline(tokens: list[Token]) -> bool:

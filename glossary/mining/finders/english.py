@@ -35,7 +35,7 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
         found.extend(generations(text, span, covered))
     quoted: set[tuple[str, int]] = set()
     if '"' in sentence.text or "“" in sentence.text:
-        for occurrence in quoted_coinages(text, span, covered):
+        for occurrence in quoted_coinages(text, span, covered, document.read_verbs):
             quoted.add((occurrence.key, occurrence.start))
             found.append(occurrence)
     if "(" in sentence.text:
@@ -63,10 +63,10 @@ def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occur
         tokens = [t for t in tokens if id(t) not in name_tokens]
     if quoted:  # a quoted coinage is counted once, as quoted, not again as an n-gram
         terms: list[Occurrence] = []
-        term_ngrams(terms, tokens, span, sentence.opener_start, headline, text)
+        term_ngrams(terms, tokens, span, sentence.opener_start, headline, text if document.read_verbs else "")
         found.extend(o for o in terms if (o.key, o.start) not in quoted)
     else:
-        term_ngrams(found, tokens, span, sentence.opener_start, headline, text)
+        term_ngrams(found, tokens, span, sentence.opener_start, headline, text if document.read_verbs else "")
     return found
 
 
@@ -85,7 +85,8 @@ def _known_name_tokens(sentence: Sentence, headline: bool = False) -> frozenset[
     offset = sentence.span[0]
     # a glossary name (Taobao), or a lower-case glossary term written with capitals (Consumer Business Group)
     spans = [(hit.start, hit.end) for hit in sentence.hits
-             if hit.form[:1].isupper() or (not headline and _capitalised(text[hit.start - offset:hit.end - offset]))]
+             if hit.form[:1].isupper() or (not headline and text[hit.start - offset].isupper()
+                                           and _capitalised(text[hit.start - offset:hit.end - offset]))]
     if not spans:
         return frozenset()
     inside, position = [], 0

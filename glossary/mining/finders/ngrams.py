@@ -33,8 +33,9 @@ def term_ngrams(found: list[Occurrence], tokens: list[Token], span: tuple[int, i
     for run in content_runs(tokens, opener_start, headline):
         verbal: tuple[bool, ...] | None = None
         # one word alone is judged by the lexicon: a verb there (walk, trot) often names a domain's action
-        doubtful = [t.shape in ("lower", "title") and may_be_verb(t.lower) for t in run] if len(run) > 1 else ()
-        if text and any(doubtful):
+        doubtful = [t.shape in ("lower", "title") and may_be_verb(t.lower) for t in run] \
+            if text and len(run) > 1 else ()
+        if doubtful and any(doubtful):
             if sentence_words is None:
                 sentence_words = [(m.start(), m.group()) for m in _TAGGER_WORD.finditer(text, *span)]
                 starts = [start for start, _ in sentence_words]
