@@ -213,16 +213,18 @@ def documents(seed: int = 0, vocabulary: Vocabulary | None = None) -> Iterator[s
         yield document(rng, vocabulary)
 
 
-def write_corpus(folder: Path | str, megabytes: float, seed: int = 0) -> list[Path]:
-    """Write documents into `folder` until they total `megabytes`; returns their paths in order."""
+def write_corpus(folder: Path | str, megabytes: float, seed: int = 0, stream: Iterator[str] | None = None,
+                 name: str = "news") -> list[Path]:
+    """Write documents (of `stream`, by default this module's) into `folder` until they total `megabytes`;
+    returns their paths in order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = megabytes * MEGABYTE
     written, paths = 0, []
-    for text in documents(seed):
+    for text in documents(seed) if stream is None else stream:
         if written >= target:
             break
-        path = folder / f"news_{len(paths):06d}.txt"
+        path = folder / f"{name}_{len(paths):06d}.txt"
         data = text.encode("utf-8")
         path.write_bytes(data)
         written += len(data)

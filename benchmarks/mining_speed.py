@@ -1,14 +1,18 @@
-"""Benchmark: mining throughput and peak memory of glossary.mine on generated news, against YAKE.
+"""Benchmark: mining throughput and peak memory of glossary.mine on generated news, against YAKE; and
+on generated Chinese news.
 
-Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--memory-megabytes 100]
-      [--workdir PATH] [--keep] [--seed 0]
+Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--zh-megabytes 20]
+      [--memory-megabytes 100] [--workdir PATH] [--keep] [--seed 0]
 
 Generates a seeded news-like corpus (corpus.py; 1 MB = 1,000,000 bytes, documents of ~4-8 KB) in a temporary
 folder, then runs each measurement in a fresh subprocess so its peak memory (ru_maxrss) is its own:
 - our miner, `glossary.mine(paths, glossary=None)` (the shipped glossary), on the whole corpus (--megabytes);
 - YAKE (settings in systems.py, run per document as in the quality benchmark) on the first documents
   totalling --yake-megabytes, because it is too slow for the whole corpus; our miner on that same prefix too;
-- with --memory-megabytes, our miner once more on a corpus of that size, for its peak memory (target < 1 GB).
+- our miner on a generated Chinese corpus (corpus_zh.py: the vocabulary of samples/zh/ and the glossary's
+  Chinese terms; --zh-megabytes, 0 to skip; target ≥ 1 MB/s);
+- with --memory-megabytes, our miner once more on an English and on a Chinese corpus of that size, for its
+  peak memory (target < 1 GB).
 Throughput is input bytes / wall-clock seconds of the extraction call (interpreter start and imports
 excluded, though imports the miner makes lazily inside the call count; the whole process time is shown
 too). Everything runs single-threaded (BLAS/OpenMP threads set to 1) on this machine; CPU/wall near 1.0
@@ -31,12 +35,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import corpus_zh
 from corpus import MEGABYTE, write_corpus
 
 OURS = "glossary.mine"
 SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                                          "NUMEXPR_NUM_THREADS", "RAYON_NUM_THREADS")}
 MEMORY_TARGET_MB = 1000
+ZH_THROUGHPUT_TARGET = 1.0  # MB/s on Chinese (issue 11)
 
 
 @dataclass(frozen=True)
@@ -192,13 +198,30 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
     print_ratio(ours, yake, f"ours on {options.megabytes:g} MB, YAKE on {options.yake_megabytes:g} MB")
     print_ratio(ours_small, yake, f"both on the same {options.yake_megabytes:g} MB")
 
+    zh_paths: list[Path] = []
+    zh_largest = max(options.zh_megabytes, options.memory_megabytes or 0) if options.zh_megabytes else 0
+    if zh_largest:
+        start = time.perf_counter()
+        zh_paths = corpus_zh.write_corpus(work / "corpus-zh", zh_largest, seed=options.seed)
+        print(f"\nChinese corpus: {len(zh_paths)} documents, {zh_largest:g} MB (seed {options.seed}) in "
+              f"{time.perf_counter() - start:.1f} s")
+        zh = run_measurement(f"{OURS} on {options.zh_megabytes:g} MB of Chinese", OURS,
+                             prefix(zh_paths, options.zh_megabytes), work)
+        if zh is not None and ours is not None:
+            verdict = "ok" if zh.throughput >= ZH_THROUGHPUT_TARGET else "UNDER"
+            print(f"  Chinese {zh.throughput:.3f} MB/s beside English {ours.throughput:.3f} MB/s "
+                  f"(ratio {zh.throughput / ours.throughput:.2f}); target ≥ {ZH_THROUGHPUT_TARGET} MB/s: {verdict}")
+
     if options.memory_megabytes:
-        print(f"\nmemory: {OURS} once on {options.memory_megabytes:g} MB")
-        big = run_measurement(f"{OURS} on {options.memory_megabytes:g} MB", OURS,
-                              prefix(paths, options.memory_megabytes), work)
-        if big is not None:
-            verdict = "ok" if big.peak_rss_mb < MEMORY_TARGET_MB else "OVER"
-            print(f"  peak RSS {big.peak_rss_mb:.0f} MB against a target under {MEMORY_TARGET_MB} MB: {verdict}")
+        for label, corpus_paths in (("English", paths), ("Chinese", zh_paths)):
+            if not corpus_paths:
+                continue
+            print(f"\nmemory: {OURS} once on {options.memory_megabytes:g} MB of {label}")
+            big = run_measurement(f"{OURS} on {options.memory_megabytes:g} MB ({label})", OURS,
+                                  prefix(corpus_paths, options.memory_megabytes), work)
+            if big is not None:
+                verdict = "ok" if big.peak_rss_mb < MEMORY_TARGET_MB else "OVER"
+                print(f"  peak RSS {big.peak_rss_mb:.0f} MB against a target under {MEMORY_TARGET_MB} MB: {verdict}")
 
 
 def parse_options() -> argparse.Namespace:
@@ -207,7 +230,10 @@ def parse_options() -> argparse.Namespace:
     parser.add_argument("--megabytes", type=float, default=20, help="corpus for our miner (default: %(default)s)")
     parser.add_argument("--yake-megabytes", type=float, default=1,
                         help="prefix of the corpus YAKE runs on (default: %(default)s)")
-    parser.add_argument("--memory-megabytes", type=float, help="also run our miner once on a corpus this big")
+    parser.add_argument("--zh-megabytes", type=float, default=20,
+                        help="Chinese corpus for our miner, 0 to skip (default: %(default)s)")
+    parser.add_argument("--memory-megabytes", type=float,
+                        help="also run our miner once on an English and a Chinese corpus this big")
     parser.add_argument("--workdir", type=Path, help="where to generate corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
     parser.add_argument("--seed", type=int, default=0)

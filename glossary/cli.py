@@ -245,14 +245,16 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
 @click.option("--save", is_flag=True, help="Add the new candidates to the (writable) glossary as 'proposed'.")
 @click.option("--encoding", help="Read every input in this encoding (default: detected).")
 @click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source.")
+@click.option("--lang", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True,
+              help="Read documents as English or Chinese (auto: each by its script).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only rows scored at least this (0-1).")
 @click.option("--explain", "explain_term", metavar="TERM",
               help="Say why TERM was kept (or not) and how it scored, instead of the table.")
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
-         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, min_score: float,
-         explain_term: str | None) -> None:
+         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, lang: str,
+         min_score: float, explain_term: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin).
 
@@ -264,6 +266,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       glossary mine samples/alibaba_ceo_letter.md
       glossary mine articles/ --new-only --top 30 -o candidates.xlsx
       glossary mine "news/*.html" --json | jq '.[] | select(.known == false) | .english'
+      glossary mine samples/zh/ --new-only --top 30
       cat article.txt | glossary mine - --save
       glossary mine samples/tencent_wire.txt --explain "Hunyuan Compass"
     """
@@ -286,6 +289,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
         return
 
     skips = _SkipReport()
+    warnings: list[str] = []  # shown once the progress bar is gone
     total = count_inputs(paths)
     with render.progress_bar(total, "Mining") as advance:
         def progress(name: str) -> None:
@@ -294,8 +298,10 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
         frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
                                category=category, new_only=new_only, encoding=encoding, progress=progress,
-                               on_skip=skips, min_score=min_score)
+                               on_skip=skips, lang=lang, on_warning=warnings.append, min_score=min_score)
     skips.finish()
+    for warning in warnings:
+        render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")
     rows = frame_records(frame)
     if output is not None:
         write_table(frame, output)

@@ -128,13 +128,53 @@ def chinese_frequencies() -> dict[str, float]:
 _INDEX_VERSION = 3
 # Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
 MAX_SENSES = 4
+_Compact = dict[str, tuple[str, str, str]]
+
+
+def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
+    """Simplified headword → its entries, those with a real gloss (not only 'see …') first."""
+    index: dict[str, list[DictionaryEntry]] = {}
+    for entry in entries():
+        index.setdefault(entry.simplified, []).append(entry)
+
+    def rank(entry: DictionaryEntry) -> tuple:
+        return (all(_CROSS_REFERENCE.match(g) for g in entry.glosses), not entry.is_proper_noun)
+
+    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str, float], ...]], dict[str, tuple[str, str, str]]]:
+def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str, float], ...]], _Compact]:
     """The best entries per English gloss (up to MAX_SENSES, best first, as (simplified, reading, glosses,
-    word frequency)) and the best per toneless reading (simplified, reading, glosses); built once from
-    CC-CEDICT (a few seconds), kept in the cache folder."""
+    word frequency): proposals need not load wordfreq's table) and the best per toneless reading
+    (simplified, reading, glosses); built once from CC-CEDICT (a few seconds), kept in the cache folder."""
+    def build():
+        frequency = chinese_frequencies()
+        return (
+            {key: tuple(_compact(entry) + (frequency.get(entry.simplified, 0.0),) for entry in found[:MAX_SENSES])
+             for key, found in english_index().items()},
+            {key: _compact(found[0]) for key, found in reading_index().items()},
+        )
+
+    return _cached_indexes(f"cedict-suggestions-{_INDEX_VERSION}.pickle", build)  # versions side by side
+
+
+@functools.lru_cache(maxsize=1)
+def headword_glosses() -> _Compact:
+    """The best entry per simplified headword, as (simplified, reading, glosses), for English proposals of
+    Chinese terms; cached apart from suggestion_indexes (English mining never loads it)."""
+    return _cached_indexes("cedict-headwords.pickle",
+                           lambda: {key: _compact(found[0]) for key, found in headword_index().items()})
+
+
+def _compact(entry: DictionaryEntry) -> tuple[str, str, str]:
+    """An entry as the cached (simplified, reading, glosses) triple."""
+    return entry.simplified, entry.reading, "/".join(entry.glosses)
+
+
+def _cached_indexes(name: str, build):
+    """Indexes built from CC-CEDICT once and kept in the cache folder under `name` (rebuilt when the
+    dictionary file changes or the cache is damaged)."""
     import pickle
 
     from .cache import cache_dir
@@ -144,22 +184,16 @@ def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str, float], .
     data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
     info = os.stat(str(data))
     stamp = f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / f"cedict-suggestions-{_INDEX_VERSION}.pickle"  # versions side by side
+    cached = cache_dir() / name
     try:
         with cached.open("rb") as handle:
             saved_stamp, indexes = pickle.load(handle)
-        if saved_stamp == stamp and isinstance(indexes, tuple) and len(indexes) == 2:
+        if saved_stamp == stamp and isinstance(indexes, (tuple, dict)):
             return indexes
     except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
         pass
-    compact = lambda e: (e.simplified, e.reading, "/".join(e.glosses))  # noqa: E731
-    frequency = chinese_frequencies()
-    # English entries carry their word's frequency, so that proposals need not load wordfreq's table
-    indexes = (
-        {key: tuple(compact(entry) + (frequency.get(entry.simplified, 0.0),) for entry in found[:MAX_SENSES])
-         for key, found in english_index().items()},
-        {key: compact(found[0]) for key, found in reading_index().items()},
-    )
+    indexes = build()
+
     def produce(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             pickle.dump((stamp, indexes), handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -266,6 +300,27 @@ def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, st
 def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
     return _as_entry(suggestion_indexes()[1].get(re.sub(r"[^a-z]", "", romanised.lower())))
+
+
+def headword(chinese: str) -> DictionaryEntry | None:
+    """The CC-CEDICT entry whose simplified headword is this whole word (never a word-by-word reading)."""
+    return _as_entry(headword_glosses().get(chinese))
+
+
+def english_gloss(entry: DictionaryEntry) -> str:
+    """The first real English gloss of an entry, without notes in brackets or Chinese ('' when none)."""
+    from .scripts import has_han
+
+    for gloss in entry.glosses:
+        if not gloss or _CROSS_REFERENCE.match(gloss) or has_han(gloss):
+            continue
+        text = _PARENTHESES.sub(" ", gloss).split(";")[0].split(",")[0]
+        text = " ".join(text.split())
+        if text.lower().startswith(("to ", "lit. ", "fig. ", "idiom")):
+            continue  # a verb: not a term's English
+        if text and not has_han(text):
+            return text
+    return ""
 
 
 def _singular(key: str) -> str:

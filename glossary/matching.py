@@ -48,7 +48,8 @@ class KnownTerms:
     Case: a form written in lower case matches any case; a form with capitals (Apple, MOST, iQiyi) matches
     only where the text has capitals at least in the same places (ALIBABA and Alibaba fit Alibaba), so
     'apple' or 'most' do not match.
-    English forms match on word boundaries; Chinese forms match anywhere (Chinese has no spaces).
+    English forms match on word boundaries; Chinese forms match anywhere (Chinese has no spaces), or, when
+    find() is given a segmentation's boundaries (the miner's mode), only where a segment starts and ends.
     """
 
     def __init__(self, entries: Sequence[TermEntry]) -> None:
@@ -71,14 +72,22 @@ class KnownTerms:
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns else None
         )
+        self._patterns = patterns
+        self._han_automaton: tuple | None = None  # built on the first search on segment boundaries
 
     def __len__(self) -> int:
         return len(self._owners)
 
-    def find(self, text: str) -> list[KnownHit]:
-        """Every glossary form in the text, longest first where forms overlap, in text order."""
+    def find(self, text: str, boundaries: bytes | None = None) -> list[KnownHit]:
+        """Every glossary form in the text, longest first where forms overlap, in text order.
+
+        With `boundaries` (one byte per offset, non-zero where a segment of the text starts or ends), a
+        Chinese form matches only from a boundary to a boundary (常务董事 holds no 董事), and a Latin form
+        beside Chinese characters (618大促) may end at one."""
         if self._automaton is None:
             return []
+        if boundaries is not None:
+            return self._find_on_boundaries(text, boundaries)
         hits = []
         for pattern, start, end in self._automaton.find_matches_as_indexes(fold_case(text), overlapping=False):
             entry, spelling = self._owners[pattern]
@@ -86,6 +95,61 @@ class KnownTerms:
                                       and all(text[start + i].isupper() for i in self._capitals[pattern])):
                 hits.append(KnownHit(start, end, entry, spelling))
         return hits
+
+    def _find_on_boundaries(self, text: str, boundaries: bytes) -> list[KnownHit]:
+        """find() on segment boundaries: Latin forms as usual, Chinese forms on boundaries, longest first."""
+        folded = fold_case(text)
+        found = []
+        automaton, owners, latin, latin_owners = self._split_forms()
+        if latin is not None:
+            for pattern, start, end in latin.find_matches_as_indexes(folded, overlapping=False):
+                index = latin_owners[pattern]
+                if not all(text[start + i].isupper() for i in self._capitals[index]):
+                    continue
+                if _on_word_boundaries(text, start, end) or _beside_han_on_boundaries(text, start, end, boundaries):
+                    entry, spelling = self._owners[index]
+                    found.append(KnownHit(start, end, entry, spelling))
+        if automaton is not None and has_han(text):
+            for pattern, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
+                if boundaries[start] and boundaries[end]:
+                    entry, spelling = owners[pattern]
+                    found.append(KnownHit(start, end, entry, spelling))
+        return _longest_first(found)
+
+    def _split_forms(self) -> tuple:
+        """For search on segment boundaries: an automaton of the Chinese forms that reports overlapping
+        matches and their owners, and one of the other forms with their indexes among all patterns."""
+        if self._han_automaton is None:
+            import ahocorasick_rs
+
+            forms = [(folded, owner) for folded, owner in self._patterns.items() if has_han(owner[1])]
+            automaton = (ahocorasick_rs.AhoCorasick([f for f, _ in forms], matchkind=ahocorasick_rs.MatchKind.Standard)
+                         if forms else None)
+            others = [(folded, index) for index, folded in enumerate(self._patterns) if not self._cjk[index]]
+            latin = (ahocorasick_rs.AhoCorasick([f for f, _ in others], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+                     if others else None)
+            self._han_automaton = (automaton, [owner for _, owner in forms], latin, [index for _, index in others])
+        return self._han_automaton
+
+
+def _longest_first(hits: list[KnownHit]) -> list[KnownHit]:
+    """Overlapping hits resolved: the longest wins (then the leftmost); the rest in text order."""
+    taken: list[KnownHit] = []
+    covered = bytearray(max((hit.end for hit in hits), default=0))
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if not any(covered[hit.start:hit.end]):
+            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _beside_han_on_boundaries(text: str, start: int, end: int, boundaries: bytes) -> bool:
+    """A Latin or numeric form (618, Meta) written against Chinese characters, on segment boundaries."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if not (has_han(before) or has_han(after)) or not (boundaries[start] and boundaries[end]):
+        return False
+    return not ((before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()))
 
 
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Iterable
 
+from .scripts import has_han
+
 ID = "id"
 ENGLISH = "english"
 CHINESE = "chinese"
@@ -192,6 +194,9 @@ def check_entry(entry: TermEntry) -> list[str]:
     elif entry.status != "proposed" and not (entry.english.strip() and entry.chinese.strip()):
         missing = ENGLISH if not entry.english.strip() else CHINESE
         problems.append(f"empty {missing} in a '{entry.status}' entry (only 'proposed' entries may lack one side)")
+    for form in entry.english_forms():
+        if has_han(form):
+            problems.append(f"english {form!r} holds Chinese characters (Chinese goes in chinese or traditional)")
     if entry.category not in CATEGORIES:
         problems.append(f"unknown category {entry.category!r} (expected {', '.join(CATEGORIES)})")
     if entry.status not in STATUSES:

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import strategies as st
 
 from glossary.schema import CATEGORIES, STATUSES, TermEntry, check_entries
+from glossary.scripts import HAN_CLASS
 
 # Any text a glossary may hold: no NUL, no lone surrogate, no U+FFFE/U+FFFF (schema.check_text refuses them);
 # control characters, emoji, CJK Extension B, quotes, commas, pipes, leading = and ＝ included.
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"),
                max_size=30).map(str.strip)
 FORMULA_STARTS = st.sampled_from(["", "=", "＝", "+", "-", "@", "'"])
+
+
+def _without_han(text: str) -> str:
+    """English as the schema takes it: no Chinese characters (they belong in chinese or traditional)."""
+    return re.sub(f"[{HAN_CLASS}]", "", text).strip()
 
 
 @st.composite
@@ -23,9 +30,10 @@ def glossaries(draw, text=TEXT, max_entries: int = 8) -> list[TermEntry]:
     entries = []
     for n in range(draw(st.integers(0, max_entries))):
         status = draw(st.sampled_from(STATUSES))
-        english = f"term {n} {draw(text)}".strip().replace("|", "/")
+        english = _without_han(f"term {n} {draw(text)}".strip().replace("|", "/"))
         chinese = (draw(FORMULA_STARTS) + draw(text)).strip() or "词"
-        variants = [f"variant {n}.{k} {draw(text)}".strip().replace("|", "/") for k in range(draw(st.integers(0, 2)))]
+        variants = [_without_han(f"variant {n}.{k} {draw(text)}".strip().replace("|", "/"))
+                    for k in range(draw(st.integers(0, 2)))]
         chinese_variants = [form for form in dict.fromkeys(draw(text).replace("|", "/") for _ in range(draw(st.integers(0, 2))))
                             if form]
         entries.append(TermEntry(

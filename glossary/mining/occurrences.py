@@ -11,6 +11,13 @@ from ..english import singular
 KNOWN, NAME, PINYIN, QUOTED, TERM, ACRONYM, GENERATION, CHINESE_TERM = (
     "known", "name", "pinyin", "quoted", "term", "acronym", "generation", "chinese",
 )
+# Chinese kinds (finders/zh_*.py): CHINESE_TERM above is the noun-run term; a PAIR occurrence links an
+# English candidate to the Chinese written beside it in brackets (finders/pairs.py) and is no mention itself.
+ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_WORK, ZH_NUMERIC, ZH_QUOTED, ZH_NAME, PAIR = (
+    "zh-organization", "zh-person", "zh-place", "zh-product", "zh-work", "zh-numeric", "zh-quoted", "zh-name", "pair",
+)
+CHINESE_KINDS = frozenset({CHINESE_TERM, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_WORK, ZH_NUMERIC,
+                           ZH_QUOTED, ZH_NAME})
 
 
 @dataclass(slots=True)

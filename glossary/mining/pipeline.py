@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from ..errors import GlossaryError
 from ..matching import KnownTerms
-from ..schema import MINED_COLUMNS, TermEntry
+from ..schema import CONFIDENCE, MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
 from .grouping import SurnameLinker, merge_acronyms
-from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, QUOTED, TERM, known_key
+from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
 from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
 from .tally import Tally, settle_kind
+from .zh_pairs import merge_pairs
+from .zh_scoring import ChineseScorer
 
 # Inputs up to about this many words have the tagger read their doubtful words (a few dozen articles: at
 # most a few tenths of a second); larger corpora rank verb fragments low by frequency alone.
@@ -32,13 +34,20 @@ Input = Union[str, os.PathLike, "Document"]
 class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
-    def __init__(self, entries: list[TermEntry], read_verbs: bool = True) -> None:
+    def __init__(self, entries: list[TermEntry], language: str = "auto",
+                 on_warning: Callable[[str], None] | None = None, read_verbs: bool = True) -> None:
+        from .segmented import ChineseReader
+        from .zh_suggestions import ChineseProposals
+
         self.entries = entries
         # A short input cannot tell a verb fragment (sites face tough competition) from a term by frequency,
         # so the tagger reads the doubtful words; a large one ranks fragments low by itself, and is spared
         # the tagger's cost (TAGGED_WORDS).
         self.read_verbs = read_verbs
         self.known = KnownTerms(entries)
+        self.chinese = ChineseReader(entries, language, on_warning)  # Chinese documents: segmented (zh_*.py)
+        self.chinese_proposals = ChineseProposals(entries, self.chinese.split)
+        self.pairs: dict[str, str] = {}  # Chinese key → English written beside it (Tongyi Qianwen (通义千问))
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
         self.definitions: dict[str, int] = {}  # acronym key → times it was defined in brackets
@@ -59,12 +68,16 @@ class Miner:
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
-        for occurrence in document_occurrences(text, self.known, self.read_verbs):
-            if occurrence.kind is TERM:  # n-grams (most occurrences): unique per place, counted on a short path
+        for occurrence in document_occurrences(text, self.known, self.chinese, name, self.read_verbs):
+            if occurrence.kind is PAIR:  # not a mention: links the two scripts of one term
+                self.pairs.setdefault(occurrence.key, occurrence.link)
+                continue
+            # n-grams, English or Chinese (most occurrences): unique per place, counted on a short path
+            if occurrence.kind is TERM or occurrence.kind is CHINESE_TERM:
                 key = occurrence.key
                 tally = tallies.get(key)
                 if tally is not None and tally.context:
-                    tally.count_one(TERM, occurrence.display, document)
+                    tally.count_one(occurrence.kind, occurrence.display, document)
                     continue
             else:
                 key = linker.key_for(occurrence)
@@ -101,12 +114,14 @@ class Miner:
             tally.kind = settle_kind(tally)
         merge_acronyms(self.tallies, self.links, self.definitions)
         self._fold_generations()
+        merge_pairs(self.tallies, self.pairs)
+        chinese = ChineseScorer(self.tallies, self.chinese.chinese_words, self.chinese.split)
         term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
         nested = nested_frequencies(term_counts)
         scored = []
         for key, tally in self.tallies.items():
-            evidence = self.evidence(key, tally, nested)
-            raw = candidate_score(evidence)
+            raw = chinese.score(key, tally) if tally.kind in CHINESE_KINDS else \
+                candidate_score(self.evidence(key, tally, nested))
             if raw > 0:
                 scored.append((raw, key, tally))
         scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
@@ -126,6 +141,10 @@ class Miner:
         """The output row of one candidate: bilingual fields, counts, score, first context."""
         if tally.kind == KNOWN:
             row = describe_known(self.entries[tally.entry])
+        elif tally.kind in CHINESE_KINDS:
+            row = self.chinese_proposals.describe(key, tally)
+            # the English proposed for a Chinese candidate carries no measured confidence yet
+            row.setdefault(CONFIDENCE, 0.5 if row.get("english") else 0.0)
         else:
             row = describe_new(key, tally, self._known_category(tally))
         row.update(
@@ -237,6 +256,8 @@ def mine(
     on_skip: Callable[[str], None] | None = None,
     details: bool = False,
     min_score: float = 0.0,
+    lang: str = "auto",
+    on_warning: Callable[[str], None] | None = None,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -245,15 +266,18 @@ def mine(
     `glossary`: a Glossary, a path, None for the default glossary (as the CLI picks it), False for none.
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
-    acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
-    row, most frequent first, '|'-separated). `min_score` (0–1) leaves out rows scored below it.
-    `confidence` (0–1) says how sure a Chinese proposal is: 0 with `suggestion` 'none' when nothing honest
-    can be proposed. In inputs under about 60,000 words (a list of them, sized before reading) the tagger
-    reads the words that may be verbs; under 20,000 words (a short text) general English is left out.
+    acronym, generation, term, chinese, zh-organization, zh-person, …: why the row exists) and `forms` (the
+    surface forms grouped into the row, most frequent first, '|'-separated). `min_score` (0–1) leaves out
+    rows scored below it. `confidence` (0–1) says how sure a Chinese proposal is: 0 with `suggestion`
+    'none' when nothing honest can be proposed. In inputs under about 60,000 words (a list of them, sized
+    before reading) the tagger reads the words that may be verbs; under 20,000 words (a short text)
+    general English is left out.
+    `lang`: 'auto' (each document by its script), 'zh' or 'en' (read every document so); `on_warning` is
+    told when a Chinese document is mined as English.
     """
     import pandas as pd
 
-    miner = mined(inputs, glossary, encoding, progress, on_skip)
+    miner = mined(inputs, glossary, encoding, progress, on_skip, lang, on_warning)
     rows = []
     for raw, key, tally in miner.ranked():
         if tally.count < min_freq or (new_only and tally.kind == KNOWN) or shown_score(raw) < min_score:
@@ -271,13 +295,14 @@ def mine(
 
 
 def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str], None] | None = None,
-          on_skip: Callable[[str], None] | None = None) -> Miner:
+          on_skip: Callable[[str], None] | None = None, lang: str = "auto",
+          on_warning: Callable[[str], None] | None = None) -> Miner:
     """A Miner that has read every document of the inputs."""
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
     # an iterator is read as it comes: it counts as a large input (its size is not known before)
     short = isinstance(inputs, (list, tuple)) and _estimated_words(inputs) < TAGGED_WORDS
-    miner = Miner(_glossary_entries(glossary), read_verbs=short)
+    miner = Miner(_glossary_entries(glossary), lang, on_warning, read_verbs=short)
     for document in _documents(inputs, encoding, on_skip):
         miner.add_document(document.name, document.text)
         if progress:

@@ -11,6 +11,7 @@ from ..schema import (
     TermEntry,
     normalise_category,
 )
+from ..scripts import has_han
 
 
 def entry_from_mined_row(row: Mapping[str, object]) -> TermEntry:
@@ -19,8 +20,17 @@ def entry_from_mined_row(row: Mapping[str, object]) -> TermEntry:
     The status stays as the row has it (a reviewer may have approved it in the sheet), `proposed` when empty."""
     suggestion = _text(row.get(SUGGESTION))
     origin = f"; Chinese proposed from {suggestion}" if suggestion and _text(row.get(CHINESE)) else ""
+    english, chinese, traditional = _text(row.get(ENGLISH)), _text(row.get(CHINESE)), ""
+    if has_han(english):
+        english = ""  # Chinese text is never stored as English
+    if has_han(chinese):
+        from ..chinese import to_simplified
+
+        simplified = to_simplified(chinese)
+        if simplified != chinese:  # found written in traditional characters
+            chinese, traditional = simplified, chinese
     return TermEntry(
-        id="", english=_text(row.get(ENGLISH)), chinese=_text(row.get(CHINESE)),
+        id="", english=english, chinese=chinese, traditional=traditional,
         category=normalise_category(_text(row.get(CATEGORY))) or DEFAULT_CATEGORY,
         status=_text(row.get(STATUS)).lower() or DEFAULT_STATUS, note=f"mined{origin}",
         context=_text(row.get(CONTEXT)), source=_text(row.get(FOUND_IN)),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, Occurrence
+from .occurrences import (
+    ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM, ZH_QUOTED, Occurrence,
+)
 
 
 @dataclass(slots=True)
@@ -97,6 +99,11 @@ def settle_kind(tally: Tally) -> str:
     for strong in (KNOWN, GENERATION):
         if kinds.get(strong):
             return strong
+    named = [kind for kind in kinds if kind in CHINESE_KINDS and kind not in (CHINESE_TERM, ZH_QUOTED)]
+    if named:  # a Chinese name or pattern (organisation, person, 85后…) is what the row is, however else seen
+        return max(named, key=lambda kind: kinds[kind])
+    if kinds.get(ZH_QUOTED):
+        return ZH_QUOTED
     names = kinds.get(NAME, 0) + kinds.get(PINYIN, 0) + kinds.get(ACRONYM, 0)
     terms = kinds.get(TERM, 0) + kinds.get(CHINESE_TERM, 0)
     if not names and not terms:

@@ -15,6 +15,7 @@ from ..english import STOPWORDS
 
 if TYPE_CHECKING:
     from ..matching import KnownHit
+    from .segmented import SegmentedText
 
 # Words: letters/digits, joined inside by - ' ’ . & (JD.com, Xi'an, e-commerce, AT&T); a trailing "'s" is a possessive.
 _TOKEN = r"[^\W_]+(?:[-'’.&_][^\W_]+)*"
@@ -168,6 +169,7 @@ class DocumentText:
     sentences: list[Sentence]
     mid_sentence_capitals: set[str]
     lower_words: set[str]
+    chinese: "SegmentedText | None" = None  # the document's Chinese, segmented once (segmented.py)
     read_verbs: bool = True  # whether the n-gram finder asks the tagger about words that may be verbs
 
 
@@ -182,10 +184,11 @@ def is_headline(tokens: list[Token]) -> bool:
     return sum(1 for t in words if t.shape == "title") >= 3
 
 
-def split_document(text: str, hits: list["KnownHit"]) -> DocumentText:
+def split_document(text: str, hits: list["KnownHit"], word_text: str | None = None) -> DocumentText:
     """The document's sentences, each with its tokens, the tokens outside known terms and its known-term hits.
-    The text is tokenised once."""
-    tokens = tokenize(text, skip=SKIPPED_WORDS)
+    The text is tokenised once: `word_text` (as long as the text) when given, so that Chinese documents can
+    hide their Chinese characters from the word tokens (the Latin words inside Chinese text stay words)."""
+    tokens = tokenize(text if word_text is None else word_text, skip=SKIPPED_WORDS)
     starts = [t.start for t in tokens]
     inside_hits = set()  # positions (in `tokens`) of tokens that are part of a known term
     for hit in hits:

@@ -25,5 +25,7 @@ def finders_for(sentence: Sentence) -> list[Finder]:
     from .english import english_candidates
 
     if not sentence.text.isascii() and has_han(sentence.text):
-        return [chinese_candidates, english_candidates]
+        if any(token.shape != "digit" for token in sentence.free_tokens):
+            return [chinese_candidates, english_candidates]
+        return [chinese_candidates]  # no Latin word: nothing for the English finders
     return [english_candidates]

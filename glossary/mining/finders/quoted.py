@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from ...english import STOPWORDS, verb_form, zipf
+from ...scripts import has_han
 from ...tagging import is_verb_here, tag
 from ..occurrences import QUOTED, Occurrence, term_key
 
@@ -22,6 +23,8 @@ def quoted_coinages(text: str, span: tuple[int, int], covered: list[tuple[int, i
         inner_start = text.index(inner, match.start(1)) if inner else match.start(1)
         if any(s <= inner_start and inner_start + len(inner) <= e for s, e in covered):
             continue
+        if has_han(inner):
+            continue  # Chinese in quotes is the Chinese finders' (chinese.py)
         words = inner.split()
         if not 1 <= len(words) <= 5 or any(ch in inner for ch in ".!?;") or not inner:
             continue

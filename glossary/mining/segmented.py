@@ -1,0 +1,155 @@
+"""The Chinese side of the miner's first stage: a document's Chinese segmented once, and which documents
+are read as Chinese (`--lang en|zh|auto`).
+
+The segmenter reads a simplified copy of the text (OpenCC t2s keeps the length; full-width Latin letters and
+digits folded to ASCII), so every offset it gives is an offset into the document as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from ..scripts import HAN_CLASS, has_han
+
+if TYPE_CHECKING:
+    from ..schema import TermEntry
+    from ..segmenter import Segmentation, Segmenter
+
+LANGUAGES = ("auto", "en", "zh")
+_HAN = re.compile(f"[{HAN_CLASS}]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+# A document is Chinese when at least this share of its letters (Han and Latin letters) are Chinese
+# characters: an English article with a few names in brackets stays English, a Chinese one quoting
+# English names is Chinese (a Chinese word is about two characters, an English one about five letters).
+CHINESE_SHARE = 0.3
+# Kana among the CJK characters this often means Japanese, which the Chinese segmenter would cut wrong.
+KANA_SHARE = 0.1
+# Full-width ASCII (Ａ–ｚ, ０–９…) folded to ASCII for the segmenter; the same length, offsets unchanged.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HAN_MASK = "、"  # what Chinese characters become for the word tokeniser: not a word, not a space
+
+
+@dataclass(slots=True)
+class SegmentedText:
+    """A document's text as the Chinese finders read it: the simplified copy that was segmented, its
+    segments, and the offsets where segments start or end."""
+
+    simplified: str
+    segments: "Segmentation"
+    boundaries: bytearray
+    primary: bool  # the document is Chinese (not an English one with some Chinese in it)
+    traditional: bool  # written (at least partly) in traditional characters
+    categories: list[str] = field(default_factory=list)  # the glossary category of each entry index
+    # filled by the Chinese finders on their first sentence of the document (finders/chinese.py)
+    units: dict | None = None  # sentence span → its units
+    organizations: dict = field(default_factory=dict)  # sentence span → (first, last) of its organisation names
+    people: set[str] = field(default_factory=set)  # names a title or a verb of saying shows to be people's
+    named: dict[str, str] = field(default_factory=dict)  # names the document gave (星河智能, 通义千问) → their kind
+    _prefixes: tuple[int, frozenset[str]] = (0, frozenset())
+
+    def name_prefixes(self) -> frozenset[str]:
+        """Every prefix of the names in `named` (a run of units that is none starts no name)."""
+        if self._prefixes[0] != len(self.named):
+            self._prefixes = (len(self.named), frozenset(name[:size] for name in self.named
+                                                         for size in range(1, len(name) + 1)))
+        return self._prefixes[1]
+
+
+# Language is told from a document's first characters (enough to tell, and cheap on long documents).
+SAMPLE_CHARS = 20_000
+
+
+def looks_chinese(text: str) -> bool:
+    """True when a text is mostly Chinese: Chinese characters are a good share of its letters, kana rare."""
+    text = text[:SAMPLE_CHARS]
+    han = len(_HAN.findall(text))
+    return bool(han) and not looks_japanese(text) and han >= CHINESE_SHARE * (han + len(_LATIN_LETTER.findall(text)))
+
+
+def looks_japanese(text: str) -> bool:
+    """True when kana are frequent beside the Chinese characters (Japanese, which the segmenter would cut wrong)."""
+    text = text[:SAMPLE_CHARS]
+    return bool(_KANA.search(text)) and len(_KANA.findall(text)) >= KANA_SHARE * len(_HAN.findall(text))
+
+
+def _simplified(folded: str) -> str:
+    """A text (full-width letters already folded to ASCII) in simplified characters, character for character."""
+    from ..chinese import to_simplified
+
+    converted = to_simplified(folded)
+    if len(converted) == len(folded):
+        return converted
+    # a phrase conversion changed the length: convert character by character, which keeps it
+    return "".join(to_simplified(ch) if has_han(ch) else ch for ch in folded)
+
+
+def word_text(text: str) -> str:
+    """The text with its Chinese characters masked, for the word tokeniser (运行Mate 70手机 → Mate, 70)."""
+    return _HAN.sub(_HAN_MASK, text)
+
+
+class ChineseReader:
+    """Segments the Chinese of documents for one glossary (its Chinese forms as user words, so known terms
+    stay whole); the segmenter is made on the first document that needs it."""
+
+    def __init__(self, entries: "list[TermEntry]", language: str = "auto",
+                 on_warning: "Callable[[str], None] | None" = None) -> None:
+        if language not in LANGUAGES:
+            from ..errors import GlossaryError
+
+            raise GlossaryError(f"unknown language {language!r} (expected {', '.join(LANGUAGES)})")
+        self.language = language
+        self._on_warning = on_warning
+        self._entries = entries
+        self._categories = [entry.category for entry in entries]
+        self._segmenter: "Segmenter | None" = None
+        self.chinese_words = 0  # segments of Chinese read so far: the corpus size Chinese termhood compares with
+
+    def read(self, text: str, name: str = "") -> SegmentedText | None:
+        """The document's Chinese segmented, or None when it holds none or is to be read as English (a
+        Chinese document read as English under --lang en gets a one-line warning)."""
+        if not has_han(text):
+            return None
+        if self.language == "en":
+            if self._on_warning is not None and looks_chinese(text):
+                self._on_warning(f"{name or 'a document'} looks Chinese but is mined as English (--lang en)")
+            return None
+        if self.language == "auto" and looks_japanese(text):
+            return None  # left to the glossary's forms, matched as before
+        primary = self.language == "zh" or looks_chinese(text)
+        folded = text.translate(_FULL_WIDTH)
+        simplified = _simplified(folded)
+        segments = self.segmenter().segment(simplified)
+        tags = segments.tags  # Chinese words: all but punctuation, Latin words and numbers
+        self.chinese_words += len(tags) - tags.count("x") - tags.count("eng") - tags.count("m")
+        return SegmentedText(simplified, segments, segments.boundaries(), primary,
+                             traditional=simplified != folded, categories=self._categories)
+
+    def split(self, text: str) -> tuple[str, ...]:
+        """The words of a (simplified) term, cut as the documents were."""
+        return tuple(self.segmenter().cut(text))
+
+    def segmenter(self) -> "Segmenter":
+        """The segmenter, with the glossary's Chinese forms (simplified) as user words."""
+        if self._segmenter is None:
+            from ..segmenter import Segmenter
+
+            self._segmenter = Segmenter(glossary_words(self._entries))
+        return self._segmenter
+
+
+def glossary_words(entries: "list[TermEntry]") -> list[tuple[str, str]]:
+    """(word, tag) for every Chinese form of the glossary, in simplified characters."""
+    from ..chinese import to_simplified
+    from ..segmenter import CATEGORY_TAGS
+
+    words: dict[str, str] = {}
+    for entry in entries:
+        tag = CATEGORY_TAGS.get(entry.category, "n")
+        for form in entry.chinese_forms():
+            if has_han(form):
+                words.setdefault(to_simplified(form), tag)
+    return list(words.items())

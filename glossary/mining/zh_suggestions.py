@@ -1,0 +1,105 @@
+"""The bilingual side of new Chinese rows: the Chinese as written, and a proposed English from the glossary
+(an entry with the same Chinese), CC-CEDICT (the whole term as a headword, never word by word) or pinyin
+for people and places (吴泳铭 → Wu Yongming, as English news writes Chinese names); `suggestion` says which.
+
+English text only ever goes in `english`: a proposal holding Chinese characters is dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from ..schema import CATEGORY, CHINESE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
+from ..scripts import has_han
+from .occurrences import (
+    CHINESE_TERM, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
+)
+from .tally import Tally
+from .zh_scoring import segments_of
+
+if TYPE_CHECKING:
+    from typing import Callable
+
+CATEGORIES = {ZH_ORGANIZATION: "organization", ZH_PERSON: "person", ZH_PLACE: "place", ZH_PRODUCT: "product",
+              ZH_WORK: "other", ZH_NAME: "other", ZH_NUMERIC: "jargon", ZH_QUOTED: "jargon", CHINESE_TERM: "jargon"}
+ROMANISED = frozenset({ZH_PERSON, ZH_PLACE})
+# A dictionary gloss longer than this is a description (“Zhunan town in Miaoli county…”), not a name.
+MAX_NAME_GLOSS_WORDS = 3
+
+
+class ChineseProposals:
+    """Proposes English for the new Chinese rows of one mining run."""
+
+    def __init__(self, entries: list[TermEntry], split: "Callable[[str], tuple[str, ...]]") -> None:
+        self._entries = entries
+        self._split = split
+        self._owners: dict[str, int] | None = None
+
+    def owner(self, simplified: str) -> TermEntry | None:
+        """The glossary entry one of whose Chinese forms (simplified) is this, or None."""
+        if self._owners is None:
+            from ..chinese import to_simplified
+
+            self._owners = {}
+            for index, entry in enumerate(self._entries):
+                for form in entry.chinese_forms():
+                    self._owners.setdefault(to_simplified(form), index)
+        index = self._owners.get(simplified)
+        return None if index is None else self._entries[index]
+
+    def describe(self, key: str, tally: Tally) -> dict[str, object]:
+        """A new Chinese candidate's row: the Chinese as written most often, a proposed English and its source."""
+        from ..chinese import to_pinyin, to_simplified
+
+        written = max(tally.displays, key=lambda d: tally.displays[d]) if tally.displays else key
+        simplified = to_simplified(written)
+        category = CATEGORIES.get(tally.kind, "jargon")
+        english, suggestion = self.english_for(simplified, category, tally)
+        if has_han(english):
+            english, suggestion = "", ""
+        segments = segments_of(simplified, tally, self._split)
+        if segments and len(segments) > 1 and "".join(segments) == simplified and category != "person":
+            pinyin = " ".join(_segment_pinyin(segment, category) for segment in segments)  # by the segmenter's words
+        else:
+            pinyin = to_pinyin(simplified, category)
+        return {
+            ENGLISH: english, CHINESE: written, PINYIN: pinyin, CATEGORY: category,
+            STATUS: "proposed", SUGGESTION: suggestion,
+        }
+
+    def english_for(self, simplified: str, category: str, tally: Tally) -> tuple[str, str]:
+        """(English, where it came from): written beside it in the text, the glossary, CC-CEDICT, pinyin, or ('', '')."""
+        from ..chinese import to_pinyin
+        from ..dictionary import english_gloss, headword
+
+        in_text = (tally.extra or {}).get("english_in_text")
+        if in_text:
+            return in_text, "in text"
+        entry = self.owner(simplified)
+        if entry is not None and entry.english:
+            return entry.english, "glossary"
+        found = headword(simplified) if has_han(simplified) and not simplified.isascii() else None
+        gloss = english_gloss(found) if found is not None else ""
+        romanise = tally.kind in ROMANISED
+        if gloss and not (romanise and len(gloss.split()) > MAX_NAME_GLOSS_WORDS):
+            return gloss, "dictionary"
+        if romanise:
+            return news_romanisation(to_pinyin(simplified, category)), "pinyin"
+        return "", ""
+
+
+@functools.lru_cache(maxsize=100_000)
+def _segment_pinyin(segment: str, category: str) -> str:
+    """The pinyin of one segment (segments recur across rows: 机器人 in many terms)."""
+    from ..chinese import to_pinyin
+
+    return to_pinyin(segment, category) if has_han(segment) else segment  # S3 in 星河S3 stays S3
+
+
+def news_romanisation(pinyin: str) -> str:
+    """Pinyin as English news writes names: capitals kept, tone marks and apostrophes dropped (Wú Yǒngmíng → Wu Yongming)."""
+    import unicodedata
+
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", pinyin) if not unicodedata.combining(ch))
+    return bare.replace("'", "").replace("’", "")
