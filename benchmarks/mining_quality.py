@@ -13,6 +13,9 @@ Our miner runs with an empty glossary, so the shipped China-news glossary does n
 its rows contributes its English term, then the other surface forms the row grouped (singular and
 plural, spellings), since TermEval lists such forms as separate terms.
 
+Then, in the same run, the junk rate in the top 30 new candidates of each labelled sample article
+(samples/new_candidate_labels.tsv), for our miner with the shipped glossary and for YAKE (sample_labels.py).
+
 A further system is one function `(domain_texts: list[Path]) -> list[str]` (ranked terms, best first),
 registered in SYSTEMS.
 """
@@ -32,6 +35,7 @@ from acter import (
     DOMAINS, GOLD_FILES, Score, best_f1, default_acter_folder, domain_texts, load_gold, missing_parts,
     normalise_ranking, precision_recall_f1,
 )
+from sample_labels import print_junk_table
 from systems import load_miner, weirdness_terms, yake_terms
 
 OURS = "glossary.mine"
@@ -221,6 +225,7 @@ def main() -> None:
             results[system, domain, label] = result
     print_summary(results, options.systems, options.domains, options.cut)
     print_ratios(results, options.systems, options.domains, options.cut)
+    print_junk_table()
 
 
 if __name__ == "__main__":

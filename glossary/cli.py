@@ -249,10 +249,14 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
               help="Read documents as English or Chinese (auto: each by its script).")
 @click.option("--parallel", "parallel", metavar="TARGET", type=click.Path(dir_okay=False),
               help="A translation of the one PATH (any format mine reads): the Chinese comes from it.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only rows scored at least this (0-1).")
+@click.option("--explain", "explain_term", metavar="TERM",
+              help="Say why TERM was kept (or not) and how it scored, instead of the table.")
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
          as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, lang: str,
-         parallel: str | None) -> None:
+         parallel: str | None, min_score: float, explain_term: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin, or the
     translations themselves).
@@ -273,6 +277,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       cat article.txt | glossary mine - --save
       glossary mine samples/parallel/launch.en --parallel samples/parallel/launch.zh --wide
       glossary mine samples/parallel/launch.tmx --new-only
+      glossary mine samples/tencent_wire.txt --explain "Hunyuan Compass"
     """
     import logging
 
@@ -286,6 +291,11 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     source = _glossary_source(ctx)
     if save:
         source.require_writable()
+    if explain_term is not None:
+        from .mining.explain import explain
+
+        render.lines(explain(list(paths), explain_term, source.path, encoding=encoding), sys.stdout)
+        return
 
     pair_sets = _translation_pairs(paths, parallel, encoding)
     warnings: list[str] = []  # shown once the progress bar is gone
@@ -294,7 +304,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
         with render.status("Aligning the translations"):
             frame = mine_pairs(pair_sets, glossary=source.path, top=top or None, min_freq=min_freq,
-                               category=category, new_only=new_only, warn=warnings.append,
+                               category=category, new_only=new_only, warn=warnings.append, min_score=min_score,
                                note=lambda text: render.message(f"glossary: note: {text}", sys.stderr))
     else:
         skips = _SkipReport()
@@ -306,7 +316,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
             frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
                                    category=category, new_only=new_only, encoding=encoding, progress=progress,
-                                   on_skip=skips, lang=lang, on_warning=warnings.append)
+                                   on_skip=skips, lang=lang, on_warning=warnings.append,
+                                   min_score=min_score)
         skips.finish()
     for warning in warnings:
         render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")

@@ -20,6 +20,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _CROSS_REFERENCE = re.compile(r"^(see|variant of|old variant of|also written|abbr\. for|surname|CL:|used in)\b", re.I)
 _REFERENCE_ONLY = re.compile(r"^(see|variant of|old variant of|erroneous variant of|archaic variant of)\b", re.I)
 _NOT_WORD = re.compile(r"[^\w]+")
+# A parenthesis that narrows a gloss to another sense ('delivery (commerce)', '(Tw)'), unlike a note on
+# the form ('Asia (abbr. for 亞細亞洲|亚细亚洲[Ya4xi4ya4 Zhou1])').
+_QUALIFIED = re.compile(r"\((?!abbr\.|also |lit\.|[^)]*[\u4e00-\u9fff])[^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,9 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 1
+_INDEX_VERSION = 3
+# Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
+MAX_SENSES = 4
 _Compact = dict[str, tuple[str, str, str]]
 
 
@@ -139,14 +144,19 @@ def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def suggestion_indexes() -> tuple[_Compact, _Compact]:
-    """The best entry per English gloss and per toneless reading, as (simplified, reading, glosses);
-    built once from CC-CEDICT (a few seconds) and kept in the cache folder."""
-    def build() -> tuple[_Compact, _Compact]:
-        return ({key: _compact(found[0]) for key, found in english_index().items()},
-                {key: _compact(found[0]) for key, found in reading_index().items()})
+def suggestion_indexes() -> tuple[dict[str, tuple[tuple[str, str, str, float], ...]], _Compact]:
+    """The best entries per English gloss (up to MAX_SENSES, best first, as (simplified, reading, glosses,
+    word frequency): proposals need not load wordfreq's table) and the best per toneless reading
+    (simplified, reading, glosses); built once from CC-CEDICT (a few seconds), kept in the cache folder."""
+    def build():
+        frequency = chinese_frequencies()
+        return (
+            {key: tuple(_compact(entry) + (frequency.get(entry.simplified, 0.0),) for entry in found[:MAX_SENSES])
+             for key, found in english_index().items()},
+            {key: _compact(found[0]) for key, found in reading_index().items()},
+        )
 
-    indexes = cached_build("cedict-suggestions", _INDEX_VERSION, build)
+    indexes = cached_build(f"cedict-suggestions-{_INDEX_VERSION}", _INDEX_VERSION, build)  # versions side by side
     return indexes if isinstance(indexes, tuple) and len(indexes) == 2 else build()
 
 
@@ -211,7 +221,80 @@ def suggest_from_english(term: str) -> DictionaryEntry | None:
     index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
         if candidate in index:
-            return _as_entry(index[candidate])
+            return _as_entry(index[candidate][0][:3])
+    return None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A Chinese rendering proposed from the dictionary, with how sure the proposal is (0–1) and why."""
+
+    entry: DictionaryEntry
+    gloss: str  # the gloss, as CC-CEDICT writes it, that the term matched
+    confidence: float
+    reason: str
+
+
+def propose_from_english(term: str) -> Proposal | None:
+    """A CC-CEDICT entry whose whole gloss is this term in the same sense, or None.
+
+    Honest rather than eager: the gloss must be written as the term is (US is not us; a capitalised name
+    needs a proper-noun entry), be a sense of its own (not 'to phone' for phone, not 'delivery (commerce)'
+    for delivery, not a Taiwan form), and a word of several letters gets no single character unless that
+    character has no other sense and is no abbreviation (港 for Hong Kong). Of several fitting entries the
+    most used per sense wins (俚语 'slang' before 切口, which is mostly 'incision');
+    confidence falls with the gloss's position and with the number of entries that fit."""
+    index = suggestion_indexes()[0]
+    key = gloss_key(term)
+    # the term as written, made singular, or a phrase made plural (social science: 社会科学 'social sciences')
+    forms = [(key, term), (_singular(key), _singular(term))] + ([(key + "s", term + "s")] if " " in key else [])
+    for candidate_key, surface in forms:
+        compacts = index.get(candidate_key, ())
+        frequency = {compact[0]: compact[3] for compact in compacts}
+        fitting = [found for found in (_fits(compact[:3], surface) for compact in compacts) if found]
+        # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word;
+        # a first gloss of several senses needs a word in use; an entry of one sense (云计算) needs nothing
+        fitting = [f for f in fitting if len(f[0].glosses) == 1
+                   or frequency.get(f[0].simplified, 0.0) >= (1e-5 if f[2] else 3e-7)]
+        if fitting:
+            # a word's frequency counts all its senses (切口 is mostly 'incision'): shared among them, and
+            # a later gloss weighs less; a word not in use at all comes last
+            fitting.sort(key=lambda f: -(frequency.get(f[0].simplified, 1e-10) / len(f[0].glosses)
+                                         * (1.0 if (f[2], f[3]) == (0, 0) else 0.6 if f[2] == 0 else 0.4)))
+            entry, gloss, position, part = fitting[0]
+            base = 0.9 if (position, part) == (0, 0) else 0.7 if position == 0 else 0.6 if position == 1 else 0.5
+            confidence = base / (1 + 0.25 * (len(fitting) - 1))
+            return Proposal(entry, gloss, round(confidence, 2),
+                            f"CC-CEDICT {entry.simplified} [{entry.reading}] gloss {position + 1} '{gloss}'"
+                            + (f", {len(fitting) - 1} other entries" if len(fitting) > 1 else ""))
+    return None
+
+
+def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, str, int, int] | None:
+    """(entry, gloss part, gloss position, part position) when an indexed entry renders the term in its own
+    sense, else None."""
+    entry = _as_entry(compact)
+    assert entry is not None
+    proper = term[:1].isupper()
+    senses = [gloss for gloss in entry.glosses if gloss and not _CROSS_REFERENCE.match(gloss)]
+    for position, gloss in enumerate(senses):
+        for part_index, part in enumerate(gloss.split(";")):
+            part = part.strip()
+            if gloss_key(part) != gloss_key(term):
+                continue
+            if _QUALIFIED.search(part) or part.lower().startswith("to "):
+                return None  # a qualified sense (commerce, Tw) or a verb: not the term's sense
+            note = part
+            part = _PARENTHESES.sub("", part).strip()  # Asia (abbr. for 亞細亞洲): a note, not a sense
+            if part != term and (proper or part[:1].isupper()):
+                return None  # case says another word: US is not us, Seed is not seed
+            if proper and not entry.is_proper_noun:
+                return None  # a name needs a proper-noun entry (Android is not 机器人)
+            if len(entry.simplified) == 1 and len(term) > 1 and (len(senses) > 1 or "abbr." in note):
+                return None  # 分 for shares, 族 for race, 港 for Hong Kong: one character of many senses
+            if "(abbr.)" in note:
+                return None  # 社科 'social science (abbr.)': the short form, not the term's rendering
+            return entry, part, position, part_index
     return None
 
 

@@ -60,13 +60,33 @@ def word_classes(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
+def may_be_verb(word: str) -> bool:
+    """Whether the lexicon lets a word be a verb (face, calls, urged): then only its context can tell."""
+    return "VERB" in word_classes(word)
+
+
+@functools.lru_cache(maxsize=100_000)
+def verb_form(word: str) -> str:
+    """'base' (face, raise), 's' (calls, goes), 'other' (tightened, rising) for a word the lexicon lets be
+    a verb; '' otherwise."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower()).get("VERB")
+    if not lemmas:
+        return ""
+    if word.lower() in lemmas:
+        return "base"
+    return "s" if word.lower().endswith("s") else "other"
+
+
+@functools.lru_cache(maxsize=200_000)
 def can_end_term(word: str, alone: bool = False) -> bool:
     """A term ends in a noun (or a word the lexicon does not know: names, acronyms, jargon); a one-word
     term may also be an adjective (myocardial, renal)."""
     classes = word_classes(word)
     if alone and "ADJ" in classes and not is_comparison(word):
         return True
-    if "VERB" in classes and word.lower().endswith("ing"):
+    if "VERB" in classes and word.lower().endswith("ing") and verb_form(word) == "other":
         return True  # a gerund names an activity: cloud computing, livestream selling
     return not classes or "NOUN" in classes or "PROPN" in classes
 

@@ -358,6 +358,7 @@ MINED_COLUMNS = {
     "category": Column("Category", drop=5), "status": Column("Status", style=_status_style, short=short_status),
     "frequency": Column("Freq", drop=4, justify="right"), "documents": Column("Docs", drop=2, justify="right"),
     "score": Column("Score", drop=1, justify="right"), "suggestion": Column("From", drop=6),
+    "confidence": Column("Conf", drop=6, justify="right"),
     "context": Column("Context", drop=7), "found_in": Column("Found in", drop=8),
     "alignments": Column("Translations", drop=9), "alignment_confidence": Column("Conf", drop=10, justify="right"),
 }
@@ -374,13 +375,19 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
     otherwise = [r for r in known if r.get("consistency") in ("differs", "mixed")]
     for title, group, fields in (
         (f"Known terms ({len(known)})", known, base + extra),
-        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion"] + extra),
+        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion", "confidence"] + extra),
         (f"Known terms the translations render otherwise ({len(otherwise)})", otherwise,
          ["english", "chinese", "alignments", "found_in"]),
     ):
         if group:
-            table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row[f]) for f in fields] for row in group],
+            table([MINED_COLUMNS[f] for f in fields], [[_format_cell(row.get(f, "")) for f in fields] for row in group],
                   stream, title=title)
+
+
+def lines(texts: Sequence[str], stream: IO[str]) -> None:
+    """Plain lines of text, user text escaped of control characters."""
+    for text in texts:
+        stream.write(printable(text) + "\n")
 
 
 def _format_cell(value: object) -> str:

@@ -249,9 +249,12 @@ FREQUENCY = "frequency"
 DOCUMENTS = "documents"
 SCORE = "score"
 SUGGESTION = "suggestion"
+# How sure a Chinese proposal is (0–1): 1 for an approved glossary entry, 0 when nothing is proposed.
+CONFIDENCE = "confidence"
 # Where a mined term was first seen (file:line); not the glossary's `source`, which is provenance.
 FOUND_IN = "found_in"
 
 MINED_COLUMNS: tuple[str, ...] = (
     ENGLISH, CHINESE, PINYIN, CATEGORY, STATUS, KNOWN, FREQUENCY, DOCUMENTS, SCORE, CONTEXT, FOUND_IN, SUGGESTION,
+    CONFIDENCE,
 )

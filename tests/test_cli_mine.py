@@ -38,7 +38,7 @@ def test_mine_json_is_an_array_of_rows_with_all_columns():
     rows = json.loads(result.stdout)
     assert len(rows) == 10
     assert set(rows[0]) == {"english", "chinese", "pinyin", "category", "status", "known", "frequency", "documents",
-                            "score", "context", "found_in", "suggestion"}
+                            "score", "context", "found_in", "suggestion", "confidence"}
     assert isinstance(rows[0]["known"], bool) and isinstance(rows[0]["frequency"], int)
 
 

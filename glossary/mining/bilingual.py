@@ -376,7 +376,8 @@ def mine_translations(source: str | os.PathLike, target: str | os.PathLike | Non
 
 def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None = None, min_freq: int = 1,
                category: str | None = None, new_only: bool = False, details: bool = False,
-               warn: Callable[[str], None] | None = None, note: Callable[[str], None] | None = None):
+               warn: Callable[[str], None] | None = None, note: Callable[[str], None] | None = None,
+               min_score: float = 0.0):
     """Mine translation pairs: the English sides as documents, each row's Chinese from its translations.
 
     `note` hears how pairs were made (sentence alignment, pairs skipped). When most pairs do not translate
@@ -404,10 +405,12 @@ def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None =
             share = max(skipped / total, unrelated)
             warn(f"most pairs were skipped ({share:.0%} do not look like translations of each other): "
                  "the table below is mined from the English alone")
-        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details)
+        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
+                      min_score=min_score)
     else:
         frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
-                      rescue=bilingual.rescue, amend=bilingual.amend, extra_columns=BILINGUAL_COLUMNS)
+                      min_score=min_score, rescue=bilingual.rescue, amend=bilingual.amend,
+                      extra_columns=BILINGUAL_COLUMNS)
     if "found_in" in frame:
         frame["found_in"] = [places.get(place, place) for place in frame["found_in"]]
     if ALIGNMENT_CONFIDENCE in frame:  # no confidence is None (null in JSON), not NaN

@@ -17,10 +17,10 @@ from .text import split_document
 if TYPE_CHECKING:
     from .segmented import ChineseReader
 
-
 def document_occurrences(text: str, known: KnownTerms, reader: "ChineseReader | None" = None,
-                         name: str = "") -> Iterator[Occurrence]:
-    """Every candidate occurrence in one document's text, sentence by sentence."""
+                         name: str = "", read_verbs: bool = True) -> Iterator[Occurrence]:
+    """Every candidate occurrence in one document's text, sentence by sentence; `read_verbs` asks the
+    tagger which English words act as verbs (see Miner)."""
     segmented = reader.read(text, name) if reader is not None else None
     if segmented is None:
         document = split_document(text, known.find(text))
@@ -29,6 +29,7 @@ def document_occurrences(text: str, known: KnownTerms, reader: "ChineseReader | 
 
         document = split_document(text, known.find(text, segmented.boundaries), word_text(text))
         document.chinese = segmented
+    document.read_verbs = read_verbs
     for sentence in document.sentences:
         span = sentence.span
         yield from (Occurrence(KNOWN, known_key(hit.entry), text[hit.start:hit.end], hit.start, span, entry=hit.entry)

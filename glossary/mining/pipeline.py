@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from ..errors import GlossaryError
 from ..matching import KnownTerms
-from ..schema import MINED_COLUMNS, TermEntry
+from ..schema import CONFIDENCE, MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
 from .grouping import SurnameLinker, merge_acronyms
 from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
@@ -18,6 +18,9 @@ from .tally import Tally, settle_kind
 from .zh_pairs import merge_pairs
 from .zh_scoring import ChineseScorer
 
+# Inputs up to about this many words have the tagger read their doubtful words (a few dozen articles: at
+# most a few tenths of a second); larger corpora rank verb fragments low by frequency alone.
+TAGGED_WORDS = 60_000
 # Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
 PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
@@ -32,11 +35,15 @@ class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
     def __init__(self, entries: list[TermEntry], language: str = "auto",
-                 on_warning: Callable[[str], None] | None = None) -> None:
+                 on_warning: Callable[[str], None] | None = None, read_verbs: bool = True) -> None:
         from .segmented import ChineseReader
         from .zh_suggestions import ChineseProposals
 
         self.entries = entries
+        # A short input cannot tell a verb fragment (sites face tough competition) from a term by frequency,
+        # so the tagger reads the doubtful words; a large one ranks fragments low by itself, and is spared
+        # the tagger's cost (TAGGED_WORDS).
+        self.read_verbs = read_verbs
         self.known = KnownTerms(entries)
         self.chinese = ChineseReader(entries, language, on_warning)  # Chinese documents: segmented (zh_*.py)
         self.chinese_proposals = ChineseProposals(entries, self.chinese.split)
@@ -47,6 +54,7 @@ class Miner:
         self.documents = 0
         self.words = 0
         self._prune_level = 1
+        self._form_categories: dict[str, str] | None = None
 
     def add_document(self, name: str, text: str) -> None:
         """Extract and count every candidate of one document."""
@@ -60,7 +68,7 @@ class Miner:
         seen: set[tuple[str, int]] = set()
         contexts: dict[tuple[int, int], str] = {}
         tallies = self.tallies
-        for occurrence in document_occurrences(text, self.known, self.chinese, name):
+        for occurrence in document_occurrences(text, self.known, self.chinese, name, self.read_verbs):
             if occurrence.kind is PAIR:  # not a mention: links the two scripts of one term
                 self.pairs.setdefault(occurrence.key, occurrence.link)
                 continue
@@ -140,14 +148,27 @@ class Miner:
             row = describe_known(self.entries[tally.entry])
         elif tally.kind in CHINESE_KINDS:
             row = self.chinese_proposals.describe(key, tally)
+            # the English proposed for a Chinese candidate carries no measured confidence yet
+            row.setdefault(CONFIDENCE, 0.5 if row.get("english") else 0.0)
         else:
-            row = describe_new(key, tally)
+            row = describe_new(key, tally, self._known_category(tally))
         row.update(
             known=tally.kind == KNOWN, frequency=tally.count, documents=tally.documents,
-            score=round(1.0 - math.exp(-raw / 8.0), 4), context=tally.context, found_in=tally.found_in, kind=tally.kind,
+            score=shown_score(raw), context=tally.context, found_in=tally.found_in, kind=tally.kind,
             forms="|".join(sorted(tally.displays, key=lambda form: -tally.displays[form])),
         )
         return row
+
+    def _known_category(self, tally: Tally) -> str:
+        """The category of the glossary name inside a new name (Hunyuan in Hunyuan Compass), if any."""
+        form = (tally.extra or {}).get("contains")
+        if not form:
+            return ""
+        if self._form_categories is None:
+            self._form_categories = {}
+            for entry in reversed(self.entries):  # the first entry with a form wins
+                self._form_categories.update((f, entry.category) for f in entry.english_forms())
+        return self._form_categories.get(form, "")
 
     def _fold_generations(self) -> None:
         """'born after 1985' counts toward the glossary's post-85s entry when there is one."""
@@ -162,6 +183,11 @@ class Miner:
             target.documents = max(target.documents, tally.documents)
             if not target.context:
                 target.context, target.found_in = tally.context, tally.found_in
+
+
+def shown_score(raw: float) -> float:
+    """A raw score as the table shows it, 0–1."""
+    return round(1.0 - math.exp(-raw / 8.0), 4)
 
 
 def _score_key(key: str, tally: Tally, entries: list[TermEntry]) -> str:
@@ -195,6 +221,22 @@ def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[
     yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
 
 
+def _estimated_words(inputs: list[Input]) -> float:
+    """About how many words the inputs hold, from their sizes (six bytes a word; stdin counts as short)."""
+    from ..documents import Document, expand_input
+
+    size = 0
+    for item in inputs:
+        if isinstance(item, Document):
+            size += len(item.text)
+        elif isinstance(item, (str, os.PathLike)):
+            try:
+                size += sum(path.stat().st_size for path in expand_input(item) or ())
+            except (OSError, GlossaryError):
+                pass  # reading it will say what is wrong
+    return size / 6
+
+
 def _glossary_entries(glossary) -> list[TermEntry]:
     """The entries of a Glossary, a path, or the default glossary (None)."""
     from ..store import Glossary, load
@@ -218,6 +260,7 @@ def mine(
     progress: Callable[[str], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
     details: bool = False,
+    min_score: float = 0.0,
     lang: str = "auto",
     on_warning: Callable[[str], None] | None = None,
 ):
@@ -229,18 +272,17 @@ def mine(
     Known terms carry the glossary's Chinese; new candidates get proposed Chinese from the dictionary or
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
     acronym, generation, term, chinese, zh-organization, zh-person, …: why the row exists) and `forms` (the
-    surface forms grouped into the row, most frequent first, '|'-separated).
+    surface forms grouped into the row, most frequent first, '|'-separated). `min_score` (0–1) leaves out
+    rows scored below it. `confidence` (0–1) says how sure a Chinese proposal is: 0 with `suggestion`
+    'none' when nothing honest can be proposed. In inputs under about 60,000 words (a list of them, sized
+    before reading) the tagger reads the words that may be verbs; under 20,000 words (a short text)
+    general English is left out.
     `lang`: 'auto' (each document by its script), 'zh' or 'en' (read every document so); `on_warning` is
     told when a Chinese document is mined as English.
     """
-    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
-        inputs = [inputs]
-    miner = Miner(_glossary_entries(glossary), lang, on_warning)
-    for document in _documents(inputs, encoding, on_skip):
-        miner.add_document(document.name, document.text)
-        if progress:
-            progress(document.name)
-    return table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details)
+    miner = mined(inputs, glossary, encoding, progress, on_skip, lang, on_warning)
+    return table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
+                 min_score=min_score)
 
 
 Amend = Callable[[dict, str, Tally], None]
@@ -248,15 +290,15 @@ Amend = Callable[[dict, str, Tally], None]
 
 def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: str | None = None,
           new_only: bool = False, details: bool = False, rescue: Callable[[str, Tally], float] | None = None,
-          amend: Amend | None = None, extra_columns: tuple[str, ...] = ()):
-    """The ranked DataFrame of what a Miner has read: rows filtered (min_freq, new_only, category) and cut to
-    `top`; `amend(row, key, tally)` may change a row before it is filtered by category (bilingual mining fills
-    the Chinese from translations there), and adds `extra_columns`."""
+          amend: Amend | None = None, extra_columns: tuple[str, ...] = (), min_score: float = 0.0):
+    """The ranked DataFrame of what a Miner has read: rows filtered (min_freq, new_only, category, rows scored
+    below `min_score`, 0-1) and cut to `top`; `amend(row, key, tally)` may change a row before it is filtered by
+    category (bilingual mining fills the Chinese from translations there), and adds `extra_columns`."""
     import pandas as pd
 
     rows = []
     for raw, key, tally in miner.ranked(rescue):
-        if tally.count < min_freq or (new_only and tally.kind == KNOWN):
+        if tally.count < min_freq or (new_only and tally.kind == KNOWN) or shown_score(raw) < min_score:
             continue
         row = miner.describe(raw, key, tally)
         if amend is not None:
@@ -270,3 +312,19 @@ def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: 
     frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + list(extra_columns) + details_columns)
     frame.attrs["documents"] = miner.documents
     return frame if details else frame.drop(columns=details_columns)
+
+
+def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str], None] | None = None,
+          on_skip: Callable[[str], None] | None = None, lang: str = "auto",
+          on_warning: Callable[[str], None] | None = None) -> Miner:
+    """A Miner that has read every document of the inputs."""
+    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
+        inputs = [inputs]
+    # an iterator is read as it comes: it counts as a large input (its size is not known before)
+    short = isinstance(inputs, (list, tuple)) and _estimated_words(inputs) < TAGGED_WORDS
+    miner = Miner(_glossary_entries(glossary), lang, on_warning, read_verbs=short)
+    for document in _documents(inputs, encoding, on_skip):
+        miner.add_document(document.name, document.text)
+        if progress:
+            progress(document.name)
+    return miner

@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..english import STOPWORDS, zipf
-from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED
+from ..english import STOPWORDS, may_be_verb, word_classes, zipf
+from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, NAME, PINYIN, QUOTED, TERM
 
 # Above this Zipf frequency a word is everyday English (e.g. 'company' 5.3, 'cloud' 4.5, 'ejection' 2.6).
 COMMON_ZIPF = 6.0
@@ -108,6 +108,8 @@ def candidate_score(evidence: Evidence) -> float:
         return (2.0 + math.log2(1 + frequency)) * spread
     if kind == NAME and evidence.words == 1 and zipf(key) >= 4.8:
         return 0.0  # a capitalised everyday word (Chinese, Internet, President): not a name to translate
+    if kind == NAME and general_english(evidence):
+        return 0.0
     if kind in (NAME, PINYIN, ACRONYM):
         shape_bonus = 1.2 if kind == PINYIN or evidence.words > 1 else 1.0
         initial_penalty = 1.0 - 0.6 * evidence.sentence_initial_share
@@ -119,4 +121,86 @@ def candidate_score(evidence: Evidence) -> float:
     # overuse needs repetition: in a short text every rare word seen once would look overused
     overuse = (1.0 + max(0.0, evidence.weirdness)) ** 0.5 if frequency >= 2 else 1.0
     single_word = 0.5 if evidence.words == 1 else 1.0  # one ordinary word is less often a term than a phrase
+    if general_english(evidence):
+        return 0.0
     return unithood * (0.15 + spec) ** 1.5 * 2.0 * spread * quote_bonus * overuse * single_word
+
+
+# A corpus this large (in words) can show which of its common words are its terms; a news article cannot,
+# so in a smaller one a candidate must carry its own evidence (general_english).
+DOMAIN_CORPUS_WORDS = 20_000
+RARE_ZIPF = 2.5  # rarer than this, a word is jargon on its own (livestreaming 2.1, intranet 2.5, automaker 2.6)
+EVERYDAY_NAME_ZIPF = 3.5  # a capitalised word this common, seen once, is a heading or an opener (Critics, Editing)
+# Modifiers that grade, count, place or time a thing rather than name a kind of it (tough competition,
+# domestic shopping sites, first mobile system-on-chip, two people familiar, costs high).
+GENERAL_MODIFIERS = frozenset("""
+domestic foreign annual first second third last next previous latest recent actual official popular tough
+similar steady small big huge vast major key main core top overall total whole entire certain various
+other same different quick gradual rapid slow early late long short short-term long-term young old busy
+constant traditional best-known well-known southwestern northwestern southeastern northeastern northern
+southern eastern western strong weak good bad great poor-quality high-quality low high daily weekly monthly
+yearly two three four five six seven eight nine ten million billion hundred thousand dozen half additional
+possible likely important significant average typical usual specific particular outside closer familiar
+growing rising alike headline evening morning record
+""".split())
+# Heads too general to make a term of whatever precedes them (shopping event, food-delivery giant).
+GENERAL_HEADS = frozenset("""
+event giant arm figure show people thing way part side kind type issue matter time day year month week moment
+case reason result number amount level
+""".split())
+_NOT_A_WORD_ALONE = ("in", "on", "off", "mid", "non", "pre", "post", "self", "all", "out")
+
+
+def general_english(evidence: Evidence) -> str:
+    """Why a candidate of a small corpus is general English and no term, or '' when it may be one: an
+    everyday word alone (merchants, logistics, goes), a verb's -ing form alone (outperforming), a phrase
+    led or ended by a general modifier (tough competition) or led by a verb (applying similar tactics), two
+    everyday words seen once (export rules) that the dictionary does not give as one sense (operating
+    system, press release), an everyday capitalised word seen once (Critics). Large corpora are left to
+    the scores."""
+    if evidence.corpus_words >= DOMAIN_CORPUS_WORDS:
+        return ""
+    if evidence.kind == NAME and evidence.words == 1 and evidence.frequency == 1:
+        common = _zipf(evidence.key)
+        return f"a capitalised everyday word (Zipf {common:.1f}) seen once" if common >= EVERYDAY_NAME_ZIPF else ""
+    if evidence.kind != TERM:
+        return ""
+    content = [w for w in evidence.key.split() if w not in STOPWORDS]
+    if not content:
+        return ""
+    if content[0] in GENERAL_MODIFIERS or content[-1] in GENERAL_MODIFIERS:
+        return f"'{content[0] if content[0] in GENERAL_MODIFIERS else content[-1]}' grades or counts, it names no kind"
+    if len(content) > 1 and content[-1] in GENERAL_HEADS:
+        return f"'{content[-1]}' is too general a head to make a term"
+    first = content[0]
+    if first.endswith("ing") and may_be_verb(first) and (len(content) == 1 or len(content) >= 3):
+        return "a verb's -ing form " + ("alone" if len(content) == 1 else "with its object: a verb phrase")
+    if len(content) == 1 and "-" in first and (first.split("-")[0] in _NOT_A_WORD_ALONE
+                                                or not word_classes(first.split("-")[-1]) & {"NOUN", "PROPN"}):
+        return "a hyphenated modifier alone (in-house, mid-thirties, price-conscious)"
+    rarest = min(_zipf(w) for w in content)
+    if rarest < RARE_ZIPF:  # includes words general English lacks (0): system-on-chip, mini-program
+        return ""
+    if len(content) == 1:
+        return f"an everyday English word alone (Zipf {rarest:.1f}) in a short text"
+    if len(content) == 2 and evidence.frequency == 1 and not is_listed_phrase(evidence.key):
+        return f"two everyday words seen once (rarest Zipf {rarest:.1f}), not one dictionary sense"
+    return ""
+
+
+def _zipf(word: str) -> float:
+    """A key word's general-English frequency; a key's singular may be clipped (goes → goe), so the
+    plural spellings count too."""
+    return max(zipf(word), zipf(word + "s"), zipf(word + "es"))
+
+
+def is_listed_phrase(key: str) -> bool:
+    """Whether CC-CEDICT gives the phrase as the whole and only sense of an entry (operating system,
+    press release; not 年限 'age limit; fixed number of years')."""
+    from ..dictionary import gloss_key, suggestion_indexes
+
+    for _, _, glosses, _ in suggestion_indexes()[0].get(key, ()):
+        senses = [g for g in glosses.split("/") if g]
+        if len(senses) == 1 and ";" not in senses[0] and gloss_key(senses[0]) == key:
+            return True
+    return False

@@ -57,7 +57,10 @@ class Tally:
             if self.extra is None:
                 self.extra = {}
             for name, value in occurrence.extra.items():
-                self.extra.setdefault(name, value)
+                if name.startswith("cue:"):  # category votes add up over occurrences
+                    self.extra[name] = self.extra.get(name, 0) + value
+                else:
+                    self.extra.setdefault(name, value)
 
     def count_one(self, kind: str, display: str, document: int) -> None:
         """Count an occurrence of a kind, in a document, written a certain way."""

@@ -142,7 +142,8 @@ HEADLINE_LOWER = frozenset("a an the of and or nor but for in on at to by as vs 
 NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "von", "van", "&", "on", "in"})
 # Frequent function words that never join names or terms: not even made into tokens (mining speed).
 SKIPPED_WORDS = (HEADLINE_LOWER & STOPWORDS) - NAME_CONNECTORS
-_FIRST_WORD = re.compile(r"[^\W_]")
+# A sentence's first word, past leading punctuation and citation marks ([7] Critics noted …).
+_FIRST_WORD = re.compile(r"(?:[^\w\[]|\[\d{1,3}\]|\[)*([^\W_])")
 
 
 @dataclass(slots=True)
@@ -156,6 +157,7 @@ class Sentence:
     free_tokens: list[Token]
     hits: list["KnownHit"]
     opener_start: int
+    headline: bool = False  # a title-case line (is_headline): capitals there say nothing about names
 
 
 @dataclass(slots=True)
@@ -168,6 +170,18 @@ class DocumentText:
     mid_sentence_capitals: set[str]
     lower_words: set[str]
     chinese: "SegmentedText | None" = None  # the document's Chinese, segmented once (segmented.py)
+    read_verbs: bool = True  # whether the n-gram finder asks the tagger about words that may be verbs
+
+
+def is_headline(tokens: list[Token]) -> bool:
+    """A title-case line (Alibaba's New CEO Calls for Start-up Mindset), where capitals say nothing about
+    names: no lower-case word but short function words, and at least three capitalised words."""
+    words = [t for t in tokens if t.shape != "digit"]
+    if len(words) < 4 or any(t.lower == "by" for t in words[:2]):
+        return False  # a byline (By Wen Jiali and Peter Marsh; Reporting by …) is written in names
+    if any(t.shape == "lower" and t.lower not in HEADLINE_LOWER and len(t.text) > 1 for t in words):
+        return False
+    return sum(1 for t in words if t.shape == "title") >= 3
 
 
 def split_document(text: str, hits: list["KnownHit"], word_text: str | None = None) -> DocumentText:
@@ -189,7 +203,12 @@ def split_document(text: str, hits: list["KnownHit"], word_text: str | None = No
     for start, end in sentence_spans(text):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         sentence_tokens = tokens[first:last]
-        capitals.update(t.lower for t in sentence_tokens[1:] if t.shape != "lower" and t.shape != "digit")
+        opener = _FIRST_WORD.match(text, start, end)
+        opener_start = opener.start(1) if opener else -1
+        headline = is_headline(sentence_tokens)
+        if not headline:  # a title-case line's capitals say nothing about names
+            capitals.update(t.lower for t in sentence_tokens if t.start > opener_start and t.shape != "lower"
+                            and t.shape != "digit")
         sentence_hits = []
         while hit_index < len(hits) and hits[hit_index].start < end:
             if hits[hit_index].start >= start:
@@ -198,8 +217,7 @@ def split_document(text: str, hits: list["KnownHit"], word_text: str | None = No
         kept = sentence_tokens
         if sentence_hits:
             kept = [t for position, t in enumerate(sentence_tokens, first) if position not in inside_hits]
-        opener = _FIRST_WORD.search(text, start, end)
-        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits,
-                                  opener.start() if opener else -1))
+        sentences.append(Sentence((start, end), text[start:end], sentence_tokens, kept, sentence_hits, opener_start,
+                                  headline))
     return DocumentText(text, sentences, capitals, lower)
 

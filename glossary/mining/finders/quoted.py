@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...english import STOPWORDS, zipf
+from ...english import STOPWORDS, verb_form, zipf
 from ...scripts import has_han
+from ...tagging import is_verb_here, tag
 from ..occurrences import QUOTED, Occurrence, term_key
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 
 
-def quoted_coinages(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> Iterator[Occurrence]:
-    """Short quoted phrases that read as coinages or slogans, unless already known."""
+def quoted_coinages(text: str, span: tuple[int, int], covered: list[tuple[int, int]],
+                    read_verbs: bool = True) -> Iterator[Occurrence]:
+    """Short quoted phrases that read as coinages or slogans, unless already known; `read_verbs` lets the
+    tagger find a clause's verb (a large input relies on the lexicon's -s forms alone)."""
     start, end = span
     for match in _QUOTED.finditer(text, start, end):
         inner = match.group(1).strip().rstrip(",.;:!?").strip()
@@ -30,4 +33,7 @@ def quoted_coinages(text: str, span: tuple[int, int], covered: list[tuple[int, i
             continue
         if len(words) == 1 and "-" not in inner and zipf(lower[0]) >= 3.5 and inner.islower():
             continue  # a single common word in quotes is emphasis, not a coinage
+        if len(words) >= 3 and (any(verb_form(w) == "s" for w in words[1:-1])
+                                or (read_verbs and any(is_verb_here(label) for label in tag(words)))):
+            continue  # a clause (an -s verb inside, or the tagger's finite verb) is a quotation or a title: HarmonyOS 6 drops Android apps
         yield Occurrence(QUOTED, term_key(words), inner, match.start(1), span, words=len(words))

@@ -1,0 +1,60 @@
+"""What the words around a name say it names: a person (said, CEO, an analyst at …), an organisation
+(shares of, acquired, a ticker in brackets), a product (launched, released, a model or app after it),
+a place (in, based in, held at, -based) or an event (was held, at the opening of). Each occurrence votes; the row's
+category is settled from all the votes (suggestions.guess_category)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Sentence, Token
+
+PERSON, ORGANIZATION, PRODUCT, PLACE, EVENT = "person", "organization", "product", "place", "event"
+
+# (category, votes, pattern on the lower-cased text just before the name)
+_BEFORE: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, re.compile(pattern + r"\s*$")) for category, votes, pattern in (
+    (PERSON, 2, r"\b(?:ceo|chief executive|founder|co-founder|chairman|chairwoman|president|analyst|director|"
+                r"minister|professor|spokesman|spokeswoman|spokesperson|mr\.?|ms\.?|mrs\.?|dr\.?)"),
+    (PERSON, 1, r"\b(?:said|says|according to|by)"),
+    (PERSON, 2, r"\bby [\w.'-]+ [\w.'-]+(?: in [\w ]+)? and"),  # a byline's second name: By Wen Jiali and Peter Marsh
+    (ORGANIZATION, 2, r"\b(?:shares of|stake in|acquired|acquire|analysts? at|analysts? with|owner of|"
+                      r"subsidiary of|backed by|investors? in|rivals?|companies such as)"),
+    (PRODUCT, 2, r"\b(?:launched|launch of|released|introduced|unveiled|rolled out|powered by|version of|"
+                 r"running|its new|the new|app|model)(?: the| a| an| its)?"),
+    (PRODUCT, 2, r"\b(?:assistant|app|platform|model|chip|phone|tool|service|system|browser|brand|language),"),
+    (PLACE, 1, r"\b(?:in|based in|near|across|from)"),
+    (PLACE, 2, r"\bheld (?:at|in)(?: the)?"),  # held at the Songshan Lake campus
+    (EVENT, 1, r"\b(?:opening of|attended|visitors to)(?: the)?"),
+))
+# (category, votes, pattern on the lower-cased text just after the name)
+_AFTER: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, re.compile(r"^" + pattern)) for category, votes, pattern in (
+    (PERSON, 2, r",\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:analyst|executive|founder|chairman|chairwoman|"
+                r"president|director|head|spokesperson|spokesman|spokeswoman|professor|researcher|economist|"
+                r"officer|manager|engineer|minister|ceo|cfo|cto)\b"),
+    (PERSON, 1, r"\s+(?:said|says|told|wrote|added|noted|explained|argued|warned)\b"),
+    (ORGANIZATION, 2, r"\s*\((?:nyse|nasdaq|hkex|sse|szse)?:?\s*[\w.]+\)|(?:'s|’s)?\s+(?:shares|stock)\b"),
+    (ORGANIZATION, 1, r"\s+(?:declined to comment|acquired|reported|employs)\b"),
+    (PRODUCT, 1, r"\s+(?:model|models|app|phone|phones|smartphone|tablet|chip|chips|platform|operating system|"
+                 r"assistant|tool|service|sedan|suv|device|software|browser|handset|laptop|robot)\b"),
+    (PRODUCT, 2, r",\s+(?:its|the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:service|app|platform|model|tool|assistant|"
+                 r"language|chip|phone|operating system|browser|brand)\b"),  # apposition: ArkTS, the programming language
+    (EVENT, 2, r"\s+(?:(?:was|is|will be) held|opens|opened|took place|kicked off)\b"),
+    (PLACE, 2, r"-based\b"),
+))
+
+
+def name_cues(run: list[Token], sentence: Sentence, text: str) -> dict[str, int]:
+    """Votes for a name's category from the words just around it in its sentence ('cue:person': 2 …)."""
+    start, end = sentence.span
+    before = text[max(start, run[0].start - 40):run[0].start].lower()
+    after = text[run[-1].end:min(end, run[-1].end + 60)].lower()
+    votes: dict[str, int] = {}
+    for category, weight, pattern in _BEFORE:
+        if pattern.search(before):
+            votes[category] = votes.get(category, 0) + weight
+    for category, weight, pattern in _AFTER:
+        if pattern.match(after):
+            votes[category] = votes.get(category, 0) + weight
+    if any(t.shape == "digit" for t in run):
+        votes[PRODUCT] = votes.get(PRODUCT, 0) + 2  # a version number: Pura 80 Ultra, HarmonyOS 6
+    return {f"cue:{category}": weight for category, weight in votes.items()}

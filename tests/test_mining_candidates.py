@@ -1,0 +1,214 @@
+"""New candidates: name boundaries, page debris, categories from cues, honest Chinese proposals with a
+confidence, the score cut and the explanation of a row, and the tagger that reads verbs in context."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import glossary
+from glossary import store, tagging
+from glossary.cli import cli
+from glossary.dictionary import propose_from_english
+from glossary.mining.explain import explain
+from glossary.mining.finders.ngrams import corrected_labels
+from glossary.store import Glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_GLOSSARY = Glossary([])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Glossary:
+    """The curated glossary the package ships."""
+    return store.Glossary(store.read_entries(store.embedded_path()))
+
+
+def rows(text: str, known: Glossary = NO_GLOSSARY, **options) -> dict[str, dict]:
+    """Mined rows of a text, keyed by lower-case English."""
+    frame = glossary.mine([glossary.Document("<text>", text)], glossary=known, details=True, **options)
+    return {str(row["english"]).lower(): row for row in frame.to_dict(orient="records")}
+
+
+# --- boundaries ---------------------------------------------------------------------------------
+
+
+def test_a_known_name_inside_a_longer_unknown_name_is_a_candidate_of_its_own(shipped: Glossary):
+    found = rows("Tencent launched Hunyuan Compass, a tool for merchants. Hunyuan Compass is free for now.", shipped)
+    compass = found["hunyuan compass"]
+    assert (compass["kind"], compass["known"], compass["frequency"]) == ("name", False, 2)
+    assert compass["category"] == "product"  # the known Hunyuan is a product, and it was 'launched'
+    assert found["hunyuan"]["known"]  # the known part is still counted as itself
+    assert "hunyuan compass is free" not in found
+    why = "\n".join(explain([glossary.Document("<text>", "Tencent launched Hunyuan Compass. Hunyuan Compass "
+                                                          "is free.")], "Hunyuan Compass", shipped))
+    assert "contains the known name 'Hunyuan'" in why
+
+
+def test_a_middle_initial_stays_inside_a_persons_name_but_an_arena_letter_joins_nothing():
+    found = rows("The tool is free, said Grace Y. Zhou, a vice president of the firm. Zhou added more. "
+                 "The rider trots at X. Halt follows.")
+    assert found["grace y. zhou"]["category"] == "person"
+    assert not {"grace", "grace y", "y. zhou", "x. halt"} & set(found)
+
+
+def test_of_and_in_split_names_only_where_each_side_is_a_name_of_its_own(shipped: Glossary):
+    found = rows("Lin Haotian, an analyst at Pearl Delta Securities in Hong Kong, said so. The Smart China Expo "
+                 "in Chongqing opened. The Bank of China agreed. Pearl Delta Securities declined to comment.", shipped)
+    assert "pearl delta securities" in found
+    assert not [key for key in found if " in " in key]
+    assert found["hong kong"]["known"] and found["chongqing"]["known"]
+    assert "bank of china" in rows("The Bank of China agreed, and the Bank of China paid.")
+
+
+def test_a_version_number_stays_in_a_product_name_but_no_number_joins_an_ordinary_name():
+    found = rows("Huawei showed the Pura 80 Ultra phone and HarmonyOS 6 today. Under Article 5 of the rules, "
+                 "the Pura 80 Ultra ships later, as does HarmonyOS 6.")
+    assert {"pura 80 ultra", "harmonyos 6"} <= set(found)
+    assert found["pura 80 ultra"]["category"] == "product"
+    assert not {"article 5", "pura 80", "harmonyos"} & set(found)
+
+
+def test_page_debris_is_no_candidate():
+    text = ("Skip to main content\nHomeNewsChinaMarkets\nTencent Holdings (0700.HK) rose as Alibaba (BABA 131.40) "
+            "fell. Capital spending hit RMB76.8 billion. Read tencent_hunyuan_launch at www.wire.example/news "
+            "or write to pr@mi.example for the full Report_2025.pdf.[12] Northgate Inc. agreed.")
+    found = rows(text)
+    assert "tencent holdings" in found and "northgate inc." in found
+    debris = [key for key in found if re.search(r"0700|hk\b|\bbaba\b|rmb|_|www|example|homenews|\[|^inc", key)]
+    assert not debris
+
+
+def test_a_capitalised_everyday_word_opening_a_line_or_quoted_clause_is_no_name():
+    found = rows('[7] Critics noted the gap. "HDC 2025 opens in Dongguan" was the headline. Food-delivery '
+                 "platforms grew.")
+    assert not {"critics", "hdc 2025 opens in dongguan", "food-delivery"} & set(found)
+
+
+# --- categories from cues ----------------------------------------------------------------------------
+
+
+def test_categories_of_new_names_come_from_their_words_and_the_words_around_them():
+    found = rows("Shares of Northgate Retail Group fell after Lingnan Research cut its rating. Chen Yiran, an "
+                 "analyst at Harbour Ridge Capital, said the Lumen Pad 8 Pro tablet, launched on Monday, runs "
+                 "Lumen OS 3. The Pearl Tech Expo was held in Wuhan. Visitors flew to Qianhai Bay, where the "
+                 "Qianhai Bay Smart Factory stands. Yiran Chen said so again.")
+    expected = {"northgate retail group": "organization", "lingnan research": "organization",
+                "chen yiran": "person", "harbour ridge capital": "organization", "lumen pad 8 pro": "product",
+                "lumen os 3": "product", "pearl tech expo": "event", "qianhai bay smart factory": "place"}
+    assert {key: found[key]["category"] for key in expected} == expected
+
+
+# --- honest Chinese ----------------------------------------------------------------------------------
+
+
+def test_a_dictionary_proposal_is_the_whole_headword_in_the_right_case_and_sense():
+    assert propose_from_english("US").entry.simplified == "美国"
+    assert propose_from_english("us").entry.simplified != "美国"
+    assert propose_from_english("cloud computing").entry.simplified == "云计算"
+    assert propose_from_english("social science").entry.simplified == "社会科学"  # not the short 社科
+    assert propose_from_english("slang").entry.simplified == "俚语"  # not 切口, mostly 'incision'
+    for term in ("Android", "Seed", "shares", "deliveries", "look", "Hong Kong"):
+        proposal = propose_from_english(term)
+        # no proper noun from a common word (机器人, 种), no single character for a word (分, 港)
+        assert proposal is None or (len(proposal.entry.simplified) > 1 and proposal.entry.is_proper_noun), term
+    assert 0 < propose_from_english("press release").confidence <= 1
+
+
+def test_new_rows_say_none_and_leave_chinese_empty_when_nothing_honest_can_be_proposed():
+    found = rows("The US market grew. Android phones sold well in the US. Seed funding rose for Android apps. "
+                 "Android makers and US regulators met.")
+    assert found["us"]["chinese"] in ("美国", "")
+    assert found["android"]["chinese"] == "" and found["android"]["suggestion"] == "none"
+    assert found["android"]["confidence"] == 0.0
+    assert all(0.0 <= row["confidence"] <= 1.0 for row in found.values())
+
+
+# --- the score cut and the explanation -----------------------------------------------------------------
+
+
+TEXT = ("Tencent launched Hunyuan Compass, a tool for merchants. Merchants like Hunyuan Compass. Pearl Delta "
+        "Securities said merchants stay. The consumer electronics market grew; consumer electronics sell.")
+
+
+def test_min_score_leaves_out_rows_scored_below_it_in_the_library_and_the_cli(shipped: Glossary, tmp_path: Path):
+    everything = glossary.mine([glossary.Document("<text>", TEXT)], glossary=shipped)
+    cut = glossary.mine([glossary.Document("<text>", TEXT)], glossary=shipped, min_score=0.3)
+    assert 0 < len(cut) < len(everything) and (cut["score"] >= 0.3).all()
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["mine", str(source), "--min-score", "0.3", "--json"])
+    assert result.exit_code == 0
+    assert {row["english"] for row in json.loads(result.stdout)} == set(cut["english"])
+    assert CliRunner().invoke(cli, ["mine", str(source), "--min-score", "2"]).exit_code == 2
+
+
+def test_explain_says_why_a_row_was_kept_or_left_out_in_the_library_and_the_cli(tmp_path: Path):
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    kept = "\n".join(explain([source], "consumer electronics"))
+    assert "rank" in kept and "score" in kept and "kind term" in kept and "Zipf" in kept
+    left_out = "\n".join(explain([source], "merchants"))
+    assert "left out: an everyday English word alone" in left_out
+    absent = "\n".join(explain([source], "quantum annealing"))
+    assert "not a candidate" in absent
+    result = CliRunner().invoke(cli, ["mine", str(source), "--explain", "Pearl Delta Securities"])
+    assert result.exit_code == 0 and "category organization" in result.stdout
+    assert CliRunner().invoke(cli, ["mine", str(tmp_path / "missing.txt"), "--explain", "x"]).exit_code == 2
+
+
+# --- the tagger ------------------------------------------------------------------------------------------
+
+
+def sparse_labels(words: list[str]) -> list[str]:
+    """The model's labels computed the plain way: every feature's sparse weights summed per word."""
+    path = ROOT / "glossary" / "data" / tagging.MODEL_FILE
+    model = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    classes = sorted(model["classes"])
+    context = [word.lower() for word in words]
+    labels: list[str] = []
+    prev = prev2 = tagging.START
+    for index, word in enumerate(words):
+        label = model["tagdict"].get(context[index])
+        if label is None:
+            scores = dict.fromkeys(classes, 0.0)
+            for feature in tagging.features(index, word, context, prev, prev2):
+                for name, weight in model["weights"].get(feature, {}).items():
+                    scores[name] += weight
+            label = max(classes, key=lambda name: (scores[name], classes.index(name)))
+        labels.append(label)
+        prev2, prev = prev, label
+    return labels
+
+
+def test_the_fast_tagger_gives_the_models_own_labels():
+    for sentence in ("Domestic shopping sites face tough competition from rivals",
+                     "The company calls for calm as regulators tightened oversight",
+                     "She walks home while the evening walks were long and reduced ejection fraction worsened"):
+        words = sentence.split()
+        assert tagging.tag(words) == sparse_labels(words)
+
+
+def test_a_word_that_acts_as_a_verb_in_its_sentence_is_no_part_of_a_term():
+    words = "Domestic shopping sites face tough competition".split()
+    labels = dict(zip(words, corrected_labels(words, tagging.tag(words))))
+    assert tagging.is_verb_here(labels["face"]) and labels["competition"].startswith("NOUN")
+    found = rows("Domestic shopping sites face tough competition. Shopping sites face rivals. Staff were urged to "
+                 "lift advertising sales. Face masks sold out; face masks are scarce.")
+    assert not [key for key in found if key.endswith(" face") or "sites face" in key or key.startswith("lift ")]
+    assert "face mask" in found or "face masks" in found
+
+
+def test_only_a_short_input_asks_the_tagger_a_large_one_ranks_fragments_by_frequency():
+    sentence = "Domestic shopping sites face tough competition from rivals abroad. "
+    short = rows(sentence * 3)
+    assert not [key for key in short if "sites face" in key]
+    filler = "Rain fell on the hills. " * 17_000  # 408,000 characters: sized as about 68,000 words
+    large = glossary.mine([glossary.Document("<a>", sentence * 3), glossary.Document("<b>", filler)],
+                          glossary=NO_GLOSSARY, top=0)
+    assert any("sites face" in str(english).lower() for english in large["english"])
