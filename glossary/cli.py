@@ -245,9 +245,15 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
 @click.option("--save", is_flag=True, help="Add the new candidates to the (writable) glossary as 'proposed'.")
 @click.option("--encoding", help="Read every input in this encoding (default: detected).")
 @click.option("--wide", "-w", is_flag=True, help="Also show context sentence and source.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: every core for 4 MB of input or more, else 1; 1: one process).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help='Mine on the Dask cluster of this scheduler, e.g. --scheduler tcp://HOST:8786 (needs pip '
+                   'install "glossary[dask]" here and glossary on the workers).')
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
-         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool) -> None:
+         as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, jobs: int | None,
+         scheduler: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin).
 
@@ -260,30 +266,33 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       glossary mine articles/ --new-only --top 30 -o candidates.xlsx
       glossary mine "news/*.html" --json | jq '.[] | select(.known == false) | .english'
       cat article.txt | glossary mine - --save
+      glossary mine articles/ --jobs 2             # two worker processes: the table of --jobs 1
     """
     import logging
 
     from .mining import mine as mine_documents
-    from .documents import count_inputs
+    from .documents import input_bytes
     from .mining.output import frame_records, write_table
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx", ".json"):
         raise click.BadParameter(f"{output}: use a .csv, .xlsx or .json file name", param_hint="--output")
+    if jobs is not None and scheduler is not None:
+        raise click.UsageError("--jobs and --scheduler do not go together (the cluster's workers do the work)")
+    if scheduler is not None:
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its failures are reported in one line here
     source = _glossary_source(ctx)
     if save:
         source.require_writable()
 
     skips = _SkipReport()
-    total = count_inputs(paths)
-    with render.progress_bar(total, "Mining") as advance:
-        def progress(name: str) -> None:
-            skips.read_one()
-            advance(name)
-
+    total = input_bytes(paths)
+    with render.progress_bar(total if total and total >= _BAR_ABOVE_BYTES else None, "Mining", in_bytes=True) \
+            as advance:
         frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
-                               category=category, new_only=new_only, encoding=encoding, progress=progress,
-                               on_skip=skips)
+                               category=category, new_only=new_only, encoding=encoding,
+                               progress=lambda name: skips.read_one(), on_skip=skips, jobs=jobs,
+                               scheduler=scheduler, advance=advance)
     skips.finish()
     rows = frame_records(frame)
     if output is not None:
@@ -303,6 +312,9 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
             render.message(_entry_line("added", entry), sys.stderr, "green")
         render.message(f"added {len(added)} proposed entr{'y' if len(added) == 1 else 'ies'} to {source.path}",
                        sys.stderr)
+
+
+_BAR_ABOVE_BYTES = 256_000  # less input is mined in well under a second: no bar
 
 
 class _SkipReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from ..errors import GlossaryError
@@ -14,9 +15,10 @@ from .grouping import SurnameLinker, merge_acronyms
 from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, KNOWN, QUOTED, TERM, known_key
 from .scoring import Evidence, c_value, candidate_score, nested_frequencies
 from .suggestions import describe_known, describe_new
-from .tally import Tally, settle_kind
+from .tally import PartTally, Tally, settle_kind
 
-# Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
+# Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting), checked
+# after each batch of documents (parallel.BATCH_CHARS), so one process and many prune at the same points.
 PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
 
@@ -26,26 +28,46 @@ if TYPE_CHECKING:
 Input = Union[str, os.PathLike, "Document"]
 
 
+@dataclass
+class Part:
+    """What a Miner counted in one part of a corpus, to be merged in order into the whole (picklable, no glossary):
+    `continues` when its first document is the last one of the part before (a document mined in sections)."""
+
+    tallies: dict[str, Tally]
+    links: dict[str, str]
+    definitions: dict[str, int]
+    documents: int
+    words: int
+    continues: bool
+
+
 class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
-    def __init__(self, entries: list[TermEntry]) -> None:
+    def __init__(self, entries: list[TermEntry], known: KnownTerms | None = None, part: bool = False) -> None:
         self.entries = entries
-        self.known = KnownTerms(entries)
+        self.known = known if known is not None else KnownTerms(entries)
         self.tallies: dict[str, Tally] = {}
         self.links: dict[str, str] = {}  # acronym key → long-form key
         self.definitions: dict[str, int] = {}  # acronym key → times it was defined in brackets
         self.documents = 0
         self.words = 0
+        self.continues = False  # (a part's miner) its first document began in the part before
+        self._tally = PartTally if part else Tally
         self._prune_level = 1
 
-    def add_document(self, name: str, text: str) -> None:
-        """Extract and count every candidate of one document."""
+    def add_document(self, name: str, text: str, line_offset: int = 0, continues: bool = False) -> None:
+        """Extract and count every candidate of one document, or of one section of it: `continues` for a section
+        after the first (same document), `line_offset` the number of lines before the section."""
         from ..documents import LineIndex
 
-        document = self.documents
-        self.documents += 1
-        self.words += text.count(" ") + text.count("\n") + 1  # about the number of words, without splitting
+        if continues and not self.documents:
+            self.continues = True
+        if not continues or not self.documents:
+            self.documents += 1
+        document = self.documents - 1
+        # about the number of words, without splitting
+        self.words += text.count(" ") + text.count("\n") + (0 if continues else 1)
         lines = LineIndex(text)
         linker = SurnameLinker(self.entries)
         seen: set[tuple[str, int]] = set()
@@ -69,14 +91,39 @@ class Miner:
                 self.definitions[key] = self.definitions.get(key, 0) + 1
             tally = tallies.get(key)
             if tally is None:
-                tally = tallies[key] = Tally(occurrence.kind, words=occurrence.words)
+                tally = tallies[key] = self._tally(occurrence.kind, words=occurrence.words)
             if not tally.context:
                 span = occurrence.sentence
                 if span not in contexts:
                     contexts[span] = _context(text[span[0]:span[1]])
                 tally.context = contexts[span]
-                tally.found_in = f"{name}:{lines.line_of(occurrence.start)}"
+                tally.found_in = f"{name}:{lines.line_of(occurrence.start) + line_offset}"
             tally.add(occurrence, document)
+
+    def part(self) -> Part:
+        """What this miner counted, to merge into another (see merge)."""
+        return Part(self.tallies, self.links, self.definitions, self.documents, self.words, self.continues)
+
+    def merge(self, part: Part) -> None:
+        """Count a later part of the corpus in, as if its documents had been added here one after the other."""
+        shared = part.continues and self.documents > 0
+        offset = self.documents - 1 if shared else self.documents
+        tallies = self.tallies
+        for key, later in part.tallies.items():
+            tally = tallies.get(key)
+            if tally is None:
+                tallies[key] = later.shifted(offset)
+            else:
+                tally.merge(later, offset, shared)
+        for key, link in part.links.items():
+            self.links.setdefault(key, link)
+        for key, number in part.definitions.items():
+            self.definitions[key] = self.definitions.get(key, 0) + number
+        self.documents = offset + part.documents
+        self.words += part.words
+
+    def prune_if_large(self) -> None:
+        """Past PRUNE_ABOVE candidates, drop the rarest n-grams (called between batches of documents)."""
         if len(self.tallies) > PRUNE_ABOVE:
             self._prune()
 
@@ -153,21 +200,31 @@ def _context(sentence: str) -> str:
 
 
 def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[[str], None] | None):
-    """Documents from paths (files, folders, globs, '-') and Document objects, in order. A string is always a
-    path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
-    from ..documents import Document, iter_documents
+    """Documents from paths (files, folders, globs, '-') and Document objects, in order, as DocumentStreams. A
+    string is always a path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
+    from ..documents import Document, DocumentStream, iter_streams
 
     paths: list[str | os.PathLike] = []
     for item in inputs:
         if isinstance(item, Document):
-            yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+            yield from iter_streams(paths, encoding=encoding, on_skip=on_skip)
             paths = []
-            yield item
+            yield DocumentStream(item.name, [item.text])
         elif isinstance(item, (str, os.PathLike)):
             paths.append(item)
         else:
             raise GlossaryError(f"cannot mine {type(item).__name__!s} {str(item)[:40]!r}: give paths or Document objects")
-    yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+    yield from iter_streams(paths, encoding=encoding, on_skip=on_skip)
+
+
+def _input_size(inputs: list) -> int | None:
+    """The bytes of text the inputs hold (files' sizes, Documents' lengths); None with standard input."""
+    from ..documents import Document, input_bytes
+
+    documents = [item for item in inputs if isinstance(item, Document)]
+    paths = [item for item in inputs if not isinstance(item, Document)]
+    size = input_bytes(paths)
+    return None if size is None else size + sum(len(document.text) for document in documents)
 
 
 def _glossary_entries(glossary) -> list[TermEntry]:
@@ -193,6 +250,9 @@ def mine(
     progress: Callable[[str], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
     details: bool = False,
+    jobs: int | None = None,
+    scheduler=None,
+    advance: Callable[[int], None] | None = None,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -203,16 +263,27 @@ def mine(
     pinyin readings, never 'approved'. `details=True` adds a `kind` column (known, name, pinyin, quoted,
     acronym, generation, term, chinese: why the row exists) and `forms` (the surface forms grouped into the
     row, most frequent first, '|'-separated).
+    `jobs`: worker processes (None: every core when the inputs total PARALLEL_ABOVE_BYTES or more, else 1);
+    `scheduler`: a Dask distributed scheduler's address ('tcp://host:8786') or a distributed.Client, to mine
+    on that cluster instead (needs `pip install "glossary[dask]"`). The table is the same either way.
+    `progress` is called with each document's name once it is mined, `advance` with the input bytes mined.
     """
     import pandas as pd
 
+    from .parallel import choose_jobs, mine_units
+
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
+    if jobs is None and scheduler is None:  # a generator of documents is not drawn twice to measure it
+        jobs = choose_jobs(_input_size(list(inputs))) if isinstance(inputs, (list, tuple)) else 1
     miner = Miner(_glossary_entries(glossary))
-    for document in _documents(inputs, encoding, on_skip):
-        miner.add_document(document.name, document.text)
-        if progress:
-            progress(document.name)
+    streams = _documents(inputs, encoding, on_skip)
+    if scheduler is not None:
+        from .cluster import mine_on_cluster
+
+        mine_on_cluster(miner, streams, scheduler, progress=progress, advance=advance)
+    else:
+        mine_units(miner, streams, jobs=1 if jobs is None else jobs, progress=progress, advance=advance)
     rows = []
     for raw, key, tally in miner.ranked():
         if tally.count < min_freq or (new_only and tally.kind == KNOWN):
