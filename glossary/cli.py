@@ -285,6 +285,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     if save:
         source.require_writable()
 
+    _prepare_lexicons()
     skips = _SkipReport()
     total = input_bytes(paths)
     with render.progress_bar(total if total and total >= _BAR_ABOVE_BYTES else None, "Mining", in_bytes=True) \
@@ -292,7 +293,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
         frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
                                category=category, new_only=new_only, encoding=encoding,
                                progress=lambda name: skips.read_one(), on_skip=skips, jobs=jobs,
-                               scheduler=scheduler, advance=advance)
+                               scheduler=scheduler, advance=advance, records=True)
     skips.finish()
     rows = frame_records(frame)
     if output is not None:
@@ -315,6 +316,19 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
 
 
 _BAR_ABOVE_BYTES = 256_000  # less input is mined in well under a second: no bar
+
+
+def _prepare_lexicons() -> None:
+    """On a first run, prepare the word lists the miner reads (English frequencies and parts of speech, CC-CEDICT
+    headwords and suggestions) under a spinner; later runs find them ready in the cache folder."""
+    from . import dictionary, english  # noqa: F401  (their lexicons)
+    from .lexicons import unprepared
+
+    missing = unprepared()
+    if missing:
+        with render.status("Preparing word lists and dictionary suggestions (first run only)…"):
+            for lexicon in missing:
+                lexicon.full()
 
 
 class _SkipReport:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .lexicons import Lexicon
+
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -50,6 +52,11 @@ def _cedict_lines():
 def headwords() -> frozenset[str]:
     """Every simplified headword in CC-CEDICT (about 119,000 words), for dividing text into words."""
     return frozenset(line.split(" ", 2)[1] for line in _cedict_lines())
+
+
+def is_headword(word: str) -> bool:
+    """Whether CC-CEDICT has this simplified headword (read from a prepared file: no need to load them all)."""
+    return _HEADWORDS.get(word) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,16 +181,42 @@ def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:
 def suggest_from_english(term: str) -> DictionaryEntry | None:
     """The most specific CC-CEDICT entry whose gloss is exactly this English term (singular tried too)."""
     key = gloss_key(term)
-    index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
-        if candidate in index:
-            return _as_entry(index[candidate])
+        found = _BY_GLOSS.get(candidate)
+        if found is not None:
+            return _as_entry(_unpacked(found))
     return None
 
 
 def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
-    return _as_entry(suggestion_indexes()[1].get(re.sub(r"[^a-z]", "", romanised.lower())))
+    found = _BY_READING.get(re.sub(r"[^a-z]", "", romanised.lower()))
+    return _as_entry(_unpacked(found)) if found is not None else None
+
+
+def _packed(index: dict[str, tuple[str, str, str]]) -> dict[str, str]:
+    """A suggestion index as one text per key (its triple joined by tabs), as a prepared lexicon keeps it."""
+    return {key: "\t".join(found) for key, found in index.items()}
+
+
+def _unpacked(found: str) -> tuple[str, str, str]:
+    """A packed suggestion as its (simplified, reading, glosses) triple."""
+    simplified, reading, glosses = found.split("\t")
+    return simplified, reading, glosses
+
+
+def _cedict_stamp() -> str:
+    """The shipped CC-CEDICT file's version (size and time), and the suggestion index's and wordfreq's."""
+    info = os.stat(str(resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)))
+    from .lexicons import package_version
+
+    return f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}:wordfreq {package_version('wordfreq')}"
+
+
+# Read key by key from prepared files in the cache folder (lexicons.py); built from the indexes above once.
+_HEADWORDS = Lexicon("cedict-headwords", _cedict_stamp, lambda: dict.fromkeys(headwords(), 1), int)
+_BY_GLOSS = Lexicon("cedict-by-gloss", _cedict_stamp, lambda: _packed(suggestion_indexes()[0]))
+_BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(suggestion_indexes()[1]))
 
 
 def _singular(key: str) -> str:

@@ -253,6 +253,7 @@ def mine(
     jobs: int | None = None,
     scheduler=None,
     advance: Callable[[int], None] | None = None,
+    records: bool = False,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -267,9 +268,8 @@ def mine(
     `scheduler`: a Dask distributed scheduler's address ('tcp://host:8786') or a distributed.Client, to mine
     on that cluster instead (needs `pip install "glossary[dask]"`). The table is the same either way.
     `progress` is called with each document's name once it is mined, `advance` with the input bytes mined.
+    `records=True` gives the rows as a list of dicts (MinedRows, JSON-ready) without loading pandas.
     """
-    import pandas as pd
-
     from .parallel import choose_jobs, mine_units
 
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
@@ -295,6 +295,25 @@ def mine(
         if top and len(rows) >= top:
             break
     details_columns = ["kind", "forms"]
+    if records:
+        columns = list(MINED_COLUMNS) + (details_columns if details else [])
+        return MinedRows([{column: row[column] for column in columns} for row in rows], columns, miner.documents)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + details_columns)
     frame.attrs["documents"] = miner.documents
     return frame if details else frame.drop(columns=details_columns)
+
+
+class MinedRows(list):
+    """mine(records=True): the rows as dicts in column order, with the columns and the number of documents mined
+    (read like a DataFrame by mining.output: `columns`, `attrs`, `to_dict(orient="records")`)."""
+
+    def __init__(self, rows: list[dict[str, object]], columns: list[str], documents: int) -> None:
+        super().__init__(rows)
+        self.columns = columns
+        self.attrs = {"documents": documents}
+
+    def to_dict(self, orient: str = "records") -> list[dict[str, object]]:
+        """The rows (the one orientation there is)."""
+        return list(self)
