@@ -201,7 +201,7 @@ def _packed(index: dict[str, tuple[str, str, str]]) -> dict[str, str]:
 
 def _unpacked(found: str) -> tuple[str, str, str]:
     """A packed suggestion as its (simplified, reading, glosses) triple."""
-    simplified, reading, glosses = found.split("\t")
+    simplified, reading, glosses = found.split("\t", 2)
     return simplified, reading, glosses
 
 
@@ -215,8 +215,9 @@ def _cedict_stamp() -> str:
 
 # Read key by key from prepared files in the cache folder (lexicons.py); built from the indexes above once.
 _HEADWORDS = Lexicon("cedict-headwords", _cedict_stamp, lambda: dict.fromkeys(headwords(), 1), int)
-_BY_GLOSS = Lexicon("cedict-by-gloss", _cedict_stamp, lambda: _packed(suggestion_indexes()[0]))
-_BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(suggestion_indexes()[1]))
+_NEVER_WHOLE = 1 << 30  # a table's few thousand rows are read from the file: the indexes take ~150 MB loaded
+_BY_GLOSS = Lexicon("cedict-by-gloss", _cedict_stamp, lambda: _packed(suggestion_indexes()[0]), str, _NEVER_WHOLE)
+_BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(suggestion_indexes()[1]), str, _NEVER_WHOLE)
 
 
 def _singular(key: str) -> str:

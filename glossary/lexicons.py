@@ -5,7 +5,8 @@ source (0.2-0.6 s each, most of the start-up of mining one sentence).
 
 A lexicon's file is written the first time its source is loaded whole, stamped with the source's version; a run
 that looks up more than FULL_LOAD_AFTER different words loads the source (cheaper then than reading word by
-word). A damaged or stale file is only rewritten; without a usable cache folder the source is used. Either way a
+word), unless the lexicon says otherwise (a large source, such as the dictionary's suggestions, is never worth
+its memory for the few thousand words a table shows). A damaged or stale file is only rewritten; without a usable cache folder the source is used. Either way a
 word's value is the source's: the file only holds it ready."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Callable, Generic, Mapping, TypeVar
 from .cache import CheckedFile, Table, cache_dir, write_checked
 
 FULL_LOAD_AFTER = 3_000
+KEEP_FILES = True  # False in worker processes: they read the files, the parent process writes them
 LAYOUT_VERSION = "1"
 _WORDS = "words"
 Value = TypeVar("Value", int, str)
@@ -28,8 +30,9 @@ class Lexicon(Generic[Value]):
     """One prepared lexicon: `get(word)` reads its file (or, past FULL_LOAD_AFTER words, its loaded source)."""
 
     def __init__(self, name: str, stamp: Callable[[], str], load: Callable[[], Mapping[str, Value]],
-                 kind: type = str) -> None:
+                 kind: type = str, full_after: int | None = None) -> None:
         self.name, self._stamp, self._load, self._kind = name, stamp, load, kind
+        self._full_after = full_after  # None: FULL_LOAD_AFTER
         self._full: Mapping[str, Value] | None = None
         self._file: CheckedFile | None = None
         self._opened = False
@@ -46,7 +49,7 @@ class Lexicon(Generic[Value]):
             return self._full.get(word)
         if word in self._read:
             return self._read[word]
-        if len(self._read) >= FULL_LOAD_AFTER or self._open() is None:
+        if len(self._read) >= (self._full_after or FULL_LOAD_AFTER) or self._open() is None:
             return self.full().get(word)
         try:
             rows = self._file.range(_WORDS, (word,), (word + "\x00",))  # type: ignore[union-attr]
@@ -61,7 +64,7 @@ class Lexicon(Generic[Value]):
         """The whole source, loaded (and written to the cache for the next runs when its file is missing)."""
         if self._full is None:
             self._full = self._load()
-            if self._open() is None:
+            if KEEP_FILES and self._open() is None:
                 self._write(self._full)
             self._close()
         return self._full

@@ -208,3 +208,23 @@ def test_the_default_is_every_core_only_for_a_large_input() -> None:
     assert parallel.choose_jobs(1_000) == 1
     assert parallel.choose_jobs(None) == 1
     assert parallel.choose_jobs(parallel.PARALLEL_ABOVE_BYTES) == parallel.cores()
+
+
+def test_a_candidate_with_many_spellings_keeps_the_same_first_eight_with_their_counts(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row keeps its first eight spellings, each with all its occurrences: a worker's part keeps every spelling,
+    so a spelling the first part kept is still counted where the second part meets it after eight new ones."""
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 650)
+    spellings = ["q" + "".join(ch.upper() if (n >> i) & 1 else ch for i, ch in enumerate("werty")) for n in range(1, 14)]
+    filler = " The layout was shown at a trade fair." * 3
+    first = [glossary.Document(f"a{n}.txt", (f"Engineers praised the {s} keyboard." + filler)[:130])
+             for n, s in enumerate(spellings[:5])]
+    second = [glossary.Document(f"b{n}.txt", f"Engineers praised the {s} keyboard.")
+              for n, s in enumerate(spellings[5:] + [spellings[3]] * 5)]
+    assert sum(len(d.text) for d in first) == parallel.BATCH_CHARS  # the first batch ends after them
+    one = mined(first + second, jobs=1)
+    two = mined(first + second, jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    (forms,) = one[one["english"].str.lower() == "qwerty"]["forms"]
+    # the fourth spelling (6 occurrences) first, then the others of the first eight in order
+    assert forms.split("|") == [spellings[3], *spellings[:3], *spellings[4:8]]

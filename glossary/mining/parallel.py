@@ -125,9 +125,11 @@ _WORKER: tuple[type["Miner"], list["TermEntry"], "KnownTerms"] | None = None
 def _start_worker(miner_class: type["Miner"], entries: list["TermEntry"]) -> None:
     """In a new worker process: ignore Ctrl-C (the parent stops the pool) and build the glossary's automaton once."""
     global _WORKER
+    from .. import lexicons
     from ..matching import KnownTerms
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lexicons.KEEP_FILES = False  # word lists are read here, written by the parent (one writer, not one per worker)
     _WORKER = (miner_class, entries, KnownTerms(entries))
 
 

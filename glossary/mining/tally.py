@@ -20,7 +20,6 @@ class Tally:
     count: int = 0
     documents: int = 0
     last_document: int = -1
-    first_document: int = -1
     words: int = 1
     initial: int = 0
     entry: int | None = None
@@ -31,6 +30,7 @@ class Tally:
     first_display: str = ""
     _kinds: dict[str, int] | None = None
     _displays: dict[str, int] | None = None
+    first_document: int = -1  # (to merge parts of a corpus: a document cut in sections may span two)
 
     def __post_init__(self) -> None:
         self.first_kind = self.first_kind or self.kind
@@ -116,9 +116,9 @@ class Tally:
     def shifted(self, offset: int) -> "Tally":
         """This tally as the first of its candidate in a larger corpus (document numbers shifted by `offset`),
         keeping only the spellings a Tally keeps."""
-        copy = Tally(self.kind, self.count, self.documents, self.last_document + offset, self.first_document + offset,
-                     self.words, self.initial, self.entry, self.context, self.found_in, self.extra, self.first_kind,
-                     self.first_display, self._kinds, self._displays)
+        copy = Tally(self.kind, self.count, self.documents, self.last_document + offset, self.words, self.initial,
+                     self.entry, self.context, self.found_in, self.extra, self.first_kind, self.first_display,
+                     self._kinds, self._displays, self.first_document + offset)
         if copy._displays is not None and len(copy._displays) > Tally.display_limit:
             copy._displays = dict(list(copy._displays.items())[:Tally.display_limit])
         return copy
