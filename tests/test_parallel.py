@@ -228,3 +228,14 @@ def test_a_candidate_with_many_spellings_keeps_the_same_first_eight_with_their_c
     (forms,) = one[one["english"].str.lower() == "qwerty"]["forms"]
     # the fourth spelling (6 occurrences) first, then the others of the first eight in order
     assert forms.split("|") == [spellings[3], *spellings[:3], *spellings[4:8]]
+
+
+def test_the_rows_without_pandas_are_the_table_s_records() -> None:
+    from glossary.mining.output import frame_records
+
+    for details in (False, True):
+        frame = glossary.mine(SAMPLES, top=None, details=details, jobs=1)
+        rows = glossary.mine(SAMPLES, top=None, details=details, jobs=1, records=True)
+        assert rows == frame_records(frame) and len(rows) > 100
+        assert rows.columns == list(frame.columns) and rows.attrs == frame.attrs
+        assert [list(row) for row in rows] == [list(frame.columns)] * len(rows)  # keys in column order
