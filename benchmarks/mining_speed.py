@@ -2,7 +2,8 @@
 on generated Chinese news.
 
 Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--zh-megabytes 20]
-      [--memory-megabytes 100] [--workdir PATH] [--keep] [--seed 0]
+      [--memory-megabytes 100] [--jobs-megabytes 10] [--big-file-megabytes 100] [--startup
+      [--startup-baseline PATH]] [--skip-yake] [--workdir PATH] [--keep] [--seed 0]
 
 Generates a seeded news-like corpus (corpus.py; 1 MB = 1,000,000 bytes, documents of ~4-8 KB) in a temporary
 folder, then runs each measurement in a fresh subprocess so its peak memory (ru_maxrss) is its own:
@@ -12,7 +13,15 @@ folder, then runs each measurement in a fresh subprocess so its peak memory (ru_
 - our miner on a generated Chinese corpus (corpus_zh.py: the vocabulary of samples/zh/ and the glossary's
   Chinese terms; --zh-megabytes, 0 to skip; target ≥ 1 MB/s);
 - with --memory-megabytes, our miner once more on an English and on a Chinese corpus of that size, for its
-  peak memory (target < 1 GB).
+  peak memory (target < 1 GB);
+- with --jobs-megabytes, our miner on that prefix with --jobs 1, then --jobs 2, then on a Dask LocalCluster of
+  two worker processes (cluster start-up shown apart), printing the ratios and whether the three tables are
+  identical (a digest of the whole table);
+- with --startup, `glossary mine` on a file of one sentence in fresh interpreters: the first run with an empty
+  cache folder (it builds the caches), then the median of 5 warm runs, beside `python -c pass`; with
+  --startup-baseline PATH, the same for the checkout at PATH (e.g. the main branch) in the same run;
+- with --big-file-megabytes, the corpus written as ONE file of that size, mined once (jobs 2) for peak memory:
+  the largest process and all processes together, sampled from /proc (target: under 500 MB).
 Throughput is input bytes / wall-clock seconds of the extraction call (interpreter start and imports
 excluded, though imports the miner makes lazily inside the call count; the whole process time is shown
 too). Everything runs single-threaded (BLAS/OpenMP threads set to 1) on this machine; CPU/wall near 1.0
@@ -23,6 +32,7 @@ The generated corpus is deleted afterwards unless --keep.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -30,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +54,7 @@ SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS
                                          "NUMEXPR_NUM_THREADS", "RAYON_NUM_THREADS")}
 MEMORY_TARGET_MB = 1000
 ZH_THROUGHPUT_TARGET = 1.0  # MB/s on Chinese (issue 11)
+BIG_FILE_TARGET_MB = 500
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,9 @@ class Measurement:
     documents: int
     outputs: int
     peak_rss_mb: float
+    total_peak_mb: float = 0.0
+    digest: str = ""
+    start_seconds: float = 0.0
 
     @property
     def throughput(self) -> float:
@@ -73,7 +88,7 @@ def prepare_miner() -> Callable[[list[Path]], int]:
     mine = load_miner()
     if mine is None:
         raise LookupError("glossary.mine not available yet")
-    return lambda paths: len(mine(paths, glossary=None))
+    return lambda paths: len(mine(paths, glossary=None, jobs=1))  # one core, as YAKE
 
 
 def prepare_yake() -> Callable[[list[Path]], int]:
@@ -84,7 +99,93 @@ def prepare_yake() -> Callable[[list[Path]], int]:
     return lambda paths: len(yake_terms(path.read_text(encoding="utf-8") for path in paths))
 
 
-EXTRACTORS: dict[str, Callable[[], Callable[[list[Path]], int]]] = {OURS: prepare_miner, "YAKE": prepare_yake}
+def prepare_parallel(jobs: int) -> Callable[[], Callable[[list[Path]], int]]:
+    """Mining with --jobs N, the digest of the whole table kept for comparing runs."""
+    def prepare() -> Callable[[list[Path]], int]:
+        import glossary
+
+        def run(paths: list[Path]) -> int:
+            frame = glossary.mine(paths, glossary=None, top=None, details=True, jobs=jobs)
+            DIGEST.append(hashlib.sha256(frame.to_csv().encode()).hexdigest()[:16])
+            return len(frame)
+        return run
+    return prepare
+
+
+def prepare_dask() -> Callable[[list[Path]], int]:
+    """Mining on a Dask LocalCluster of two worker processes (started before timing, its start-up kept)."""
+    import glossary
+    from distributed import LocalCluster
+
+    start = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    START.append(time.perf_counter() - start)
+
+    def run(paths: list[Path]) -> int:
+        frame = glossary.mine(paths, glossary=None, top=None, details=True, scheduler=cluster.scheduler_address)
+        DIGEST.append(hashlib.sha256(frame.to_csv().encode()).hexdigest()[:16])
+        return len(frame)
+    return run
+
+
+DIGEST: list[str] = []
+START: list[float] = []
+EXTRACTORS: dict[str, Callable[[], Callable[[list[Path]], int]]] = {
+    OURS: prepare_miner, "YAKE": prepare_yake, "jobs=1": prepare_parallel(1), "jobs=2": prepare_parallel(2),
+    "dask=2": prepare_dask,
+}
+
+
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (from /proc) in a thread."""
+
+    def __init__(self) -> None:
+        self.peak_total_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            self.peak_total_kb = max(self.peak_total_kb, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
+
+
+def _tree(root: int) -> list[int]:
+    """A process and its descendants."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    """A process's resident memory in kB (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def peak_rss_mb() -> float:
@@ -110,12 +211,14 @@ def run_child(system: str, list_file: Path) -> None:
         return
     cpu_before = cpu_seconds()
     start = time.perf_counter()
-    outputs = extract(paths)
+    with TreeMemory() as memory:
+        outputs = extract(paths)
     seconds = time.perf_counter() - start
     print(json.dumps({
         "seconds": seconds, "cpu_seconds": cpu_seconds() - cpu_before, "outputs": outputs,
         "megabytes": sum(path.stat().st_size for path in paths) / MEGABYTE, "documents": len(paths),
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak_rss_mb(), "total_peak_mb": memory.peak_total_kb * 1024 / MEGABYTE,
+        "digest": DIGEST[0] if DIGEST else "", "start_seconds": START[0] if START else 0.0,
     }))
 
 
@@ -131,7 +234,7 @@ def child_environment() -> dict[str, str]:
 
 def measure(system: str, paths: list[Path], work: Path) -> Measurement | None:
     """Run one extraction in a fresh interpreter; None (after saying why) if it could not run."""
-    list_file = work / f"{system}-{len(paths)}.list"
+    list_file = work / f"{system.replace('=', '-')}-{len(paths)}.list"
     list_file.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
     command = [sys.executable, str(Path(__file__).resolve()), "--child", system, str(list_file)]
     start = time.perf_counter()
@@ -176,6 +279,78 @@ def run_measurement(label: str, system: str, paths: list[Path], work: Path) -> M
     return result
 
 
+def one_file(paths: list[Path], megabytes: float, target: Path) -> Path:
+    """The corpus's first documents written as one file of about `megabytes`, paragraphs between them."""
+    written = 0
+    with target.open("w", encoding="utf-8") as out:
+        for path in paths:
+            if written >= megabytes * MEGABYTE:
+                break
+            text = path.read_text(encoding="utf-8")
+            out.write(text.rstrip("\n") + "\n\n")
+            written += len(text.encode("utf-8")) + 2
+    return target
+
+
+def compare_jobs(options: argparse.Namespace, paths: list[Path], work: Path) -> None:
+    """--jobs 1, --jobs 2 and a 2-worker Dask LocalCluster on the same text, in this run."""
+    chosen = prefix(paths, options.jobs_megabytes)
+    print(f"\nall cores: the same {options.jobs_megabytes:g} MB, one process, two processes, Dask (2 workers)")
+    one = run_measurement("--jobs 1", "jobs=1", chosen, work)
+    two = run_measurement("--jobs 2", "jobs=2", chosen, work)
+    dask = run_measurement("Dask LocalCluster, 2 workers", "dask=2", chosen, work)
+    if one and two:
+        print(f"  --jobs 2 / --jobs 1 throughput: {two.throughput / one.throughput:.2f}x"
+              f"   tables identical: {'yes' if one.digest == two.digest else 'NO'}")
+    if one and dask:
+        print(f"  Dask (2 workers) / --jobs 1 throughput: {dask.throughput / one.throughput:.2f}x"
+              f" (cluster start-up {dask.start_seconds:.1f} s, not counted)"
+              f"   tables identical: {'yes' if one.digest == dask.digest else 'NO'}")
+
+
+def big_file(options: argparse.Namespace, paths: list[Path], work: Path) -> None:
+    """One file of --big-file-megabytes, mined once with --jobs 2, for peak memory."""
+    target = one_file(paths, options.big_file_megabytes, work / "one-big-file.txt")
+    size = target.stat().st_size / MEGABYTE
+    print(f"\none big file: {size:.0f} MB in one .txt file, mined once with --jobs 2")
+    result = run_measurement(f"one {size:.0f} MB file, --jobs 2", "jobs=2", [target], work)
+    if result is not None:
+        verdict = "ok" if result.total_peak_mb < BIG_FILE_TARGET_MB else "OVER"
+        print(f"  peak RSS: largest process {result.peak_rss_mb:.0f} MB, all processes together "
+              f"{result.total_peak_mb:.0f} MB, against a target under {BIG_FILE_TARGET_MB} MB: {verdict}")
+
+
+ONE_SENTENCE = "Alibaba Cloud said its Qwen model drew strong interest from developers in Hangzhou.\n"
+WARM_RUNS = 5
+
+
+def timed_run(command: list[str], env: dict[str, str], cwd: Path) -> float:
+    """Wall-clock seconds of one command (which must succeed)."""
+    start = time.perf_counter()
+    subprocess.run(command, env=env, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def startup(options: argparse.Namespace, work: Path) -> None:
+    """First (cache-building) and warm runs of `glossary mine` on one sentence, for this checkout and a baseline."""
+    sentence = work / "one-sentence.txt"
+    sentence.write_text(ONE_SENTENCE, encoding="utf-8")
+    here = str(Path(__file__).resolve().parent.parent)
+    checkouts = [("this checkout", here)] + ([("baseline " + str(options.startup_baseline),
+                                               str(options.startup_baseline))] if options.startup_baseline else [])
+    bare = sorted(timed_run([sys.executable, "-c", "pass"], child_environment(), work) for _ in range(WARM_RUNS))
+    bare_median = bare[WARM_RUNS // 2]
+    print(f"\nstart-up: `glossary mine` on one sentence; python -c pass takes {bare_median:.3f} s (median of "
+          f"{WARM_RUNS})")
+    for label, root in checkouts:
+        env = dict(child_environment(), PYTHONPATH=root, GLOSSARY_CACHE_DIR=str(work / f"cache-{len(label)}"))
+        command = [sys.executable, "-m", "glossary", "mine", str(sentence)]
+        first = timed_run(command, env, work)
+        warm = sorted(timed_run(command, env, work) for _ in range(WARM_RUNS))[WARM_RUNS // 2]
+        print(f"  {label:40} first run {first:6.2f} s   warm (median of {WARM_RUNS}) {warm:6.3f} s = "
+              f"{warm / bare_median:.0f}x a bare start")
+
+
 def print_ratio(ours: Measurement | None, yake: Measurement | None, what: str) -> None:
     """Our throughput over YAKE's."""
     if ours is not None and yake is not None:
@@ -184,19 +359,22 @@ def print_ratio(ours: Measurement | None, yake: Measurement | None, what: str) -
 
 def benchmark(options: argparse.Namespace, work: Path) -> None:
     """Generate the corpus, take every measurement and print it."""
-    largest = max(options.megabytes, options.yake_megabytes, options.memory_megabytes or 0)
+    largest = max(options.megabytes, options.yake_megabytes, options.memory_megabytes or 0,
+                  options.jobs_megabytes or 0, options.big_file_megabytes or 0)
     start = time.perf_counter()
     paths = write_corpus(work / "corpus", largest, seed=options.seed)
     print(f"corpus: {len(paths)} documents, {largest:g} MB (seed {options.seed}) written to {work / 'corpus'}"
           f" in {time.perf_counter() - start:.1f} s")
-    print("figures: wall-clock on this machine, one process, single-threaded; 1 MB = 1,000,000 bytes\n")
+    print("figures: wall-clock on this machine, one process, single-threaded unless --jobs/Dask; "
+          "1 MB = 1,000,000 bytes\n")
 
-    main_paths, yake_paths = prefix(paths, options.megabytes), prefix(paths, options.yake_megabytes)
-    ours = run_measurement(f"{OURS} on {options.megabytes:g} MB", OURS, main_paths, work)
-    yake = run_measurement(f"YAKE on first {options.yake_megabytes:g} MB only", "YAKE", yake_paths, work)
-    ours_small = run_measurement(f"{OURS} on the same {options.yake_megabytes:g} MB", OURS, yake_paths, work)
-    print_ratio(ours, yake, f"ours on {options.megabytes:g} MB, YAKE on {options.yake_megabytes:g} MB")
-    print_ratio(ours_small, yake, f"both on the same {options.yake_megabytes:g} MB")
+    if not options.skip_yake:
+        main_paths, yake_paths = prefix(paths, options.megabytes), prefix(paths, options.yake_megabytes)
+        ours = run_measurement(f"{OURS} on {options.megabytes:g} MB", OURS, main_paths, work)
+        yake = run_measurement(f"YAKE on first {options.yake_megabytes:g} MB only", "YAKE", yake_paths, work)
+        ours_small = run_measurement(f"{OURS} on the same {options.yake_megabytes:g} MB", OURS, yake_paths, work)
+        print_ratio(ours, yake, f"ours on {options.megabytes:g} MB, YAKE on {options.yake_megabytes:g} MB")
+        print_ratio(ours_small, yake, f"both on the same {options.yake_megabytes:g} MB")
 
     zh_paths: list[Path] = []
     zh_largest = max(options.zh_megabytes, options.memory_megabytes or 0) if options.zh_megabytes else 0
@@ -222,6 +400,12 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
             if big is not None:
                 verdict = "ok" if big.peak_rss_mb < MEMORY_TARGET_MB else "OVER"
                 print(f"  peak RSS {big.peak_rss_mb:.0f} MB against a target under {MEMORY_TARGET_MB} MB: {verdict}")
+    if options.jobs_megabytes:
+        compare_jobs(options, paths, work)
+    if options.big_file_megabytes:
+        big_file(options, paths, work)
+    if options.startup:
+        startup(options, work)
 
 
 def parse_options() -> argparse.Namespace:
@@ -234,6 +418,12 @@ def parse_options() -> argparse.Namespace:
                         help="Chinese corpus for our miner, 0 to skip (default: %(default)s)")
     parser.add_argument("--memory-megabytes", type=float,
                         help="also run our miner once on an English and a Chinese corpus this big")
+    parser.add_argument("--jobs-megabytes", type=float,
+                        help="also compare --jobs 1, --jobs 2 and a 2-worker Dask cluster on this much")
+    parser.add_argument("--big-file-megabytes", type=float, help="also mine one file this big, for peak memory")
+    parser.add_argument("--startup", action="store_true", help="also time glossary mine on one sentence")
+    parser.add_argument("--startup-baseline", type=Path, help="a checkout to time beside this one (--startup)")
+    parser.add_argument("--skip-yake", action="store_true", help="only the measurements asked for by the options")
     parser.add_argument("--workdir", type=Path, help="where to generate corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
     parser.add_argument("--seed", type=int, default=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Callable
 
 from .scripts import HAN_CLASS, has_han
 
@@ -43,9 +44,8 @@ _FUNCTION_CHARACTERS = set("和的与及之对")
 
 def _split_words(han: str) -> list[str]:
     """Divide a run of Chinese characters into words: fewest CC-CEDICT words, unknown characters paired."""
-    from .dictionary import headwords
+    from .dictionary import is_headword
 
-    words = headwords()
     n = len(han)
     # best[i] = (cheapest cost, cut points) for han[:i]
     best: list[tuple[float, list[int]]] = [(0.0, [])] + [(float("inf"), [])] * n
@@ -53,7 +53,7 @@ def _split_words(han: str) -> list[str]:
         cost, cuts = best[i]
         for size in range(1, min(_MAX_WORD, n - i) + 1):
             piece = han[i : i + size]
-            step = _word_cost(piece, words)
+            step = _word_cost(piece, is_headword)
             if step is not None and cost + step < best[i + size][0]:
                 best[i + size] = (cost + step, cuts + [i + size])
     pieces, start = [], 0
@@ -63,11 +63,11 @@ def _split_words(han: str) -> list[str]:
     return _merge_single_characters(pieces)
 
 
-def _word_cost(piece: str, words: frozenset[str]) -> float | None:
+def _word_cost(piece: str, is_word: Callable[[str], bool]) -> float | None:
     """Cost of taking a piece as one word: long compounds and name+suffix words cost more than their parts."""
     if len(piece) == 1:
         return 1.0 if piece in _NAME_SUFFIXES else 1.5
-    if piece not in words:
+    if not is_word(piece):
         return None
     if len(piece) <= 3:
         cost = 1.0

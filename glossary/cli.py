@@ -253,10 +253,16 @@ def list_entries(ctx: click.Context, category: str | None, status: str | None, w
               help="Only rows scored at least this (0-1).")
 @click.option("--explain", "explain_term", metavar="TERM",
               help="Say why TERM was kept (or not) and how it scored, instead of the table.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: every core for 4 MB of input or more, else 1; 1: one process).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help='Mine on the Dask cluster of this scheduler, e.g. --scheduler tcp://HOST:8786 (needs pip '
+                   'install "glossary[dask]" here and glossary on the workers).')
 @click.pass_context
 def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, category: str | None, new_only: bool,
          as_json: bool, output: Path | None, save: bool, encoding: str | None, wide: bool, lang: str,
-         parallel: str | None, min_score: float, explain_term: str | None) -> None:
+         parallel: str | None, min_score: float, explain_term: str | None, jobs: int | None,
+         scheduler: str | None) -> None:
     """Find the names and jargon in documents a translator must render consistently: known glossary
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin, or the
     translations themselves).
@@ -278,16 +284,21 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
       glossary mine samples/parallel/launch.en --parallel samples/parallel/launch.zh --wide
       glossary mine samples/parallel/launch.tmx --new-only
       glossary mine samples/tencent_wire.txt --explain "Hunyuan Compass"
+      glossary mine articles/ --jobs 2             # two worker processes: the table of --jobs 1
     """
     import logging
 
     from .mining import mine as mine_documents
-    from .documents import count_inputs
+    from .documents import input_bytes
     from .mining.output import frame_records, write_table
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx", ".json"):
         raise click.BadParameter(f"{output}: use a .csv, .xlsx or .json file name", param_hint="--output")
+    if jobs is not None and scheduler is not None:
+        raise click.UsageError("--jobs and --scheduler do not go together (the cluster's workers do the work)")
+    if scheduler is not None:
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its failures are reported in one line here
     source = _glossary_source(ctx)
     if save:
         source.require_writable()
@@ -302,22 +313,24 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     if pair_sets is not None:
         from .mining.bilingual import mine_pairs
 
+        if jobs is not None or scheduler is not None:
+            raise click.UsageError("translations (--parallel, TMX, XLIFF, two-column tables) are mined in one "
+                                   "process: leave out --jobs and --scheduler")
         with render.status("Aligning the translations"):
             frame = mine_pairs(pair_sets, glossary=source.path, top=top or None, min_freq=min_freq,
                                category=category, new_only=new_only, warn=warnings.append, min_score=min_score,
                                note=lambda text: render.message(f"glossary: note: {text}", sys.stderr))
     else:
+        _prepare_lexicons()
         skips = _SkipReport()
-        total = count_inputs(paths)
-        with render.progress_bar(total, "Mining") as advance:
-            def progress(name: str) -> None:
-                skips.read_one()
-                advance(name)
-
+        total = input_bytes(paths)
+        with render.progress_bar(total if total and total >= _BAR_ABOVE_BYTES else None, "Mining", in_bytes=True) \
+                as advance:
             frame = mine_documents(list(paths), glossary=source.path, top=top or None, min_freq=min_freq,
-                                   category=category, new_only=new_only, encoding=encoding, progress=progress,
-                                   on_skip=skips, lang=lang, on_warning=warnings.append,
-                                   min_score=min_score)
+                                   category=category, new_only=new_only, encoding=encoding,
+                                   progress=lambda name: skips.read_one(), on_skip=skips, lang=lang,
+                                   on_warning=warnings.append, min_score=min_score, jobs=jobs,
+                                   scheduler=scheduler, advance=advance, records=True)
         skips.finish()
     for warning in warnings:
         render.message(f"glossary: warning: {warning}", sys.stderr, "yellow")
@@ -359,6 +372,22 @@ def _translation_pairs(paths: tuple[str, ...], parallel: str | None, encoding: s
         raise click.UsageError(f"{bilingual[0]} is a bilingual file: mine bilingual files (TMX, XLIFF, CSV/TSV/"
                                "xlsx) apart from documents")
     return [file_pairs(path) for path in bilingual]
+
+
+_BAR_ABOVE_BYTES = 256_000  # less input is mined in well under a second: no bar
+
+
+def _prepare_lexicons() -> None:
+    """On a first run, prepare the word lists the miner reads (English frequencies and parts of speech, CC-CEDICT
+    headwords and suggestions) under a spinner; later runs find them ready in the cache folder."""
+    from . import dictionary, english  # noqa: F401  (their lexicons)
+    from .lexicons import unprepared
+
+    missing = unprepared()
+    if missing:
+        with render.status("Preparing word lists and dictionary suggestions (first run only)…"):
+            for lexicon in missing:
+                lexicon.full()
 
 
 class _SkipReport:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from .lexicons import Lexicon
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -53,6 +56,11 @@ def _cedict_lines():
 def headwords() -> frozenset[str]:
     """Every simplified headword in CC-CEDICT (about 119,000 words), for dividing text into words."""
     return frozenset(line.split(" ", 2)[1] for line in _cedict_lines())
+
+
+def is_headword(word: str) -> bool:
+    """Whether CC-CEDICT has this simplified headword (read from a prepared file: no need to load them all)."""
+    return _HEADWORDS.get(word) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,10 +226,10 @@ def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:
 def suggest_from_english(term: str) -> DictionaryEntry | None:
     """The most specific CC-CEDICT entry whose gloss is exactly this English term (singular tried too)."""
     key = gloss_key(term)
-    index = suggestion_indexes()[0]
     for candidate in (key, _singular(key)):
-        if candidate in index:
-            return _as_entry(index[candidate][0][:3])
+        senses = gloss_senses(candidate)
+        if senses:
+            return _as_entry(senses[0][:3])
     return None
 
 
@@ -244,12 +252,11 @@ def propose_from_english(term: str) -> Proposal | None:
     character has no other sense and is no abbreviation (港 for Hong Kong). Of several fitting entries the
     most used per sense wins (俚语 'slang' before 切口, which is mostly 'incision');
     confidence falls with the gloss's position and with the number of entries that fit."""
-    index = suggestion_indexes()[0]
     key = gloss_key(term)
     # the term as written, made singular, or a phrase made plural (social science: 社会科学 'social sciences')
     forms = [(key, term), (_singular(key), _singular(term))] + ([(key + "s", term + "s")] if " " in key else [])
     for candidate_key, surface in forms:
-        compacts = index.get(candidate_key, ())
+        compacts = gloss_senses(candidate_key)
         frequency = {compact[0]: compact[3] for compact in compacts}
         fitting = [found for found in (_fits(compact[:3], surface) for compact in compacts) if found]
         # a later gloss is a sense among others (重工业 'heavy industry; manufacturing'): only a common word;
@@ -300,7 +307,47 @@ def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, st
 
 def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     """The best CC-CEDICT entry read as this romanised Chinese ('Chongqing' → 重庆), proper nouns first."""
-    return _as_entry(suggestion_indexes()[1].get(re.sub(r"[^a-z]", "", romanised.lower())))
+    found = _BY_READING.get(re.sub(r"[^a-z]", "", romanised.lower()))
+    return _as_entry(_unpacked(found)) if found is not None else None
+
+
+def gloss_senses(key: str) -> tuple[tuple[str, str, str, float], ...]:
+    """The best entries for one English gloss key, as suggestion_indexes()[0] holds them (up to MAX_SENSES,
+    best first, (simplified, reading, glosses, word frequency)), read from a prepared file."""
+    found = _BY_GLOSS.get(key)
+    return () if found is None else tuple(tuple(sense) for sense in json.loads(found))
+
+
+def _packed_senses(index: dict[str, tuple[tuple[str, str, str, float], ...]]) -> dict[str, str]:
+    """The gloss index as one JSON text per key (its senses in order), as a prepared lexicon keeps it."""
+    return {key: json.dumps(found, ensure_ascii=False) for key, found in index.items()}
+
+
+def _packed(index: dict[str, tuple[str, str, str]]) -> dict[str, str]:
+    """A suggestion index as one text per key (its triple joined by tabs), as a prepared lexicon keeps it."""
+    return {key: "\t".join(found) for key, found in index.items()}
+
+
+def _unpacked(found: str) -> tuple[str, str, str]:
+    """A packed suggestion as its (simplified, reading, glosses) triple."""
+    simplified, reading, glosses = found.split("\t", 2)
+    return simplified, reading, glosses
+
+
+def _cedict_stamp() -> str:
+    """The shipped CC-CEDICT file's version (size and time), and the suggestion index's and wordfreq's."""
+    info = os.stat(str(resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)))
+    from .lexicons import package_version
+
+    return f"{_INDEX_VERSION}:{info.st_size}:{info.st_mtime_ns}:wordfreq {package_version('wordfreq')}"
+
+
+# Read key by key from prepared files in the cache folder (lexicons.py); built from the indexes above once.
+_HEADWORDS = Lexicon("cedict-headwords", _cedict_stamp, lambda: dict.fromkeys(headwords(), 1), int)
+_NEVER_WHOLE = 1 << 30  # a table's few thousand rows are read from the file: the indexes take ~150 MB loaded
+_BY_GLOSS = Lexicon("cedict-by-gloss", lambda: f"senses {MAX_SENSES}:{_cedict_stamp()}",
+                    lambda: _packed_senses(suggestion_indexes()[0]), str, _NEVER_WHOLE)
+_BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(suggestion_indexes()[1]), str, _NEVER_WHOLE)
 
 
 def headword(chinese: str) -> DictionaryEntry | None:

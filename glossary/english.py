@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from .lexicons import Lexicon, package_version
+
 # Function words: never at the edge of a term, and breaking runs of content words.
 STOPWORDS = frozenset("""
 a about above across after again against all almost along already also although always am among an and another
@@ -45,18 +47,40 @@ def _english_frequencies() -> dict[str, float]:
 
 def zipf(word: str) -> float:
     """How common a word is in general English on the Zipf scale (7 'the' … 1 rare, 0 unseen)."""
+    hundredths = _ZIPF.get(word.lower())
+    return hundredths / 100 if hundredths else 0.0
+
+
+def _zipf_hundredths() -> dict[str, int]:
+    """Every English word's Zipf value in hundredths (what zipf() gives, times 100)."""
     import math
 
-    frequency = _english_frequencies().get(word.lower(), 0.0)
-    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+    return {word: round(round(math.log10(frequency) + 9, 2) * 100)
+            for word, frequency in _english_frequencies().items() if frequency > 0}
+
+
+def _word_classes_source() -> dict[str, str]:
+    """Every word lemminflect's lexicon knows, with its parts of speech ('NOUN VERB'): the keys getAllLemmas gives
+    (its lemma table's and its overrides', read without getAllLemmas' copy of each)."""
+    from lemminflect import getAllLemmas  # noqa: F401  (sets lemminflect up)
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    lemmas, overrides = lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+    return {word: " ".join(sorted(set(lemmas.get(word, ())) | set(overrides.get(word, ()))))
+            for word in set(lemmas) | set(overrides) if word == word.lower()}
 
 
 @functools.lru_cache(maxsize=200_000)
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech a word can have (lemminflect's lexicon: NOUN, VERB, ADJ, ADV…); empty if unknown."""
-    from lemminflect import getAllLemmas
+    classes = _CLASSES.get(word.lower())
+    return frozenset(classes.split()) if classes else frozenset()
 
-    return frozenset(getAllLemmas(word.lower()))
+
+# Read word by word from prepared files in the cache folder, the sources loaded only for long runs (lexicons.py).
+_ZIPF = Lexicon("english-zipf", lambda: f"wordfreq {package_version('wordfreq')}", _zipf_hundredths, int)
+_CLASSES = Lexicon("english-classes", lambda: f"lemminflect {package_version('lemminflect')}", _word_classes_source)
 
 
 @functools.lru_cache(maxsize=200_000)

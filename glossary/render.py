@@ -400,18 +400,20 @@ def _format_cell(value: object) -> str:
 
 
 @contextlib.contextmanager
-def progress_bar(total: int | None, description: str, stream: IO[str] | None = None) -> Iterator:
-    """A rich progress bar on stderr (only on a terminal); yields a function to call once per step."""
+def progress_bar(total: int | None, description: str, stream: IO[str] | None = None, in_bytes: bool = False) -> Iterator:
+    """A rich progress bar on stderr (only on a terminal); yields a function to call once per step (with
+    `in_bytes`: with the number of bytes each step did, of `total` bytes)."""
     stream = stream or sys.stderr
     if not wants_rich(stream) or not total or total < 2:
         yield lambda name="": None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    done = DownloadColumn() if in_bytes else MofNCompleteColumn()
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), done, TimeRemainingColumn(),
                   console=rich_console(stream), transient=True) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda name="": bar.advance(task)
+        yield (lambda size: bar.advance(task, size)) if in_bytes else (lambda name="": bar.advance(task))
 
 
 def import_diff(plan: dict, stream: IO[str]) -> None:

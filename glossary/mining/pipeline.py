@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from ..errors import GlossaryError
@@ -14,14 +15,16 @@ from .grouping import SurnameLinker, merge_acronyms
 from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
 from .scoring import Evidence, c_value, candidate_score, nested_frequencies, readable
 from .suggestions import describe_known, describe_new
-from .tally import Tally, settle_kind
+from .tally import PartTally, Tally, settle_kind
 from .zh_pairs import merge_pairs
 from .zh_scoring import ChineseScorer
 
 # Inputs up to about this many words have the tagger read their doubtful words (a few dozen articles: at
-# most a few tenths of a second); larger corpora rank verb fragments low by frequency alone.
+# most a few tenths of a second); larger corpora rank verb fragments low by frequency alone. Decided once
+# from the whole input, so every worker process reads as one process would.
 TAGGED_WORDS = 60_000
-# Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting).
+# Above this many distinct candidates, rare n-grams are dropped as the corpus streams by (lossy counting), checked
+# after each batch of documents (parallel.BATCH_CHARS), so one process and many prune at the same points.
 PRUNE_ABOVE = 400_000
 CONTEXT_CHARS = 300
 
@@ -31,11 +34,37 @@ if TYPE_CHECKING:
 Input = Union[str, os.PathLike, "Document"]
 
 
+@dataclass
+class Part:
+    """What a Miner counted in one part of a corpus, to be merged in order into the whole (picklable, no glossary):
+    `continues` when its first document is the last one of the part before (a document mined in sections)."""
+
+    tallies: dict[str, Tally]
+    links: dict[str, str]
+    definitions: dict[str, int]
+    documents: int
+    words: int
+    continues: bool
+    pairs: dict[str, str]
+    chinese_words: int
+    settings: "MinerSettings"
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class MinerSettings:
+    """How a Miner reads, decided once from the whole input: what a worker's Miner is built with (picklable)."""
+
+    language: str
+    read_verbs: bool
+
+
 class Miner:
     """Streams documents through candidate extraction into tallies, then ranks them."""
 
     def __init__(self, entries: list[TermEntry], language: str = "auto",
-                 on_warning: Callable[[str], None] | None = None, read_verbs: bool = True) -> None:
+                 on_warning: Callable[[str], None] | None = None, read_verbs: bool = True, *,
+                 known: KnownTerms | None = None, part: bool = False) -> None:
         from .segmented import ChineseReader
         from .zh_suggestions import ChineseProposals
 
@@ -44,8 +73,11 @@ class Miner:
         # so the tagger reads the doubtful words; a large one ranks fragments low by itself, and is spared
         # the tagger's cost (TAGGED_WORDS).
         self.read_verbs = read_verbs
-        self.known = KnownTerms(entries)
-        self.chinese = ChineseReader(entries, language, on_warning)  # Chinese documents: segmented (zh_*.py)
+        self.known = known if known is not None else KnownTerms(entries)
+        # a part's miner (in a worker) keeps its warnings for the Miner it is merged into, which tells them
+        self.warnings: list[str] = []
+        self._on_warning = on_warning
+        self.chinese = ChineseReader(entries, language, self.warnings.append if part else on_warning)
         self.chinese_proposals = ChineseProposals(entries, self.chinese.split)
         self.pairs: dict[str, str] = {}  # Chinese key → English written beside it (Tongyi Qianwen (通义千问))
         self.tallies: dict[str, Tally] = {}
@@ -53,16 +85,23 @@ class Miner:
         self.definitions: dict[str, int] = {}  # acronym key → times it was defined in brackets
         self.documents = 0
         self.words = 0
+        self.continues = False  # (a part's miner) its first document began in the part before
+        self._tally = PartTally if part else Tally
         self._prune_level = 1
         self._form_categories: dict[str, str] | None = None
 
-    def add_document(self, name: str, text: str) -> None:
-        """Extract and count every candidate of one document."""
+    def add_document(self, name: str, text: str, line_offset: int = 0, continues: bool = False) -> None:
+        """Extract and count every candidate of one document, or of one section of it: `continues` for a section
+        after the first (same document), `line_offset` the number of lines before the section."""
         from ..documents import LineIndex
 
-        document = self.documents
-        self.documents += 1
-        self.words += text.count(" ") + text.count("\n") + 1  # about the number of words, without splitting
+        if continues and not self.documents:
+            self.continues = True
+        if not continues or not self.documents:
+            self.documents += 1
+        document = self.documents - 1
+        # about the number of words, without splitting
+        self.words += text.count(" ") + text.count("\n") + (0 if continues else 1)
         lines = LineIndex(text)
         linker = SurnameLinker(self.entries)
         seen: set[tuple[str, int]] = set()
@@ -90,14 +129,54 @@ class Miner:
                 self.definitions[key] = self.definitions.get(key, 0) + 1
             tally = tallies.get(key)
             if tally is None:
-                tally = tallies[key] = Tally(occurrence.kind, words=occurrence.words)
+                tally = tallies[key] = self._tally(occurrence.kind, words=occurrence.words)
             if not tally.context:
                 span = occurrence.sentence
                 if span not in contexts:
                     contexts[span] = _context(text[span[0]:span[1]])
                 tally.context = contexts[span]
-                tally.found_in = f"{name}:{lines.line_of(occurrence.start)}"
+                tally.found_in = f"{name}:{lines.line_of(occurrence.start) + line_offset}"
             tally.add(occurrence, document)
+
+    def part(self) -> Part:
+        """What this miner counted, to merge into another (see merge)."""
+        return Part(self.tallies, self.links, self.definitions, self.documents, self.words, self.continues,
+                    self.pairs, self.chinese.chinese_words, self.settings(), self.warnings)
+
+    def settings(self) -> MinerSettings:
+        """How this miner reads (its language and whether the tagger reads doubtful words), for its workers."""
+        return MinerSettings(self.chinese.language, self.read_verbs)
+
+    def merge(self, part: Part) -> None:
+        """Count a later part of the corpus in, as if its documents had been added here one after the other."""
+        if part.settings != self.settings():
+            raise ValueError(f"a part mined with {part.settings} cannot be merged into a miner with {self.settings()}")
+        shared = part.continues and self.documents > 0
+        offset = self.documents - 1 if shared else self.documents
+        tallies = self.tallies
+        for key, later in part.tallies.items():
+            tally = tallies.get(key)
+            if tally is None:
+                tallies[key] = later.shifted(offset)
+            else:
+                tally.merge(later, offset, shared)
+        for key, link in part.links.items():
+            self.links.setdefault(key, link)
+        for key, number in part.definitions.items():
+            self.definitions[key] = self.definitions.get(key, 0) + number
+        for key, english in part.pairs.items():
+            self.pairs.setdefault(key, english)
+        self.chinese.chinese_words += part.chinese_words
+        for warning in part.warnings:
+            if self._on_warning is not None:
+                self._on_warning(warning)
+            else:
+                self.warnings.append(warning)
+        self.documents = offset + part.documents
+        self.words += part.words
+
+    def prune_if_large(self) -> None:
+        """Past PRUNE_ABOVE candidates, drop the rarest n-grams (called between batches of documents)."""
         if len(self.tallies) > PRUNE_ABOVE:
             self._prune()
 
@@ -204,21 +283,31 @@ def _context(sentence: str) -> str:
 
 
 def _documents(inputs: Iterable[Input], encoding: str | None, on_skip: Callable[[str], None] | None):
-    """Documents from paths (files, folders, globs, '-') and Document objects, in order. A string is always a
-    path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
-    from ..documents import Document, iter_documents
+    """Documents from paths (files, folders, globs, '-') and Document objects, in order, as DocumentStreams. A
+    string is always a path: a mistyped one is an error, never mined as text (text goes in as Document("<text>", text))."""
+    from ..documents import Document, DocumentStream, iter_streams
 
     paths: list[str | os.PathLike] = []
     for item in inputs:
         if isinstance(item, Document):
-            yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+            yield from iter_streams(paths, encoding=encoding, on_skip=on_skip)
             paths = []
-            yield item
+            yield DocumentStream(item.name, [item.text])
         elif isinstance(item, (str, os.PathLike)):
             paths.append(item)
         else:
             raise GlossaryError(f"cannot mine {type(item).__name__!s} {str(item)[:40]!r}: give paths or Document objects")
-    yield from iter_documents(paths, encoding=encoding, on_skip=on_skip)
+    yield from iter_streams(paths, encoding=encoding, on_skip=on_skip)
+
+
+def _input_size(inputs: list) -> int | None:
+    """The bytes of text the inputs hold (files' sizes, Documents' lengths); None with standard input."""
+    from ..documents import Document, input_bytes
+
+    documents = [item for item in inputs if isinstance(item, Document)]
+    paths = [item for item in inputs if not isinstance(item, Document)]
+    size = input_bytes(paths)
+    return None if size is None else size + sum(len(document.text) for document in documents)
 
 
 def _estimated_words(inputs: list[Input]) -> float:
@@ -263,6 +352,10 @@ def mine(
     min_score: float = 0.0,
     lang: str = "auto",
     on_warning: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    scheduler=None,
+    advance: Callable[[int], None] | None = None,
+    records: bool = False,
 ):
     """Mine documents for names and jargon: a pandas DataFrame ranked best first.
 
@@ -279,10 +372,16 @@ def mine(
     general English is left out.
     `lang`: 'auto' (each document by its script), 'zh' or 'en' (read every document so); `on_warning` is
     told when a Chinese document is mined as English.
+    `jobs`: worker processes (None: every core when the inputs total PARALLEL_ABOVE_BYTES or more, else 1);
+    `scheduler`: a Dask distributed scheduler's address ('tcp://host:8786') or a distributed.Client, to mine
+    on that cluster instead (needs `pip install "glossary[dask]"`). The table is the same either way.
+    `progress` is called with each document's name once it is mined, `advance` with the input bytes mined.
+    `records=True` gives the rows as a list of dicts (MinedRows, JSON-ready) without loading pandas.
     """
-    miner = mined(inputs, glossary, encoding, progress, on_skip, lang, on_warning)
+    miner = mined(inputs, glossary, encoding, progress, on_skip, lang, on_warning, jobs=jobs, scheduler=scheduler,
+                  advance=advance)
     return table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
-                 min_score=min_score)
+                 min_score=min_score, records=records)
 
 
 Amend = Callable[[dict, str, Tally], None]
@@ -290,12 +389,12 @@ Amend = Callable[[dict, str, Tally], None]
 
 def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: str | None = None,
           new_only: bool = False, details: bool = False, rescue: Callable[[str, Tally], float] | None = None,
-          amend: Amend | None = None, extra_columns: tuple[str, ...] = (), min_score: float = 0.0):
+          amend: Amend | None = None, extra_columns: tuple[str, ...] = (), min_score: float = 0.0,
+          records: bool = False):
     """The ranked DataFrame of what a Miner has read: rows filtered (min_freq, new_only, category, rows scored
     below `min_score`, 0-1) and cut to `top`; `amend(row, key, tally)` may change a row before it is filtered by
-    category (bilingual mining fills the Chinese from translations there), and adds `extra_columns`."""
-    import pandas as pd
-
+    category (bilingual mining fills the Chinese from translations there), and adds `extra_columns`.
+    `records=True`: the rows as MinedRows (dicts in column order) without loading pandas."""
     rows = []
     for raw, key, tally in miner.ranked(rescue):
         if tally.count < min_freq or (new_only and tally.kind == KNOWN) or shown_score(raw) < min_score:
@@ -309,6 +408,11 @@ def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: 
         if top and len(rows) >= top:
             break
     details_columns = ["kind", "forms"]
+    if records:
+        columns = list(MINED_COLUMNS) + list(extra_columns) + (details_columns if details else [])
+        return MinedRows([{column: row.get(column) for column in columns} for row in rows], columns, miner.documents)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(MINED_COLUMNS) + list(extra_columns) + details_columns)
     frame.attrs["documents"] = miner.documents
     return frame if details else frame.drop(columns=details_columns)
@@ -316,15 +420,40 @@ def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: 
 
 def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str], None] | None = None,
           on_skip: Callable[[str], None] | None = None, lang: str = "auto",
-          on_warning: Callable[[str], None] | None = None) -> Miner:
-    """A Miner that has read every document of the inputs."""
+          on_warning: Callable[[str], None] | None = None, *, jobs: int | None = None, scheduler=None,
+          advance: Callable[[int], None] | None = None) -> Miner:
+    """A Miner that has read every document of the inputs, in this process, in `jobs` worker processes or on a
+    Dask cluster (`scheduler`); how it reads (language, tagger) is decided here once and given to the workers."""
+    from .parallel import choose_jobs, mine_units
+
     if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
-    # an iterator is read as it comes: it counts as a large input (its size is not known before)
-    short = isinstance(inputs, (list, tuple)) and _estimated_words(inputs) < TAGGED_WORDS
+    # an iterator is read as it comes: it counts as a large input (its size is not known before), and is not
+    # drawn twice to measure it
+    listed = isinstance(inputs, (list, tuple))
+    short = listed and _estimated_words(inputs) < TAGGED_WORDS
+    if jobs is None and scheduler is None:
+        jobs = choose_jobs(_input_size(list(inputs))) if listed else 1
     miner = Miner(_glossary_entries(glossary), lang, on_warning, read_verbs=short)
-    for document in _documents(inputs, encoding, on_skip):
-        miner.add_document(document.name, document.text)
-        if progress:
-            progress(document.name)
+    streams = _documents(inputs, encoding, on_skip)
+    if scheduler is not None:
+        from .cluster import mine_on_cluster
+
+        mine_on_cluster(miner, streams, scheduler, progress=progress, advance=advance)
+    else:
+        mine_units(miner, streams, jobs=1 if jobs is None else jobs, progress=progress, advance=advance)
     return miner
+
+
+class MinedRows(list):
+    """mine(records=True): the rows as dicts in column order, with the columns and the number of documents mined
+    (read like a DataFrame by mining.output: `columns`, `attrs`, `to_dict(orient="records")`)."""
+
+    def __init__(self, rows: list[dict[str, object]], columns: list[str], documents: int) -> None:
+        super().__init__(rows)
+        self.columns = columns
+        self.attrs = {"documents": documents}
+
+    def to_dict(self, orient: str = "records") -> list[dict[str, object]]:
+        """The rows (the one orientation there is)."""
+        return list(self)

@@ -197,9 +197,9 @@ def _zipf(word: str) -> float:
 def is_listed_phrase(key: str) -> bool:
     """Whether CC-CEDICT gives the phrase as the whole and only sense of an entry (operating system,
     press release; not 年限 'age limit; fixed number of years')."""
-    from ..dictionary import gloss_key, suggestion_indexes
+    from ..dictionary import gloss_key, gloss_senses
 
-    for _, _, glosses, _ in suggestion_indexes()[0].get(key, ()):
+    for _, _, glosses, _ in gloss_senses(key):
         senses = [g for g in glosses.split("/") if g]
         if len(senses) == 1 and ";" not in senses[0] and gloss_key(senses[0]) == key:
             return True

@@ -1,0 +1,145 @@
+"""Prepared lexicons: a word → value table drawn from a large source (wordfreq's English frequencies, lemminflect's
+parts of speech, CC-CEDICT's headwords and suggestions), kept in the cache folder as a checked file (cache.py),
+so that a short run reads the few words it needs (well under a millisecond each) instead of loading the whole
+source (0.2-0.6 s each, most of the start-up of mining one sentence).
+
+A lexicon's file is written the first time its source is loaded whole, stamped with the source's version; a run
+that looks up more than FULL_LOAD_AFTER different words loads the source (cheaper then than reading word by
+word), unless the lexicon says otherwise (a large source, such as the dictionary's suggestions, is never worth
+its memory for the few thousand words a table shows). A damaged or stale file is only rewritten; without a usable cache folder the source is used. Either way a
+word's value is the source's: the file only holds it ready."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Callable, Generic, Mapping, TypeVar
+
+from .cache import CheckedFile, Table, cache_dir, write_checked
+
+FULL_LOAD_AFTER = 3_000
+KEEP_FILES = True  # False in worker processes: they read the files, the parent process writes them
+LAYOUT_VERSION = "1"
+_WORDS = "words"
+Value = TypeVar("Value", int, str)
+
+
+class Lexicon(Generic[Value]):
+    """One prepared lexicon: `get(word)` reads its file (or, past FULL_LOAD_AFTER words, its loaded source)."""
+
+    def __init__(self, name: str, stamp: Callable[[], str], load: Callable[[], Mapping[str, Value]],
+                 kind: type = str, full_after: int | None = None) -> None:
+        self.name, self._stamp, self._load, self._kind = name, stamp, load, kind
+        self._full_after = full_after  # None: FULL_LOAD_AFTER
+        self._full: Mapping[str, Value] | None = None
+        self._file: CheckedFile | None = None
+        self._opened = False
+        self._read: dict[str, Value | None] = {}
+        _ALL.append(self)
+
+    def ready(self) -> bool:
+        """Whether its prepared file is there (or its source loaded): no preparing to do."""
+        return self._full is not None or self._open() is not None
+
+    def get(self, word: str) -> Value | None:
+        """The word's value (None when the source has no such word)."""
+        if self._full is not None:
+            return self._full.get(word)
+        if word in self._read:
+            return self._read[word]
+        if len(self._read) >= (self._full_after or FULL_LOAD_AFTER) or self._open() is None:
+            return self.full().get(word)
+        try:
+            rows = self._file.range(_WORDS, (word,), (word + "\x00",))  # type: ignore[union-attr]
+            value = rows[0][1] if len(rows) and rows[0][0] == word else None
+        except (sqlite3.Error, IndexError):
+            self._close()
+            return self.full().get(word)
+        self._read[word] = value
+        return value
+
+    def full(self) -> Mapping[str, Value]:
+        """The whole source, loaded (and written to the cache for the next runs when its file is missing)."""
+        if self._full is None:
+            self._full = self._load()
+            if KEEP_FILES and self._open() is None:
+                self._write(self._full)
+            self._close()
+        return self._full
+
+    def path(self) -> Path:
+        """Where the prepared file is kept."""
+        return cache_dir() / f"lexicon-{self.name}.sqlite"
+
+    def _table(self) -> Table:
+        return Table({"word": str, "value": self._kind}, searched_by=1, chunk_rows=32)
+
+    def _signature(self) -> str:
+        return f"{LAYOUT_VERSION}:{self._stamp()}"
+
+    def _open(self) -> CheckedFile | None:
+        """The prepared file when it is there, whole and of this source's version; else None."""
+        if not self._opened:
+            self._opened = True
+            self._file = _open_checked(self.path(), {_WORDS: self._table()}, self._signature())
+        return self._file
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file = None
+
+    def _write(self, source: Mapping[str, Value]) -> None:
+        """Keep the source as a checked file in the cache folder (silently not, when it cannot be kept)."""
+        from .errors import GlossaryError
+        from .files.atomic import produce_atomically
+
+        rows = sorted((word, value) for word, value in source.items() if "\x00" not in word)
+        tables = {_WORDS: (self._table(), rows)}
+
+        def produce(temporary: Path) -> None:
+            with contextlib.closing(sqlite3.connect(temporary)) as connection:
+                write_checked(connection, tables, {"signature": self._signature()})
+
+        try:
+            self.path().parent.mkdir(parents=True, exist_ok=True)
+            produce_atomically(self.path(), produce)
+        except (OSError, GlossaryError, sqlite3.Error):
+            pass  # no writable cache: the source is loaded next time too
+
+
+_ALL: list[Lexicon] = []
+
+
+def unprepared() -> list[Lexicon]:
+    """The lexicons of the modules loaded so far whose prepared files are missing (a first run prepares them)."""
+    return [lexicon for lexicon in _ALL if not lexicon.ready()]
+
+
+def _open_checked(path: Path, tables: dict[str, Table], signature: str) -> CheckedFile | None:
+    """A checked file opened read-only when it is a regular file (a FIFO would block SQLite's open) whose meta
+    passes its check and matches `signature`; else None."""
+    connection = None
+    try:
+        if stat.S_ISREG(path.stat().st_mode):
+            connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+            checked = CheckedFile(connection, tables)
+            if checked.meta.get("signature") == signature:
+                return checked
+    except (OSError, sqlite3.Error, ValueError):
+        pass
+    if connection is not None:
+        connection.close()
+    return None
+
+
+def package_version(name: str) -> str:
+    """An installed distribution's version ('' when it has none)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""

@@ -1,0 +1,95 @@
+"""Prepared lexicons (issue 15, start-up): word lists read word by word from checked files in the cache folder give
+exactly the values of their sources, and a warm `glossary mine` of one sentence loads none of the big sources."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary import dictionary, english, lexicons
+from glossary.lexicons import Lexicon
+
+from .conftest import ROOT
+
+
+def fresh(name: str, source: dict) -> Lexicon:
+    """A new lexicon object over a source (as a new process would have it)."""
+    return Lexicon(name, lambda: "test 1", lambda: source, int if isinstance(next(iter(source.values())), int) else str)
+
+
+def test_a_prepared_lexicon_reads_the_values_of_its_source_from_its_file() -> None:
+    source = english._zipf_hundredths()
+    fresh("zipf", source).full()  # the first run: loads the source and keeps it as a file
+    words = random.Random(7).sample(sorted(source), 500) + ["the", "alibaba", "no-such-word-here"]
+    reader = fresh("zipf", source)
+    assert [reader.get(word) for word in words] == [source.get(word) for word in words]
+    assert reader._full is None  # read from the file, the source never loaded
+
+
+def test_the_words_read_match_what_the_libraries_say() -> None:
+    from lemminflect import getAllLemmas
+
+    classes = fresh("classes", english._word_classes_source())
+    classes.full()
+    reader = fresh("classes", english._word_classes_source())
+    for word in ["developers", "running", "quickly", "data", "xyzzy", "hangzhou", "best", "cloud", "walked"]:
+        value = reader.get(word)
+        assert (frozenset(value.split()) if value else frozenset()) == frozenset(getAllLemmas(word)), word
+        assert english.word_classes(word) == frozenset(getAllLemmas(word)), word
+    assert english.zipf("The") == english.zipf("the") > 7 and english.zipf("qqqxxz") == 0.0
+
+
+def test_a_damaged_or_stale_file_is_rebuilt_from_the_source() -> None:
+    source = {f"word{n:05d}": n for n in range(1, 3000)}
+    fresh("numbers", source).full()
+    path = fresh("numbers", source).path()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # a byte inside the rows flips
+    path.write_bytes(bytes(data))
+    reader = fresh("numbers", source)
+    assert [reader.get(f"word{n:05d}") for n in (1, 1500, 2999)] == [1, 1500, 2999]
+    stale = Lexicon("numbers", lambda: "test 2", lambda: {"word00001": 7}, int)
+    assert not stale.ready() and stale.get("word00001") == 7
+    assert Lexicon("numbers", lambda: "test 2", dict, int).ready()  # rewritten for the new version
+
+
+def test_a_long_run_loads_the_source_instead_of_reading_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicons, "FULL_LOAD_AFTER", 10)
+    source = {f"w{n}": n for n in range(1, 100)}
+    fresh("long", source).full()
+    reader = fresh("long", source)
+    assert [reader.get(f"w{n}") for n in range(1, 30)] == list(range(1, 30))
+    assert reader._full is not None
+
+
+def test_suggestions_come_from_the_prepared_files_as_from_the_index() -> None:
+    by_gloss, by_reading = dictionary.suggestion_indexes()
+    found = dictionary.suggest_from_english("developer")
+    assert found is not None and (found.simplified, found.reading, "/".join(found.glosses)) == by_gloss["developer"][0][:3]
+    assert dictionary.gloss_senses("developer") == by_gloss["developer"]  # every sense, with its frequency
+    found = dictionary.suggest_from_pinyin("Chongqing")
+    assert found is not None and found.simplified == "重庆" == by_reading["chongqing"][0]
+    assert dictionary.is_headword("重庆") and not dictionary.is_headword("重庆重庆重庆")
+
+
+def test_a_warm_run_on_one_sentence_loads_no_big_lexicon_nor_pandas(tmp_path: Path) -> None:
+    sentence = tmp_path / "one.txt"
+    sentence.write_text("Alibaba Cloud said developers in Hangzhou liked its cloud computing platform.\n",
+                        encoding="utf-8")
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-X", "importtime", "-m", "glossary", "mine", str(sentence), "--json"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert {path.name for path in (tmp_path / "cache").iterdir()} >= {
+        "lexicon-english-zipf.sqlite", "lexicon-english-classes.sqlite", "lexicon-cedict-headwords.sqlite",
+        "lexicon-cedict-by-gloss.sqlite", "lexicon-cedict-by-reading.sqlite"}
+    warm = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert warm.returncode == 0 and warm.stdout == first.stdout
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in warm.stderr.splitlines() if "|" in line}
+    assert "glossary" in imported
+    assert not imported & {"pandas", "numpy", "wordfreq", "lemminflect"}
