@@ -375,7 +375,8 @@ def mined_tables(rows: Sequence[dict[str, object]], stream: IO[str], *, wide: bo
     otherwise = [r for r in known if r.get("consistency") in ("differs", "mixed")]
     for title, group, fields in (
         (f"Known terms ({len(known)})", known, base + extra),
-        (f"New candidates ({len(new)}): Chinese forms are proposals", new, base + ["suggestion", "confidence"] + extra),
+        (f"New candidates ({len(new)}): the other language is a proposal", new,
+         base + ["suggestion", "confidence"] + extra),
         (f"Known terms the translations render otherwise ({len(otherwise)})", otherwise,
          ["english", "chinese", "alignments", "found_in"]),
     ):

@@ -28,7 +28,7 @@ def test_mine_prints_known_terms_then_new_candidates():
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("# Known terms (")
-    assert "# New candidates (" in out and "Chinese forms are proposals" in out
+    assert "# New candidates (" in out and "the other language is a proposal" in out
     assert out.index("Pinduoduo") < out.index("# New candidates")
     assert "拼多多" in out
 
