@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import UnreadableDocument
-from ..files.decode import check_encoding, decode_bytes
+from ..files.decode import check_encoding, decode_bytes, not_valid_in
 from ..files.reading import os_reason, shown
 from .paths import document_bytes, document_file
 
@@ -59,8 +59,7 @@ def _decodes(handle, codec: str, named: str | None, name: str) -> bool:
         except UnicodeDecodeError as error:
             if not forced:
                 return False
-            raise UnreadableDocument(f"{name}: not valid {named} at byte {position + error.start} (try another "
-                                     "--encoding, or none to guess)") from None
+            raise not_valid_in(name, named, position + error.start) from None
         if not block:
             return True
         position += len(block)

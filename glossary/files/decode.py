@@ -78,15 +78,19 @@ def text_codec(label: str) -> str | None:
     return codec
 
 
+def not_valid_in(name: str, encoding: str, position: int) -> UnreadableDocument:
+    """The error for a document that is not valid in the encoding the user named, at a byte position."""
+    return UnreadableDocument(
+        f"{name}: not valid {encoding} at byte {position} (try another --encoding, or none to guess)")
+
+
 def _decode_forced(data: bytes, name: str, encoding: str) -> str:
     """Decode with the encoding the user named; a failure says where."""
     codec = check_encoding(encoding)
     try:
         return data.decode(codec).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise UnreadableDocument(
-            f"{name}: not valid {encoding} at byte {error.start} (try another --encoding, or none to guess)"
-        ) from None
+        raise not_valid_in(name, encoding, error.start) from None
     except UnicodeError as error:  # codecs such as idna fail without a position
         raise UnreadableDocument(f"{name}: not valid {encoding} ({error}; try another --encoding, or none to guess)") \
             from None
