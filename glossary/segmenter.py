@@ -50,7 +50,7 @@ class Segmenter:
         tagged = self._jieba.tag(text, True)
         if not tagged:
             return Segmentation([], [], [0])
-        words, tags = (list(column) for column in zip(*tagged))
+        words, tags = [word for word, _ in tagged], [tag for _, tag in tagged]
         starts = [0]
         starts.extend(itertools.accumulate(map(len, words)))
         return Segmentation(words, tags, starts)

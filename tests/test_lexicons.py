@@ -58,13 +58,20 @@ def test_a_damaged_or_stale_file_is_rebuilt_from_the_source() -> None:
     assert Lexicon("numbers", lambda: "test 2", dict, int).ready()  # rewritten for the new version
 
 
-def test_a_long_run_loads_the_source_instead_of_reading_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_run_reads_the_whole_file_instead_of_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicons, "FULL_LOAD_AFTER", 10)
-    source = {f"w{n}": n for n in range(1, 100)}
+    source = {f"w{n}": n for n in range(1, 100)} | {"x\u00e9": 7}
     fresh("long", source).full()
-    reader = fresh("long", source)
+
+    def no_source() -> dict:
+        raise AssertionError("the source was loaded although its prepared file is there")
+
+    reader = Lexicon("long", lambda: "test 1", no_source, int)
     assert [reader.get(f"w{n}") for n in range(1, 30)] == list(range(1, 30))
-    assert reader._full is not None
+    assert reader._full == source  # the whole file, read at once: every word, with its value
+    words = Lexicon("words", lambda: "test 1", lambda: {"甲": "one", "b": "two"}, str)
+    words.full()
+    assert Lexicon("words", lambda: "test 1", no_source, str).full() == {"甲": "one", "b": "two"}
 
 
 def test_suggestions_come_from_the_prepared_files_as_from_the_index() -> None:
