@@ -289,3 +289,35 @@ def test_mine_save_never_stores_chinese_as_english_and_keeps_the_traditional_for
     arizona = [e for e in added if e.traditional == "亞利桑那州"]
     assert zhunan and zhunan[0].english == "Zhunan" and arizona and arizona[0].chinese == "亚利桑那州"
     assert all(e.status == "proposed" for e in added)
+
+
+def test_english_proposals_of_chinese_rows_carry_a_confidence_by_their_source():
+    text = ("星河智能董事长王建国表示，平台的经营者正在评估天枢的算力需求。王建国说，天枢平台明年发布。"
+            "经营者需要更多算力，天枢也一样。灵犀助手（Lingxi Assistant）已开放，王建国介绍了灵犀助手。")
+    rows = rows_by_chinese(glossary.mine([doc(text)], details=True))
+    # written beside it in the text: nearly certain
+    assert (rows["灵犀助手"]["english"], rows["灵犀助手"]["suggestion"], rows["灵犀助手"]["confidence"]) == \
+        ("Lingxi Assistant", "in text", 0.9)
+    # a romanised name: as sure as pinyin is for names in English news
+    assert (rows["王建国"]["english"], rows["王建国"]["suggestion"], rows["王建国"]["confidence"]) == \
+        ("Wang Jianguo", "pinyin", 0.6)
+    # a dictionary gloss of a headword with three senses (executive/manager/transactor): less sure than one sense
+    assert rows["经营者"]["suggestion"] == "dictionary" and 0 < rows["经营者"]["confidence"] < 0.6
+    # CC-CEDICT's 天枢 is a star (Dubhe): a proper noun, another referent than this term, so nothing is proposed
+    assert (rows["天枢"]["english"], rows["天枢"]["confidence"]) == ("", 0.0)
+    # known terms keep the glossary's certainty
+    assert rows["算力"]["confidence"] == 1.0
+
+
+def test_mine_save_keeps_chinese_candidates_without_english_once(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text((ROOT / "terms.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    document = tmp_path / "zh.txt"
+    document.write_text("天枢平台明年发布，天枢团队表示天枢的算力需求很大。天枢平台将开放。", encoding="utf-8")
+    before = len(store.read_entries(path))
+    assert run("-g", str(path), "mine", str(document), "--save").exit_code == 0
+    added = store.read_entries(path)[before:]
+    tianshu = [e for e in added if e.chinese == "天枢"]
+    assert tianshu and tianshu[0].english == "" and tianshu[0].status == "proposed"
+    assert run("-g", str(path), "mine", str(document), "--save").exit_code == 0  # a second run adds no copy
+    assert [e.chinese for e in store.read_entries(path)].count("天枢") == 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from ..errors import GlossaryError
 from ..matching import KnownTerms
-from ..schema import CONFIDENCE, MINED_COLUMNS, TermEntry
+from ..schema import MINED_COLUMNS, TermEntry
 from .candidates import document_occurrences
 from .grouping import SurnameLinker, merge_acronyms
 from .occurrences import ACRONYM, CHINESE_KINDS, CHINESE_TERM, GENERATION, KNOWN, PAIR, QUOTED, TERM, known_key
@@ -227,8 +227,6 @@ class Miner:
             row = describe_known(self.entries[tally.entry])
         elif tally.kind in CHINESE_KINDS:
             row = self.chinese_proposals.describe(key, tally)
-            # the English proposed for a Chinese candidate carries no measured confidence yet
-            row.setdefault(CONFIDENCE, 0.5 if row.get("english") else 0.0)
         else:
             row = describe_new(key, tally, self._known_category(tally))
         row.update(

@@ -39,7 +39,8 @@ def entry_from_mined_row(row: Mapping[str, object]) -> TermEntry:
 
 def save_candidates(path: str | os.PathLike, rows: Iterable[Mapping[str, object]]) -> list[TermEntry]:
     """Add the new candidates of a mined table to a glossary file as proposed entries (under its lock),
-    skipping known rows and any whose English form the glossary already has; returns the entries added."""
+    skipping known rows and any whose English form the glossary already has (a Chinese row with no English
+    proposed: whose Chinese form it has); returns the entries added."""
     from ..store import editing
 
     added = []
@@ -48,7 +49,11 @@ def save_candidates(path: str | os.PathLike, rows: Iterable[Mapping[str, object]
             if row.get(KNOWN) is True:
                 continue
             entry = entry_from_mined_row(row).with_changes(status=DEFAULT_STATUS)
-            if not entry.english or glossary.owner_of(entry.english) is not None:
+            if entry.english:
+                if glossary.owner_of(entry.english) is not None:
+                    continue
+            elif not entry.chinese or glossary.owners_of_chinese(entry.chinese) \
+                    or (entry.traditional and glossary.owners_of_chinese(entry.traditional)):
                 continue
             added.append(glossary.add(entry))
     return added

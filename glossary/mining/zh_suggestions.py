@@ -2,7 +2,12 @@
 (an entry with the same Chinese), CC-CEDICT (the whole term as a headword, never word by word) or pinyin
 for people and places (吴泳铭 → Wu Yongming, as English news writes Chinese names); `suggestion` says which.
 
-English text only ever goes in `english`: a proposal holding Chinese characters is dropped.
+English text only ever goes in `english`: a proposal holding Chinese characters is dropped. `confidence` (0–1)
+says how sure the proposal is, on the English rows' scale: English written beside the Chinese in the text, or an
+approved glossary entry, is nearly certain; a dictionary gloss is surer the fewer senses its headword has and the
+rarer the word is in general Chinese; a proper-noun headword proposed for a term that is no name (天枢, the
+star Dubhe, for a product) is another referent and is not proposed; a romanised name is as sure as pinyin is
+for names in English news.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..schema import CATEGORY, CHINESE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
+from ..schema import CATEGORY, CHINESE, CONFIDENCE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
 from .occurrences import (
     CHINESE_TERM, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
@@ -26,6 +31,13 @@ CATEGORIES = {ZH_ORGANIZATION: "organization", ZH_PERSON: "person", ZH_PLACE: "p
 ROMANISED = frozenset({ZH_PERSON, ZH_PLACE})
 # A dictionary gloss longer than this is a description (“Zhunan town in Miaoli county…”), not a name.
 MAX_NAME_GLOSS_WORDS = 3
+# Kinds that name something: a proper-noun headword may render them (a star's or a god's name renders no term).
+NAME_KINDS = frozenset({ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_NAME})
+# Confidence of each source of an English proposal (a dictionary gloss is scaled by its senses, see below).
+IN_TEXT_CONFIDENCE, APPROVED_CONFIDENCE, PROPOSED_CONFIDENCE = 0.9, 0.95, 0.6
+DICTIONARY_CONFIDENCE = 0.7
+PINYIN_CONFIDENCE = {ZH_PERSON: 0.6, ZH_PLACE: 0.7}  # people often write their own spelling (Hong Kong, Taiwan, English names)
+EVERYDAY_ZIPF = 4.5  # a word this common in general Chinese has senses a dictionary gloss may miss
 
 
 class ChineseProposals:
@@ -55,9 +67,9 @@ class ChineseProposals:
         written = max(tally.displays, key=lambda d: tally.displays[d]) if tally.displays else key
         simplified = to_simplified(written)
         category = CATEGORIES.get(tally.kind, "jargon")
-        english, suggestion = self.english_for(simplified, category, tally)
+        english, suggestion, confidence = self.english_for(simplified, category, tally)
         if has_han(english):
-            english, suggestion = "", ""
+            english, suggestion, confidence = "", "", 0.0
         segments = segments_of(simplified, tally, self._split)
         if segments and len(segments) > 1 and "".join(segments) == simplified and category != "person":
             pinyin = " ".join(_segment_pinyin(segment, category) for segment in segments)  # by the segmenter's words
@@ -65,28 +77,43 @@ class ChineseProposals:
             pinyin = to_pinyin(simplified, category)
         return {
             ENGLISH: english, CHINESE: written, PINYIN: pinyin, CATEGORY: category,
-            STATUS: "proposed", SUGGESTION: suggestion,
+            STATUS: "proposed", SUGGESTION: suggestion, CONFIDENCE: confidence,
         }
 
-    def english_for(self, simplified: str, category: str, tally: Tally) -> tuple[str, str]:
-        """(English, where it came from): written beside it in the text, the glossary, CC-CEDICT, pinyin, or ('', '')."""
+    def english_for(self, simplified: str, category: str, tally: Tally) -> tuple[str, str, float]:
+        """(English, where it came from, confidence): written beside it in the text, the glossary, CC-CEDICT,
+        pinyin, or ('', '', 0)."""
         from ..chinese import to_pinyin
-        from ..dictionary import english_gloss, headword
 
         in_text = (tally.extra or {}).get("english_in_text")
         if in_text:
-            return in_text, "in text"
+            return in_text, "in text", IN_TEXT_CONFIDENCE
         entry = self.owner(simplified)
         if entry is not None and entry.english:
-            return entry.english, "glossary"
-        found = headword(simplified) if has_han(simplified) and not simplified.isascii() else None
-        gloss = english_gloss(found) if found is not None else ""
+            return entry.english, "glossary", APPROVED_CONFIDENCE if entry.status == "approved" else PROPOSED_CONFIDENCE
+        gloss, confidence = dictionary_proposal(simplified, tally.kind)
         romanise = tally.kind in ROMANISED
         if gloss and not (romanise and len(gloss.split()) > MAX_NAME_GLOSS_WORDS):
-            return gloss, "dictionary"
+            return gloss, "dictionary", confidence
         if romanise:
-            return news_romanisation(to_pinyin(simplified, category)), "pinyin"
-        return "", ""
+            return news_romanisation(to_pinyin(simplified, category)), "pinyin", PINYIN_CONFIDENCE[tally.kind]
+        return "", "", 0.0
+
+
+def dictionary_proposal(simplified: str, kind: str) -> tuple[str, float]:
+    """(CC-CEDICT's gloss of the whole term as a headword, its confidence), or ('', 0)."""
+    from ..dictionary import english_gloss, headword
+    from .zh_scoring import general_zipf
+
+    found = headword(simplified) if has_han(simplified) and not simplified.isascii() else None
+    gloss = english_gloss(found) if found is not None else ""
+    if not gloss or (found.is_proper_noun and kind not in NAME_KINDS):
+        return "", 0.0
+    senses = sum(len(sense.split(";")) for sense in found.glosses if sense and not has_han(sense))
+    confidence = DICTIONARY_CONFIDENCE / (1 + 0.25 * (max(1, senses) - 1))
+    if general_zipf(simplified) >= EVERYDAY_ZIPF:
+        confidence *= 0.6
+    return gloss, round(confidence, 2)
 
 
 @functools.lru_cache(maxsize=100_000)
