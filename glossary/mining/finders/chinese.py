@@ -22,7 +22,7 @@ from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
     FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
-    sentence_units,
+    segment_flags, sentence_units,
 )
 
 # A name in brackets or given by the document is at most this many units; a noun term at most
@@ -72,9 +72,10 @@ def _read_document(document: DocumentText, segmented: SegmentedText) -> None:
     """Units of every sentence, and what holds across the document: who is a person, which short names
     stand for organisations (星河智能 for 星河智能科技有限公司)."""
     segmented.units = {}
+    flags = segment_flags(segmented.segments)
     for sentence in document.sentences:
         if has_han(sentence.text):
-            units = sentence_units(sentence, segmented, segmented.categories)
+            units = sentence_units(sentence, segmented, segmented.categories, flags)
             segmented.units[sentence.span] = units
             segmented.people.update(shown_as_people(units))
             found = segmented.organizations[sentence.span] = organizations(units)

@@ -44,7 +44,7 @@ TERM_FORMING_CATEGORIES = frozenset({"jargon", "other", "product", "event"})
 
 
 # What a unit is, as bits of Unit.flags: worked out once per (word, tag) and kept (words recur).
-HAN, FUNCTION, TERM_PART, TERM_HEAD, SEEN = 1, 2, 4, 8, 16  # SEEN: never 0, so a cached 0 is no miss
+HAN, FUNCTION, TERM_PART, TERM_HEAD, SEEN, SPACE = 1, 2, 4, 8, 16, 32  # SEEN: never 0, so a cached 0 is no miss
 FUNCTION_TAGS = frozenset({"x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "y"})
 # Words the segmenter tags as verbs that are nouns in terms (鸿蒙原生应用, 服务机器人, 安全治理).
 NOMINAL_WORDS = frozenset("应用 服务 治理 监管 支付 计算 存储 交付 推理 训练 封装 制造 安全".split())
@@ -59,7 +59,7 @@ def unit_flags(word: str, tag: str, category: str = "") -> int:
         if len(_FLAGS) > 500_000:
             _FLAGS.clear()
         han = has_han(word)
-        flags = SEEN | (HAN if han else 0)
+        flags = SEEN | (HAN if han else 0) | (SPACE if word.isspace() else 0)
         if word in FUNCTION_WORDS or (tag in FUNCTION_TAGS and tag != KNOWN_TAG):
             flags |= FUNCTION  # 同比 is a glossary term, and still a function word here
         elif tag == KNOWN_TAG:  # 算力 in 算力网络; not 90后 (90后员工) or AI驱动 (AI驱动业务)
@@ -88,9 +88,16 @@ class Unit:
         return bool(self.flags & HAN)
 
 
-def sentence_units(sentence: Sentence, segmented: SegmentedText, categories: list[str]) -> list[Unit]:
+def segment_flags(segments: "Segmentation") -> list[int]:
+    """The flags of every segment of a document, worked out in one pass."""
+    flags_of = _FLAGS.get
+    return [flags_of((word, tag)) or unit_flags(word, tag) for word, tag in zip(segments.words, segments.tags)]
+
+
+def sentence_units(sentence: Sentence, segmented: SegmentedText, categories: list[str],
+                   flags: list[int]) -> list[Unit]:
     """The sentence's segments as units, the segments under each known term folded into one unit, white
-    space left out. `categories` gives the glossary category of each entry index."""
+    space left out. `categories` gives the glossary category of each entry index, `flags` each segment's."""
     segments = segmented.segments
     starts = segments.starts
     start, end = sentence.span
@@ -98,20 +105,23 @@ def sentence_units(sentence: Sentence, segmented: SegmentedText, categories: lis
     units: list[Unit] = []
     for hit in sentence.hits:  # the segments before each known term, then the term as one unit
         stop = bisect.bisect_left(starts, hit.start, first)
-        units.extend(_segment_units(segments, first, stop))
+        if stop > first:
+            units += _segment_units(segments, flags, first, stop)
         word, category = segmented.simplified[hit.start:hit.end], categories[hit.entry]
         units.append(Unit(word, hit.start, hit.end, KNOWN_TAG, category, unit_flags(word, KNOWN_TAG, category)))
         first = bisect.bisect_left(starts, hit.end, stop)
-    units.extend(_segment_units(segments, first, bisect.bisect_left(starts, end, first)))
+    stop = bisect.bisect_left(starts, end, first)
+    if stop > first:
+        units += _segment_units(segments, flags, first, stop)
     return units
 
 
-def _segment_units(segments: "Segmentation", first: int, stop: int) -> list[Unit]:
+def _segment_units(segments: "Segmentation", flags: list[int], first: int, stop: int) -> list[Unit]:
     """Units of segments[first:stop], white space left out."""
-    words, tags, starts = segments.words, segments.tags, segments.starts
-    flags_of = _FLAGS.get
-    return [Unit(word, starts[i], starts[i + 1], tag, "", flags_of((word, tag)) or unit_flags(word, tag))
-            for i, word, tag in zip(range(first, stop), words[first:stop], tags[first:stop]) if not word.isspace()]
+    starts = segments.starts
+    return [Unit(word, begin, end, tag, "", mark) for word, tag, begin, end, mark in
+            zip(segments.words[first:stop], segments.tags[first:stop], starts[first:stop], starts[first + 1:stop + 1],
+                flags[first:stop]) if not mark & SPACE]
 
 
 def is_function_word(unit: Unit) -> bool:
