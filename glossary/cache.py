@@ -24,7 +24,7 @@ import sqlite3
 import zlib
 from array import array
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .errors import GlossaryError
 from .files.reading import os_reason, shown
@@ -35,6 +35,7 @@ _SEPARATOR = "\x00"  # between the texts of one column of a chunk: no glossary t
 _NUMBERS = "i"  # a column of numbers is packed as 32-bit integers (entry numbers, lengths)
 _MOST_VARIABLES = 500  # chunk numbers per query, well under SQLite's limit on bound values
 _SQL_TYPE = {str: "TEXT", int: "INTEGER"}
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -77,6 +78,43 @@ def file_signature(path: Path, version: str) -> str:
 def path_digest(path: Path) -> str:
     """A short digest of a file's absolute path, whatever bytes its name holds."""
     return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
+
+
+def cached_pickle(name: str, stamp: str, build: Callable[[], T]) -> T:
+    """What build() makes, kept in the cache folder as NAME.pickle with `stamp` (what it was made from) and made
+    again when the stamp differs; a damaged or unwritable cache file only costs a build."""
+    import pickle
+
+    from .files.atomic import produce_atomically
+
+    cached = cache_dir() / f"{name}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            saved_stamp, value = pickle.load(handle)
+        if saved_stamp == stamp:
+            return value
+    except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
+        pass
+    value = build()
+
+    def produce(temporary: Path) -> None:
+        with temporary.open("wb") as handle:
+            pickle.dump((stamp, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        produce_atomically(cached, produce)
+    except (OSError, GlossaryError):
+        pass  # no writable cache: built again next time
+    return value
+
+
+def data_stamp(file_name: str, version: object) -> str:
+    """What identifies a shipped data file (glossary/data/FILE_NAME: size and modification time) and a layout."""
+    from importlib import resources
+
+    info = os.stat(str(resources.files("glossary").joinpath("data").joinpath(file_name)))
+    return f"{version}:{info.st_size}:{info.st_mtime_ns}"
 
 
 class Table:

@@ -13,7 +13,6 @@ import os
 import re
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from .lexicons import Lexicon
 
@@ -184,35 +183,9 @@ def _compact(entry: DictionaryEntry) -> tuple[str, str, str]:
 def cached_build(name: str, version: int, build):
     """What build() makes from CC-CEDICT, kept in the cache folder as NAME.pickle and rebuilt when the
     dictionary file or the version changes (a damaged or unwritable cache only costs a rebuild)."""
-    import pickle
+    from .cache import cached_pickle, data_stamp
 
-    from .cache import cache_dir
-    from .errors import GlossaryError
-    from .files.atomic import produce_atomically
-
-    data = resources.files("glossary").joinpath("data").joinpath(CEDICT_FILE)
-    info = os.stat(str(data))
-    stamp = f"{version}:{info.st_size}:{info.st_mtime_ns}"
-    cached = cache_dir() / f"{name}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            saved_stamp, value = pickle.load(handle)
-        if saved_stamp == stamp:
-            return value
-    except Exception:  # a damaged cache (any of pickle's many errors) is only rebuilt
-        pass
-    value = build()
-
-    def produce(temporary: Path) -> None:
-        with temporary.open("wb") as handle:
-            pickle.dump((stamp, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        produce_atomically(cached, produce)
-    except (OSError, GlossaryError):
-        pass  # no writable cache: rebuilt next time
-    return value
+    return cached_pickle(name, data_stamp(CEDICT_FILE, version), build)
 
 
 def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:

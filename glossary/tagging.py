@@ -23,6 +23,7 @@ MODEL_FILE = "pos-ud-ewt.json.gz"
 # Word forms whose summed rows are kept (about 0.2 KB each, three per form): past this the rows are rebuilt.
 ROWS_KEPT = 50_000
 START, END = "<s>", "</s>"
+LAYOUT_VERSION = 1  # of the prepared model kept in the cache folder (a Tagger's attributes)
 
 
 class Tagger:
@@ -126,7 +127,15 @@ def features(index: int, word: str, context: Sequence[str], prev: str, prev2: st
 
 @functools.lru_cache(maxsize=1)
 def tagger() -> Tagger:
-    """The shipped model, read once (about 0.2 s)."""
+    """The shipped model, read once: from its prepared form in the cache folder (a fifth of the time of reading
+    the JSON model and laying it out), made on the first run."""
+    from .cache import cached_pickle, data_stamp
+
+    return cached_pickle("tagger", data_stamp(MODEL_FILE, LAYOUT_VERSION), _read_model)
+
+
+def _read_model() -> Tagger:
+    """The shipped model read from its JSON file and laid out for tagging."""
     data = resources.files("glossary").joinpath("data").joinpath(MODEL_FILE).read_bytes()
     raw = json.loads(gzip.decompress(data).decode("utf-8"))
     return Tagger(raw["weights"], raw["tagdict"], raw["classes"], frozenset(raw["vocabulary"]))

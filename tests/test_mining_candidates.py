@@ -194,6 +194,28 @@ def test_the_fast_tagger_gives_the_models_own_labels():
         assert tagging.tag(words) == sparse_labels(words)
 
 
+def test_the_tagger_is_read_from_its_prepared_file_and_a_damaged_one_is_made_again(isolated: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch):
+    words = "Domestic shopping sites face tough competition from rivals".split()
+    tagging.tagger.cache_clear()
+    assert tagging.tag(words) == sparse_labels(words)  # the first run lays the model out and keeps it
+    prepared = isolated / ".cache" / "tagger.pickle"
+    assert prepared.is_file()
+    read_model = tagging._read_model
+
+    def no_model() -> tagging.Tagger:
+        raise AssertionError("the JSON model was read although its prepared form is there")
+
+    monkeypatch.setattr(tagging, "_read_model", no_model)
+    tagging.tagger.cache_clear()
+    assert tagging.tag(words) == sparse_labels(words)  # from the prepared file alone
+    prepared.write_bytes(prepared.read_bytes()[:1000])  # cut short, as a full disk would
+    monkeypatch.setattr(tagging, "_read_model", read_model)
+    tagging.tagger.cache_clear()
+    assert tagging.tag(words) == sparse_labels(words) and prepared.stat().st_size > 1000
+    tagging.tagger.cache_clear()
+
+
 def test_a_word_that_acts_as_a_verb_in_its_sentence_is_no_part_of_a_term():
     words = "Domestic shopping sites face tough competition".split()
     labels = dict(zip(words, corrected_labels(words, tagging.tag(words))))
