@@ -62,6 +62,11 @@ def is_headword(word: str) -> bool:
     return _HEADWORDS.get(word) is not None
 
 
+def all_headwords() -> "dict[str, int]":
+    """Every simplified headword, as keys (the prepared file read whole: for looking up very many words)."""
+    return _HEADWORDS.full()
+
+
 @functools.lru_cache(maxsize=1)
 def entries() -> tuple[DictionaryEntry, ...]:
     """All CC-CEDICT entries, parsed."""

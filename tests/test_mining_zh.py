@@ -303,8 +303,8 @@ def test_english_proposals_of_chinese_rows_carry_a_confidence_by_their_source():
         ("Wang Jianguo", "pinyin", 0.6)
     # a dictionary gloss of a headword with three senses (executive/manager/transactor): less sure than one sense
     assert rows["经营者"]["suggestion"] == "dictionary" and 0 < rows["经营者"]["confidence"] < 0.6
-    # CC-CEDICT's 天枢 is a star (Dubhe): a proper noun, another referent than this term, so nothing is proposed
-    assert (rows["天枢"]["english"], rows["天枢"]["confidence"]) == ("", 0.0)
+    # CC-CEDICT's 天枢 is a star (Dubhe): a proper noun for a term no finder took for a name, so barely sure
+    assert rows["天枢"]["english"] == "Dubhe" and rows["天枢"]["confidence"] <= 0.3
     # known terms keep the glossary's certainty
     assert rows["算力"]["confidence"] == 1.0
 
@@ -313,11 +313,21 @@ def test_mine_save_keeps_chinese_candidates_without_english_once(tmp_path: Path)
     path = tmp_path / "terms.csv"
     path.write_text((ROOT / "terms.csv").read_text(encoding="utf-8"), encoding="utf-8")
     document = tmp_path / "zh.txt"
-    document.write_text("天枢平台明年发布，天枢团队表示天枢的算力需求很大。天枢平台将开放。", encoding="utf-8")
+    document.write_text("星河智能明年发布新品，星河智能表示算力需求很大。星河智能将开放平台。", encoding="utf-8")
     before = len(store.read_entries(path))
     assert run("-g", str(path), "mine", str(document), "--save").exit_code == 0
     added = store.read_entries(path)[before:]
-    tianshu = [e for e in added if e.chinese == "天枢"]
-    assert tianshu and tianshu[0].english == "" and tianshu[0].status == "proposed"
+    xinghe = [e for e in added if e.chinese == "星河智能"]
+    assert xinghe and xinghe[0].english == "" and xinghe[0].status == "proposed"
     assert run("-g", str(path), "mine", str(document), "--save").exit_code == 0  # a second run adds no copy
-    assert [e.chinese for e in store.read_entries(path)].count("天枢") == 1
+    assert [e.chinese for e in store.read_entries(path)].count("星河智能") == 1
+
+
+def test_a_word_the_segmenter_cuts_in_two_is_one_candidate_when_the_dictionary_knows_it_whole():
+    text = ("这家公司推行末位淘汰，员工担心末位淘汰带来的压力。专家说群体免疫难以实现，"
+            "也有人质疑群体免疫的说法。绩效考核和末位淘汰让打工人焦虑。")
+    rows = rows_by_chinese(glossary.mine([doc(text)], details=True))
+    assert rows["末位淘汰"]["frequency"] == 3 and rows["末位淘汰"]["suggestion"] == "dictionary"
+    assert rows["群体免疫"]["english"] == "herd immunity" and rows["群体免疫"]["frequency"] == 2
+    assert "末位" not in rows and "群体" not in rows  # not the pieces
+    assert rows["打工人"]["known"]  # a glossary term beside them stays whole

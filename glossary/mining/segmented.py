@@ -7,6 +7,8 @@ digits folded to ASCII), so every offset it gives is an offset into the document
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
@@ -30,6 +32,13 @@ KANA_SHARE = 0.1
 # Full-width ASCII (Ａ–ｚ, ０–９…) folded to ASCII for the segmenter; the same length, offsets unchanged.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _HAN_MASK = "、"  # what Chinese characters become for the word tokeniser: not a word, not a space
+_ALL_HAN = re.compile(f"^[{HAN_CLASS}]+$")
+# Segments of these kinds are never part of a word put back together (numbers, adverbs, prepositions,
+# conjunctions, particles, pronouns, localisers, measure words, punctuation, Latin words).
+_NO_JOIN_TAGS = frozenset({"m", "mq", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "q", "x",
+                           "eng", "y", "e", "o"})
+LOOKUPS_BY_WORD = 2_000  # segments in a text past which the dictionary's headwords are read whole
+_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "j", "vn", "an", "ng", "nl", "l"})
 
 
 @dataclass(slots=True)
@@ -106,6 +115,7 @@ class ChineseReader:
         self._entries = entries
         self._categories = [entry.category for entry in entries]
         self._segmenter: "Segmenter | None" = None
+        self._user_words: frozenset[str] | None = None
         self.chinese_words = 0  # segments of Chinese read so far: the corpus size Chinese termhood compares with
 
     def read(self, text: str, name: str = "") -> SegmentedText | None:
@@ -122,7 +132,7 @@ class ChineseReader:
         primary = self.language == "zh" or looks_chinese(text)
         folded = text.translate(_FULL_WIDTH)
         simplified = _simplified(folded)
-        segments = self.segmenter().segment(simplified)
+        segments = rejoined(self.segmenter().segment(simplified), self.user_words())
         tags = segments.tags  # Chinese words: all but punctuation, Latin words and numbers
         self.chinese_words += len(tags) - tags.count("x") - tags.count("eng") - tags.count("m")
         return SegmentedText(simplified, segments, segments.boundaries(), primary,
@@ -130,7 +140,13 @@ class ChineseReader:
 
     def split(self, text: str) -> tuple[str, ...]:
         """The words of a (simplified) term, cut as the documents were."""
-        return tuple(self.segmenter().cut(text))
+        return tuple(rejoined(self.segmenter().segment(text), self.user_words()).words)
+
+    def user_words(self) -> frozenset[str]:
+        """The glossary's Chinese forms (simplified), which the segmenter keeps whole."""
+        if self._user_words is None:
+            self._user_words = frozenset(word for word, _ in glossary_words(self._entries))
+        return self._user_words
 
     def segmenter(self) -> "Segmenter":
         """The segmenter, with the glossary's Chinese forms (simplified) as user words."""
@@ -153,3 +169,45 @@ def glossary_words(entries: "list[TermEntry]") -> list[tuple[str, str]]:
             if has_han(form):
                 words.setdefault(to_simplified(form), tag)
     return list(words.items())
+
+
+def rejoined(segments: "Segmentation", user_words: frozenset[str]) -> "Segmentation":
+    """The segments with the four-character words the segmenter cut in two put back together (末位 + 淘汰,
+    群体 + 免疫, 大赦 + 国际): two segments of two Chinese characters whose joined form is a CC-CEDICT
+    headword, where one of them is no noun (noun runs already make terms of nouns side by side) and neither
+    is a number, a function word or a glossary form. The joined word is tagged as a noun (a proper noun when
+    CC-CEDICT reads it so)."""
+    from ..dictionary import all_headwords, headword, is_headword
+    from ..segmenter import Segmentation
+
+    words, tags = segments.words, segments.tags
+    if len(words) > LOOKUPS_BY_WORD:  # a long text: every pair of segments looked up at once, in C
+        known = all_headwords()
+        pairs = [first for first, word in enumerate(map(operator.add, words, words[1:])) if word in known]
+    else:
+        pairs = range(len(words) - 1)
+    joins: list[int] = []
+    for first in pairs:
+        left, right = words[first], words[first + 1]
+        left_tag, right_tag = tags[first], tags[first + 1]
+        if len(left) != 2 or len(right) != 2 or left_tag in _NO_JOIN_TAGS or right_tag in _NO_JOIN_TAGS:
+            continue
+        if (left_tag in _NOUN_TAGS and right_tag in _NOUN_TAGS) or (joins and joins[-1] == first - 1):
+            continue
+        word = left + right
+        if left not in user_words and right not in user_words and is_headword(word) and _ALL_HAN.match(word):
+            joins.append(first)
+    if not joins:
+        return segments
+    new_words, new_tags, start = [], [], 0
+    for first in joins:
+        word = words[first] + words[first + 1]
+        found = headword(word)
+        new_words += words[start:first] + [word]
+        new_tags += tags[start:first] + ["nz" if found is not None and found.is_proper_noun else "n"]
+        start = first + 2
+    new_words += words[start:]
+    new_tags += tags[start:]
+    starts = [0]
+    starts.extend(itertools.accumulate(map(len, new_words)))
+    return Segmentation(new_words, new_tags, starts)

@@ -5,8 +5,8 @@ for people and places (吴泳铭 → Wu Yongming, as English news writes Chinese
 English text only ever goes in `english`: a proposal holding Chinese characters is dropped. `confidence` (0–1)
 says how sure the proposal is, on the English rows' scale: English written beside the Chinese in the text, or an
 approved glossary entry, is nearly certain; a dictionary gloss is surer the fewer senses its headword has and the
-rarer the word is in general Chinese; a proper-noun headword proposed for a term that is no name (天枢, the
-star Dubhe, for a product) is another referent and is not proposed; a romanised name is as sure as pinyin is
+rarer the word is in general Chinese; a proper-noun headword proposed for a term that no finder took for a name is
+as often another referent as not (天枢, the star Dubhe, names products too), so its confidence is low; a romanised name is as sure as pinyin is
 for names in English news.
 """
 
@@ -36,6 +36,8 @@ NAME_KINDS = frozenset({ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_NAM
 # Confidence of each source of an English proposal (a dictionary gloss is scaled by its senses, see below).
 IN_TEXT_CONFIDENCE, APPROVED_CONFIDENCE, PROPOSED_CONFIDENCE = 0.9, 0.95, 0.6
 DICTIONARY_CONFIDENCE = 0.7
+# A proper-noun headword for a term no finder took for a name: the name of something else as often as not.
+PROPER_NOUN_CONFIDENCE = 0.3
 PINYIN_CONFIDENCE = {ZH_PERSON: 0.6, ZH_PLACE: 0.7}  # people often write their own spelling (Hong Kong, Taiwan, English names)
 EVERYDAY_ZIPF = 4.5  # a word this common in general Chinese has senses a dictionary gloss may miss
 
@@ -107,10 +109,12 @@ def dictionary_proposal(simplified: str, kind: str) -> tuple[str, float]:
 
     found = headword(simplified) if has_han(simplified) and not simplified.isascii() else None
     gloss = english_gloss(found) if found is not None else ""
-    if not gloss or (found.is_proper_noun and kind not in NAME_KINDS):
+    if not gloss:
         return "", 0.0
     senses = sum(len(sense.split(";")) for sense in found.glosses if sense and not has_han(sense))
     confidence = DICTIONARY_CONFIDENCE / (1 + 0.25 * (max(1, senses) - 1))
+    if found.is_proper_noun and kind not in NAME_KINDS:
+        confidence = min(confidence, PROPER_NOUN_CONFIDENCE)  # 大赦国际 is Amnesty International, 天枢 a product more often than the star
     if general_zipf(simplified) >= EVERYDAY_ZIPF:
         confidence *= 0.6
     return gloss, round(confidence, 2)
