@@ -69,9 +69,16 @@ FINGERPRINT_VERSION = "f1:"
 
 def field_hash(text: str) -> str:
     """The fingerprint of one cell: empty for an empty cell (so blanks are known), else 8 hex digits."""
+    return _sha256(text.encode("utf-8")).hexdigest()[:8] if text else ""
+
+
+def _sha256(data: bytes):
+    """hashlib's sha256, imported on the first fingerprint (then called directly)."""
+    global _sha256
     from hashlib import sha256
 
-    return sha256(text.encode("utf-8")).hexdigest()[:8] if text else ""
+    _sha256 = sha256
+    return sha256(data)
 
 
 def values_fingerprint(values: dict[str, str], columns: Sequence[str] = COLUMNS) -> str:

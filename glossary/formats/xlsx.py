@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -90,7 +91,8 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
     XML, every cell an inline string (never a formula, number or link), escaped as Excel does. This is
     several times faster than writing 100,000 rows cell by cell through a library."""
     columns = _export_columns(options.columns)
-    refuse_too_many_rows(max(len(entries) + 1, len(_metadata_rows(options))), f"{len(entries):,} entries",
+    metadata_rows = len(_metadata_rows(options)) + len(options.row_hashes)
+    refuse_too_many_rows(max(len(entries) + 1, metadata_rows), f"{len(entries):,} entries",
                          "export fewer with --category or --status, or export CSV or TBX, which have no row limit")
     rows = _entry_rows(entries, columns)
     labels = [header_label(column) for column in columns]
@@ -103,9 +105,9 @@ def write(entries: Sequence[TermEntry], path: Path, options: ExportOptions) -> N
         book = _new_book(layout)
         _write_glossary_sheet(book, book.add_worksheet(GLOSSARY_SHEET), len(entries), columns, widths)
         _write_instructions_sheet(book, book.add_worksheet(INSTRUCTIONS_SHEET))
-        _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
+        fingerprints = _write_metadata_sheet(book, book.add_worksheet(METADATA_SHEET), options)
         book.close()
-        _stream_importably(layout, temporary, rows, widths, _one_line_limits(columns, widths))
+        _stream_importably(layout, temporary, rows, widths, _one_line_limits(columns, widths), fingerprints)
 
     produce_atomically(Path(path), produce)
 
@@ -166,22 +168,23 @@ def _entry_rows(entries: Sequence[TermEntry], columns: Sequence[str]) -> list[tu
 
 
 def _stream_importably(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[object]], widths: list[float],
-                       limits: list[int]) -> None:
+                       limits: list[int], fingerprints: "Fingerprints | None" = None) -> None:
     """Write the workbook with its rows deflated; stored instead in the rare workbook whose sheet deflates further
     than an import trusts (thousands of rows of one long repeated note), so that every export reads back."""
-    _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_DEFLATED)
+    _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_DEFLATED, fingerprints)
     with zipfile.ZipFile(path) as written:
         sheet = written.getinfo(_FIRST_SHEET)
         _refuse_beyond_import(sum(member.file_size for member in written.infolist()), len(rows))
     if sheet.file_size > RATIO_CHECK_MIN_BYTES and sheet.file_size > MAX_COMPRESSION_RATIO * sheet.compress_size:
-        _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_STORED)
+        _stream_rows_into(layout, path, rows, widths, limits, zipfile.ZIP_STORED, fingerprints)
 
 
 _FIRST_SHEET = "xl/worksheets/sheet1.xml"
+_METADATA_SHEET_FILE = "xl/worksheets/sheet3.xml"  # the third sheet export_entries adds
 
 
 def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[object]], widths: list[float],
-                      limits: list[int], compression: int) -> None:
+                      limits: list[int], compression: int, fingerprints: "Fingerprints | None" = None) -> None:
     """Write the workbook XlsxWriter laid out to `path`, with the rows as rows 2… of its first sheet (sheet1);
     each cell takes its column's style (grey id, wrapped text) as XlsxWriter numbered it, each row the
     height its wrapped cells need at the column widths.
@@ -194,6 +197,9 @@ def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[ob
             zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for member in source.infolist():
             data = source.read(member.filename)
+            if fingerprints is not None and member.filename == fingerprints.member:
+                _stream_fingerprints(target, member, data, fingerprints, compression)
+                continue
             if member.filename != _FIRST_SHEET:
                 target.writestr(member, data)
                 continue
@@ -215,6 +221,28 @@ def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[ob
                         _refuse_beyond_import(written, number - 1)
                 written += out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
                 _refuse_beyond_import(written, len(rows))
+
+
+def _stream_fingerprints(target: zipfile.ZipFile, member: zipfile.ZipInfo, data: bytes, fingerprints: Fingerprints,
+                        compression: int) -> None:
+    """The Metadata sheet with the fingerprint rows after its head (id in column A, fingerprint in B)."""
+    head, _, tail = data.decode("utf-8").partition("</sheetData>")
+    last = fingerprints.first_row + len(fingerprints.rows) - 1
+    head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:B{max(last, fingerprints.first_row - 1)}"/>',
+                  head, count=1)
+    sheet = zipfile.ZipInfo(member.filename, member.date_time)
+    sheet.compress_type = compression
+    with target.open(sheet, "w") as out:
+        out.write(head.encode("utf-8"))
+        chunk: list[str] = []
+        for number, (entry_id, fingerprint) in enumerate(fingerprints.rows, start=fingerprints.first_row):
+            cells = "".join(f'<c r="{letter}{number}" t="inlineStr"><is><t>{_xml_escape(cell_text(text))}</t></is></c>'
+                            for letter, text in (("A", entry_id), ("B", fingerprint)) if text)
+            chunk.append(f'<row r="{number}">{cells}</row>')
+            if len(chunk) == 5000:
+                out.write("".join(chunk).encode("utf-8"))
+                chunk = []
+        out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
 
 
 def _refuse_beyond_import(written: int, rows: int) -> None:
@@ -494,27 +522,38 @@ def _write_instructions_sheet(book, sheet) -> None:
     _set_up_pages(sheet, landscape=False)
 
 
-def _write_metadata_sheet(book, sheet, options: ExportOptions) -> None:
-    """Key/value pairs about the export, then each entry's fingerprint at export time (visible, protected)."""
+def _write_metadata_sheet(book, sheet, options: ExportOptions) -> "Fingerprints":
+    """Key/value pairs about the export, then the header of each entry's fingerprint at export time (visible,
+    protected); the fingerprint rows themselves are streamed into the sheet (_stream_rows_into): returned."""
     bold = book.add_format({"bold": True})
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 60)
     sheet.protect()  # no password: it only guards against accidental edits
     headers = (METADATA_KEY_HEADER, ROW_HASH_HEADER)
-    for number, pair in enumerate(_metadata_rows(options)):
+    head = _metadata_rows(options)
+    for number, pair in enumerate(head):
         for index, text in enumerate(pair):
             if text:
                 sheet.write_string(number, index, neutralise_formula(text), bold if pair in headers else None)
+    return Fingerprints(_METADATA_SHEET_FILE, len(head) + 1, list(options.row_hashes.items()))
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """Rows of two texts (an entry's id and its fingerprint) to stream into a sheet from a row number on."""
+
+    member: str  # the sheet's file in the workbook
+    first_row: int  # 1-based, as the sheet XML counts
+    rows: list[tuple[str, str]]
 
 
 def _metadata_rows(options: ExportOptions) -> list[tuple[str, str]]:
-    """The Metadata sheet's rows: key/value pairs about the export, a blank row, each entry's fingerprint."""
+    """The Metadata sheet's first rows: key/value pairs about the export, a blank row, the fingerprints' header."""
     metadata = {"exported_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
                 "tool_version": version()}
     metadata.update(options.metadata)
-    rows = [METADATA_KEY_HEADER, *((str(key), str(value)) for key, value in metadata.items()), ("", ""),
+    return [METADATA_KEY_HEADER, *((str(key), str(value)) for key, value in metadata.items()), ("", ""),
             ROW_HASH_HEADER]
-    return rows + list(options.row_hashes.items())
 
 
 # --- reading ----------------------------------------------------------------------------------
