@@ -7,6 +7,7 @@ it), 130 interrupted (Ctrl-C). Every error is one line on stderr.
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -321,6 +322,7 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
                                category=category, new_only=new_only, warn=warnings.append, min_score=min_score,
                                note=lambda text: render.message(f"glossary: note: {text}", sys.stderr))
     else:
+        _refuse_when_nothing_is_readable(paths)  # at once, not after a first run's preparing
         _prepare_lexicons()
         skips = _SkipReport()
         total = input_bytes(paths)
@@ -414,9 +416,33 @@ class _SkipReport:
     def finish(self) -> None:
         """Fail when every input was skipped."""
         if self.held and not self.any_read:
-            more = f" (and {len(self.held) - 1} more unreadable input{'s' if len(self.held) > 2 else ''})" \
-                if len(self.held) > 1 else ""
-            raise GlossaryError(f"nothing could be read: {self.held[0]}{more}")
+            raise _nothing_read(self.held)
+
+
+def _nothing_read(reasons: list[str]) -> GlossaryError:
+    """The one-line error of a run none of whose inputs could be read."""
+    more = f" (and {len(reasons) - 1} more unreadable input{'s' if len(reasons) > 2 else ''})" if len(reasons) > 1 else ""
+    return GlossaryError(f"nothing could be read: {reasons[0]}{more}")
+
+
+def _refuse_when_nothing_is_readable(paths: tuple[str, ...]) -> None:
+    """Fail at once when every input names something that is not a regular file (a device, a pipe): the
+    same error the run would end with, without first preparing word lists for nothing."""
+    from .errors import NotAFileError
+    from .files.reading import regular_file
+
+    reasons = []
+    for path in paths:
+        if path == "-" or not os.path.lexists(path) or os.path.isdir(path):
+            return  # standard input, a glob, a folder or a missing path: the run says what it finds
+        try:
+            regular_file(path)
+        except NotAFileError as error:
+            reasons.append(str(error))
+        else:
+            return
+    if reasons:
+        raise _nothing_read(reasons)
 
 
 # --- changing the glossary --------------------------------------------------------------------

@@ -359,13 +359,16 @@ def test_a_glossary_or_document_that_is_not_a_regular_file_is_refused_at_once(tm
     commands = [["-g", str(target), "lookup", "qwen"], ["-g", str(target), "list"], ["validate", str(target)]]
     if kind != "folder":
         commands.append(["mine", str(target)])
+    cache = tmp_path / "cache"
     for command in commands:
         result = subprocess.run([sys.executable, "-m", "glossary", *command], capture_output=True, text=True,
-                                timeout=60)
+                                timeout=60, env={**os.environ, "GLOSSARY_CACHE_DIR": str(cache)})
         assert result.returncode == 2, (command, result.stderr)
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in result.stderr, (command, result.stderr)
         assert any(reason in lines[0] for reason in ("not a regular file", "is a folder", "is a directory")), lines[0]
+    # refused before a first run prepares its word lists (seconds of work for nothing)
+    assert not list(cache.glob("lexicon-*")) if cache.exists() else True
 
 
 # --- 6. the formula guard on every spreadsheet-bound file -----------------------------------------------------
