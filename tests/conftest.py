@@ -33,6 +33,32 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     return work
 
 
+@pytest.fixture(scope="session")
+def prepared_cache_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder a real first run filled (prepared word lists, dictionary suggestions, the tagger's model),
+    made once a session by `glossary mine` in a separate process."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("prepared") / ".cache"
+    sentence = folder.parent / "one.txt"
+    sentence.write_text("Alibaba Cloud said developers in Hangzhou liked its Qwen model.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "glossary", "mine", str(sentence)], capture_output=True, text=True,
+                          env={**os.environ, "GLOSSARY_CACHE_DIR": str(folder)}, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+@pytest.fixture
+def prepared_cache(isolated: Path, prepared_cache_template: Path) -> Path:
+    """The test's own cache folder, holding copies of what a first run prepares: for tests whose worker
+    processes or real runs mine (each would otherwise prepare them again), not for tests of preparing."""
+    import shutil
+
+    cache = isolated / ".cache"
+    shutil.copytree(prepared_cache_template, cache, dirs_exist_ok=True)
+    return cache
+
+
 @pytest.fixture
 def small_glossary(tmp_path: Path) -> Path:
     """A real seven-entry terms.csv on disk."""

@@ -160,7 +160,7 @@ def test_save_refuses_the_read_only_shipped_glossary():
     assert result.exit_code == 2 and "read-only" in result.stderr
 
 
-def test_mine_in_a_real_process_with_a_gb18030_file(tmp_path: Path):
+def test_mine_in_a_real_process_with_a_gb18030_file(tmp_path: Path, prepared_cache: Path):
     doc = tmp_path / "zh.txt"
     doc.write_bytes("阿里云发布了通义千问。阿里云表示，通义千问将向企业开放。".encode("gb18030"))
     result = subprocess.run([sys.executable, "-m", "glossary", "mine", str(doc), "--json"], capture_output=True,

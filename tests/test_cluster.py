@@ -16,6 +16,9 @@ from glossary.mining import parallel, sections
 
 from .test_parallel import DOCUMENTS, SAMPLES, KillsItsMiner, big_document, mined
 
+# worker processes read the prepared word lists from the cache folder: copies of a first run's
+pytestmark = pytest.mark.usefixtures("prepared_cache")
+
 distributed = pytest.importorskip("distributed")
 
 

@@ -21,6 +21,9 @@ from glossary.mining import parallel, pipeline, sections
 
 from .conftest import ROOT
 
+# worker processes read the prepared word lists from the cache folder: copies of a first run's
+pytestmark = pytest.mark.usefixtures("prepared_cache")
+
 # English and Chinese samples (issue 11): a worker segments Chinese and counts its tallies as one process does
 SAMPLES = sorted(str(path) for path in (ROOT / "samples").iterdir() if path.is_file()) + sorted(
     str(path) for path in (ROOT / "samples" / "zh").glob("*.txt"))
