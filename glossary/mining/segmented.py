@@ -116,6 +116,7 @@ class ChineseReader:
         self._categories = [entry.category for entry in entries]
         self._segmenter: "Segmenter | None" = None
         self._user_words: frozenset[str] | None = None
+        self._splits: dict[str, tuple[str, ...]] = {}
         self.chinese_words = 0  # segments of Chinese read so far: the corpus size Chinese termhood compares with
 
     def read(self, text: str, name: str = "") -> SegmentedText | None:
@@ -139,8 +140,13 @@ class ChineseReader:
                              traditional=simplified != folded, categories=self._categories)
 
     def split(self, text: str) -> tuple[str, ...]:
-        """The words of a (simplified) term, cut as the documents were."""
-        return tuple(rejoined(self.segmenter().segment(text), self.user_words()).words)
+        """The words of a (simplified) term, cut as the documents were (kept: scoring and rows ask twice)."""
+        words = self._splits.get(text)
+        if words is None:
+            if len(self._splits) > 200_000:
+                self._splits.clear()
+            words = self._splits[text] = tuple(rejoined(self.segmenter().segment(text), self.user_words()).words)
+        return words
 
     def user_words(self) -> frozenset[str]:
         """The glossary's Chinese forms (simplified), which the segmenter keeps whole."""
