@@ -161,11 +161,30 @@ def to_pinyin(chinese: str, category: str = "") -> str:
         elif category == "person" and 2 <= len(part) <= 4:
             groups = _person_words(part, syllables)
         else:
-            groups = _group(syllables, _split_words(part))
+            words = _split_words(part)
+            groups = _group(syllables, words)
+            if category == "place":
+                groups = _place_readings(groups, words)
         if proper and category != "person":
             groups = _attach_lone_syllables(groups, part)
         pieces.extend(_style_words([g for g in groups if g], part, proper))
     return _join_pieces(pieces)
+
+
+def _place_readings(groups: list[list[str]], words: list[str]) -> list[list[str]]:
+    """A place's words read as CC-CEDICT reads them as names (朝阳 Cháoyáng, 长宁 Chángníng), where its words
+    have another reading too."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    from .dictionary import place_readings
+
+    readings = place_readings()
+    for index, word in enumerate(words):
+        reading = readings.get(word)
+        if reading is not None and len(reading.split()) == len(word):
+            groups[index] = [to_tone(syllable.lower().replace("u:", "v")).replace("v", "ü")
+                             for syllable in reading.split()]
+    return groups
 
 
 def _attach_lone_syllables(groups: list[list[str]], han: str) -> list[list[str]]:

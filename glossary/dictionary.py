@@ -356,3 +356,22 @@ def _singular(key: str) -> str:
     if key.endswith("s") and not key.endswith("ss"):
         return key[:-1]
     return key
+
+
+_PLACE_READINGS_VERSION = 1
+
+
+def place_readings() -> dict[str, str]:
+    """Simplified headword of two or more characters → the numbered reading of its proper-noun entry: how a
+    place name is read (朝阳 Chao2 yang2 the district, not zhao1 yang2 the morning sun; 长宁 Chang2 ning2, not
+    zhang3). Kept in the cache folder."""
+    def build() -> dict[str, str]:
+        proper: dict[str, str] = {}
+        for line in _cedict_lines():
+            head, _, _ = line.partition(" /")
+            parts = head.split(" ", 2)
+            if len(parts) == 3 and len(parts[1]) >= 2 and parts[2][1:2].isupper():
+                proper.setdefault(parts[1], parts[2].strip("[]"))
+        return proper
+
+    return cached_build("cedict-place-readings", _PLACE_READINGS_VERSION, build)

@@ -13,6 +13,10 @@ from glossary.chinese import has_han, strip_tones, to_pinyin, to_simplified, to_
     ("西安", "place", "Xī'ān"),                   # apostrophe before a syllable starting with a vowel
     ("长沙", "place", "Chángshā"),
     ("重庆市", "place", "Chóngqìng Shì"),          # administrative suffix written apart
+    ("长宁区", "place", "Chángníng Qū"),          # CC-CEDICT's reading of the name, not zhǎng
+    ("朝阳区", "place", "Cháoyáng Qū"),           # the district, not zhāoyáng (the morning sun)
+    ("单县", "place", "Shànxiàn"),                # 单 read shàn in the county's name
+    ("朝阳", "jargon", "zhāoyáng"),               # no place: the word's own reading
     ("吴泳铭", "person", "Wú Yǒngmíng"),           # surname apart, given name as one word
     ("曾毓群", "person", "Zēng Yùqún"),            # surname 曾 is Zēng, not céng
     ("单仁平", "person", "Shàn Rénpíng"),          # surname 单 is Shàn
