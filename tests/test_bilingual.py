@@ -237,3 +237,69 @@ def test_a_name_seen_once_gets_the_chinese_left_over():
     aligner = Aligner([pair], learn([(pair.english_words, pair.chinese_words)]))
     assert aligner.render(0, 0, len("Kleenex")).chinese == "舒洁"
     assert aligner.render(0, pair.english.index("Shanghai"), pair.english.index(".")).chinese == "上海"
+
+
+def test_the_english_of_each_gold_chinese_term_is_aligned_the_other_way():
+    from glossary.mining.bilingual import BilingualMiner, parallel_pairs
+
+    miner = BilingualMiner([parallel_pairs(ZH, EN)], [])
+    english = {}
+    for wanted, chinese in GOLD.items():
+        index, start, end = miner.chinese_occurrences([chinese])[0]
+        rendering = miner.aligner.render_english(index, start, end)
+        english[wanted] = rendering.chinese if rendering else None
+    assert english == {wanted: wanted for wanted in GOLD}
+
+
+def test_a_translation_from_chinese_adds_the_chinese_side_s_terms_with_their_english(empty_glossary: Path):
+    from_chinese = mined(empty_glossary, ZH, "--parallel", EN)
+    from_english = mined(empty_glossary, EN, "--parallel", ZH)
+    assert_gold(from_chinese)
+    added = [row for row in from_chinese if row["english"] not in {r["english"] for r in from_english}]
+    model = next(row for row in added if row["chinese"] == "语言模型")
+    assert model["english"] == "language model" and model["suggestion"] == "aligned"
+    assert model["alignments"] == "language model 2" and model["alignment_confidence"] == 1.0
+    assert model["found_in"] == f"{EN}:2"
+    # a Chinese term is added only when no English row pairs it already, once
+    assert added and all(any("\u4e00" <= ch <= "\u9fff" for ch in row["context"]) for row in added)
+    chinese = [row["chinese"] for row in added]
+    assert len(chinese) == len(set(chinese)) and not set(chinese) & {row["chinese"] for row in from_english}
+
+
+def test_a_longer_name_grouped_under_a_shorter_one_is_its_own_row_when_translated_otherwise(
+        empty_glossary: Path, tmp_path: Path):
+    english = ["Iranian officials closed the schools in Qom on Monday.",
+               "The Iranian Parliament met in Tehran on Sunday to discuss the budget.",
+               "Iranian doctors asked the ministry for more masks.",
+               "Several Iranian cities cancelled their spring festivals."]
+    chinese = ["伊朗官员周一关闭了库姆的学校。", "伊朗议会周日在德黑兰开会讨论预算。", "伊朗医生要求卫生部提供更多口罩。",
+               "伊朗多个城市取消了春季节庆活动。"]
+    (tmp_path / "iran.en").write_text("\n".join(english) + "\n", encoding="utf-8")
+    (tmp_path / "iran.zh").write_text("\n".join(chinese) + "\n", encoding="utf-8")
+    rows = mined(empty_glossary, tmp_path / "iran.en", "--parallel", tmp_path / "iran.zh")
+    names = [row["english"] for row in rows]
+    parliament = rows[names.index("Iranian Parliament")]
+    assert parliament["chinese"] == "伊朗议会" and parliament["suggestion"] == "aligned"
+    assert parliament["found_in"].endswith("iran.en:2") and parliament["frequency"] == 1
+    assert rows[names.index("Iranian Parliament") - 1]["english"] == "Iranian"  # just after the row it was in
+    assert all(row["chinese"] == "伊朗" for row in rows if row["english"] == "Iranian")
+
+
+def test_in_a_translation_memory_a_bare_surname_counts_for_a_full_name_only_nearby(empty_glossary: Path,
+                                                                                    tmp_path: Path):
+    units = [("Eddie Wu met investors in Hangzhou on Monday.", "吴泳铭周一在杭州会见了投资者。"),
+             ("Wu said the company would open an office in Chengdu.", "吴泳铭说，公司将在成都开设办事处。")]
+    units += [(f"The new bridge carried {n} thousand cars on its first day.", f"新大桥首日通行了{n}千辆汽车。")
+              for n in range(2, 62)]
+    units += [("Wu said the team would publish the report in May.", "吴说，团队将在五月发布报告。")]
+    tus = "".join(f'<tu tuid="t{number}"><tuv xml:lang="en-US"><seg>{english}</seg></tuv>'
+                  f'<tuv xml:lang="zh-CN"><seg>{chinese}</seg></tuv></tu>\n'
+                  for number, (english, chinese) in enumerate(units, 1))
+    memory = tmp_path / "memory.tmx"
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+                      'datatype="plaintext" segtype="sentence" adminlang="en-US" creationtool="t" '
+                      f'creationtoolversion="1" o-tmf="none"/><body>\n{tus}</body></tmx>\n', encoding="utf-8")
+    rows = mined(empty_glossary, memory)
+    eddie = next(row for row in rows if row["english"] == "Eddie Wu")
+    # the Wu of the next segment is Eddie Wu; the Wu sixty segments on, in another text of the memory, is not
+    assert eddie["frequency"] == 2 and eddie["chinese"] == "吴泳铭"

@@ -28,6 +28,7 @@ _CROSS_REFERENCE = re.compile(r"[^\s\[\]]*\|?[^\s\[\]]*\[[^\]]*\]")
 _SPELLINGS = (("tre", "ter"), ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"),
               ("ogue", "og"), ("lled", "led"), ("lling", "ling"))
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
 _GLOSS_WORD = re.compile(r"[a-z][a-z'-]*")
 # Gloss words too general to link a Chinese word to an English one.
 _GLOSS_STOP = STOPWORDS | frozenset("to sb sth something someone one's oneself etc kind type used variant also".split())
@@ -178,6 +179,8 @@ def dictionary_renderings(word: str, modifier: bool = False) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     words = dictionary_words()
+    if "." in word and _DOTTED.fullmatch(word):  # U.S, U.K, E.U: the acronym written with stops
+        word = word.replace(".", "")
     lower = word.lower()
     if len(word) >= 2 and word.isupper() and not modifier:
         return words.get(word, frozenset()) | (frozenset() if lower in STOPWORDS else dictionary_renderings(lower))

@@ -32,6 +32,8 @@ SURE = 0.8  # a link this strong to a word outside the term keeps a Chinese word
 DICE_MIN_PAIRS = 3  # Dice of words seen together fewer times is chance
 MODIFIER_LINK = 0.5  # a dictionary word that only modifies a gloss's head ('large' of 'large bowl')
 MIN_SCORE = 0.45  # below this an occurrence is not counted as rendered at all
+NOISE = 0.2  # what a name seen once is linked by, at most, when the pairs do not tell where it goes
+UNDECIDED = 1.5  # … that is, when its best learned link is less than this many times its second
 WEAK = 0.25  # a link weaker than this is noise (IBM spreads a rare word's mass thin)
 SOUNDS_ALIKE = 0.5  # below this, a name and a span's pinyin have nothing in common
 UNLINKED_COVER = 0.8  # how far a span's unexplained words cover a term word nothing explains
@@ -152,6 +154,8 @@ class Aligner:
                         learned[i][j] = (columns[j][i] * rows[i][j]) ** 0.5
                     if "dice" in signals and lexicon.pair_counts.get((key, z.key), 0) >= DICE_MIN_PAIRS:
                         learned[i][j] = max(learned[i][j], 0.8 * lexicon.dice(key, z.key))
+            if word.text[:1].isupper() and lexicon.english_counts.get(key, 0) <= 1 and _undecided(learned[i]):
+                learned[i] = [min(value, NOISE) for value in learned[i]]
             if "dictionary" in signals and content[i]:
                 for weight, modifier in ((1.0, False), (MODIFIER_LINK, True)):
                     for start, end, strength in _found_renderings(pair.chinese,
@@ -223,7 +227,7 @@ class Aligner:
         after = [_running_max(row[::-1])[::-1] for row in rows]  # … from j on
         best: tuple[float, int, int] | None = None
         for first in range(size):
-            if function[first]:
+            if function[first] and term_in[first] < SURE:
                 continue
             covered = [0.0] * len(content)
             linked_precision = 0.0
@@ -246,7 +250,7 @@ class Aligner:
                         else max(term_in[last], LINKED_FLOOR)
                     linked_precision += owed - (term_out[last] if term_out[last] > term_in[last]
                                                 else SHARED * term_out[last])
-                if function[last]:
+                if function[last] and (term_in[last] < SURE or all(function[first:last + 1])):
                     continue
                 sound = _sounds_like(unlinked_letters, leftover_pinyin) if unlinked and leftovers else 0.0
                 if by_sound:
@@ -281,6 +285,73 @@ class Aligner:
             return None
         _, first, last = best
         return Rendering(pair.chinese[zh[first].start:zh[last].end], round(best[0], 4))
+
+
+    def render_english(self, index: int, start: int, end: int) -> Rendering | None:
+        """The English rendering of the Chinese text at [start, end) of pair `index` (a Chinese candidate), or
+        None: the run of English words (function words only inside it) that the term's Chinese words link to,
+        scored by how much of the term it covers, how much of it the term explains, and how little of it other
+        Chinese words explain."""
+        pair = self._pair(index)
+        en, zh = pair.english_words, pair.chinese_words
+        inside = [j for j, w in enumerate(zh) if w.start < end and w.end > start]
+        if not inside or not en:
+            return None
+        matrix = self._matrix(index)
+        content = [j for j in inside if zh[j].text not in FUNCTION_WORDS] or inside
+        outside = [j for j in range(len(zh)) if j not in inside]
+        term_in = [max(row[j] for j in inside) for row in matrix]
+        term_out = [max((row[j] for j in outside), default=0.0) for row in matrix]
+        joined = [not pair.english[en[k].end:en[k + 1].start].strip(" -") for k in range(len(en) - 1)] + [False]
+        position = (sum(inside) / len(inside) + 0.5) / len(zh)
+        best: tuple[float, int, int] | None = None
+        for first in range(len(en)):
+            if not en[first].is_content or term_in[first] < WEAK:
+                continue
+            precision = 0.0
+            for last in range(first, min(len(en), first + MAX_SPAN_WORDS)):
+                if last > first and not joined[last - 1]:
+                    break
+                if term_out[last] >= SURE and term_in[last] < term_out[last] / 2:
+                    break
+                if en[last].is_content:
+                    precision += (1.0 if term_in[last] >= WEAK and term_in[last] >= term_out[last] else term_in[last]) \
+                        - (term_out[last] if term_out[last] > term_in[last] else SHARED * term_out[last])
+                if not en[last].is_content or term_in[last] < WEAK:
+                    continue
+                # words of the run that render parts of one Chinese word add up (data + centre: 数据中心)
+                cover = sum(min(1.0, sum(matrix[i][j] for i in range(first, last + 1) if matrix[i][j] >= WEAK))
+                            for j in content) / len(content)
+                where = ((first + last) / 2 + 0.5) / len(en)
+                words = sum(1 for i in range(first, last + 1) if en[i].is_content)
+                score = cover + PRECISION * precision / words - POSITION * abs(where - position)
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, first, last)
+        if best is None or best[0] < MIN_SCORE:
+            return None
+        _, first, last = best
+        # a name is all of its capitalised words that nothing else explains (Eddie Wu, Alibaba Cloud)
+        def free_name_word(k: int) -> bool:
+            return en[k].text[:1].isupper() and term_out[k] < SURE and term_out[k] <= max(term_in[k], WEAK)
+
+        if en[first].text[:1].isupper() or en[last].text[:1].isupper():
+            while first and joined[first - 1] and free_name_word(first - 1):
+                first -= 1
+            while last + 1 < len(en) and joined[last] and free_name_word(last + 1):
+                last += 1
+        return Rendering(pair.english[en[first].start:en[last].end], round(best[0], 4))
+
+
+def _undecided(row: Sequence[float]) -> bool:
+    """Whether what the pairs taught of a name seen once picks no Chinese word: its best link is no clearer than
+    its second (IBM spreads a word of one sentence evenly over the words nothing else explains)."""
+    best, second = 0.0, 0.0
+    for value in row:
+        if value > best:
+            best, second = value, best
+        elif value > second:
+            second = value
+    return best < UNDECIDED * second
 
 
 @functools.lru_cache(maxsize=10_000)

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..errors import GlossaryError
-from ..schema import CHINESE, PINYIN, STATUS, SUGGESTION, TermEntry
+from ..schema import CHINESE, CONFIDENCE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
 from ..english import STOPWORDS, zipf
-from .occurrences import ACRONYM, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
+from .occurrences import ACRONYM, CHINESE_KINDS, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
 from .tally import Tally
 
 ALIGNMENTS = "alignments"
@@ -34,6 +34,9 @@ EVERYDAY_ZIPF = 5.0  # a dropped term with a word this common (extent, case) sta
 MIN_SUPPORT = 0.2  # a pair whose Chinese side writes fewer of its English anchor words is no translation
 MOST_SKIPPED = 0.5  # above this share of skipped pairs the input is not a translation: a monolingual table
 SUPPORT_SAMPLE = 1000  # pairs looked at to decide whether two line-aligned files translate each other
+# A translation memory mixes documents: a bare surname ('Wu said') counts for a full name ('Eddie Wu') only in
+# the same run of this many segments (as the file has them), not anywhere in the memory.
+NEARBY_SEGMENTS = 40
 # Suffixes of bilingual files (read through glossary.segments), and language codes as file extensions.
 BILINGUAL_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".csv", ".tsv", ".tab", ".xlsx")
 _LANGUAGE_SUFFIX = re.compile(r"^\.(en|eng|zh|zho|chi|cmn)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
@@ -64,6 +67,8 @@ class PairSet:
     skipped: int = 0
     total: int = 0
     notes: list[str] = field(default_factory=list)
+    source: str = "en"  # the language the pairs were translated from ('zh': its Chinese side is mined too)
+    window: int | None = None  # a bare surname counts for a full name this many pairs around (None: anywhere)
 
 
 def language_of_suffix(path: str | os.PathLike) -> str | None:
@@ -99,14 +104,16 @@ def file_pairs(path: str | os.PathLike) -> PairSet:
     path = Path(path)
     segments = read_segments([path])
     sides = [(segment.source, segment.target, segment.where) for segment in segments]
+    source = "en"
     if sum(_han_share(s) for s, _, _ in sides) > sum(_han_share(t) for _, t, _ in sides):
         sides = [(target, source, where) for source, target, where in sides]  # a Chinese → English file
+        source = "zh"
     pairs = [TranslationPair(english, chinese, where) for english, chinese, where in sides if english and chinese]
     if segments and not pairs:
         raise GlossaryError(f"{path}: no segment has both a source and a target")
     if pairs and not any(has_han(pair.chinese) for pair in pairs):
         raise GlossaryError(f"{path}: neither side of its {len(pairs)} segments is Chinese")
-    return PairSet(str(path), pairs, total=len(pairs))
+    return PairSet(str(path), pairs, total=len(pairs), source=source, window=NEARBY_SEGMENTS)
 
 
 def _han_share(text: str) -> float:
@@ -125,8 +132,10 @@ def parallel_pairs(source: str | os.PathLike, target: str | os.PathLike, encodin
     from ..documents.paths import document_file
 
     documents = [read_document(document_file(Path(path)), encoding) for path in (source, target)]
+    language = "en"
     if _han_share(documents[0].text) > _han_share(documents[1].text):
         documents.reverse()
+        language = "zh"
     english, chinese = documents
     if not has_han(chinese.text):
         raise GlossaryError(f"{chinese.name}: no Chinese in either document ({english.name}, {chinese.name})")
@@ -135,7 +144,7 @@ def parallel_pairs(source: str | os.PathLike, target: str | os.PathLike, encodin
     name = english.name
     if len(en_lines) == len(zh_lines):
         pairs = [TranslationPair(text, zh, f"{name}:{number}") for (number, text), zh in zip(en_lines, zh_lines)]
-        return PairSet(name, pairs, total=len(pairs))
+        return PairSet(name, pairs, total=len(pairs), source=language)
     en_sentences = [(number, s) for number, line in en_lines for s in sentences(line)]
     zh_sentences = [s for line in zh_lines for s in sentences(line)]
     pairs: list[TranslationPair] = []
@@ -148,7 +157,7 @@ def parallel_pairs(source: str | os.PathLike, target: str | os.PathLike, encodin
         text = " ".join(s for _, s in en_sentences[bead.en_start:bead.en_end])
         zh = "".join(zh_sentences[bead.zh_start:bead.zh_end])
         pairs.append(TranslationPair(text, zh, f"{name}:{en_sentences[bead.en_start][0]}"))
-    pair_set = PairSet(name, pairs, skipped=skipped, total=len(beads))
+    pair_set = PairSet(name, pairs, skipped=skipped, total=len(beads), source=language)
     pair_set.notes.append(f"{name} and {chinese.name} are not aligned line by line ({len(en_lines)} and "
                           f"{len(zh_lines)} lines): {len(beads)} sentence pairs aligned by length and dictionary "
                           f"anchors, {skipped} with a low score skipped")
@@ -169,6 +178,7 @@ class BilingualMiner:
         lexicon = learn((pair.english_words, pair.chinese_words) for pair in self.aligned)
         self.aligner = Aligner(self.aligned, lexicon, KnownTerms(entries) if entries else None)
         self._words: dict[str, list[int]] | None = None
+        self._characters: dict[str, list[int]] | None = None
         self._renderings: dict[str, list] = {}
         self._support: dict[int, bool] = {}
 
@@ -264,23 +274,101 @@ class BilingualMiner:
         if tally.kind == KNOWN and tally.entry is not None:
             self._check_known(row, self.entries[tally.entry])
             return
+        if tally.kind in CHINESE_KINDS:
+            if not row.get("english") or row.get(SUGGESTION) != "in text":
+                self._align_chinese(row, key, tally)
+            return
         if not row.get("english"):
-            return  # a Chinese candidate: the other direction is not aligned (yet)
+            return
         forms = self.forms_of(row, key, tally)
         guess = str(row.get(CHINESE) or "")
         if guess and row.get(SUGGESTION) in ("dictionary", "pinyin") and not any(
                 guess in self.pairs[index].chinese for index, _, _ in self.occurrences(forms)):
             row.update({CHINESE: "", PINYIN: "", SUGGESTION: ""})  # the translations never write the guess
-        summary = _summary(self.renderings(forms))
+        _fill(row, self.renderings(forms), lambda best, _: {
+            CHINESE: best, PINYIN: to_pinyin(best, str(row.get("category", ""))) if has_han(best) else "",
+            SUGGESTION: "aligned"})
+
+    def chinese_occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
+        """(pair, start, end) of the first MAX_OCCURRENCES occurrences of any of the Chinese forms, in order."""
+        if self._characters is None:
+            self._characters = {}
+            for index, pair in enumerate(self.pairs):
+                for character in set(pair.chinese):
+                    self._characters.setdefault(character, []).append(index)
+        found: dict[tuple[int, int], int] = {}
+        for form in forms:
+            if not form:
+                continue
+            candidates = min((self._characters.get(character, []) for character in form), key=len)
+            for index in candidates:
+                chinese = self.pairs[index].chinese
+                at = chinese.find(form)
+                while at >= 0:
+                    found.setdefault((index, at), at + len(form))
+                    at = chinese.find(form, at + len(form))
+            if len(found) >= 4 * MAX_OCCURRENCES:
+                break
+        return [(index, start, end) for (index, start), end in sorted(found.items())][:MAX_OCCURRENCES]
+
+    def _align_chinese(self, row: dict, key: str, tally: Tally) -> None:
+        """A Chinese candidate's English from the translations: the English span aligned most often, as for an
+        English candidate's Chinese; a dictionary or pinyin guess the translations never write is dropped."""
+        forms = [str(row.get(CHINESE) or "")] + sorted(tally.displays, key=lambda form: (-tally.displays[form], form))
+        occurrences = self.chinese_occurrences(dict.fromkeys(form for form in forms + [key] if has_han(form)))
+        guess = str(row.get("english") or "")
+        if guess and not any(guess.lower() in self.pairs[index].english.lower() for index, _, _ in occurrences):
+            row.update({"english": "", SUGGESTION: ""})
+        renderings = [self.aligner.render_english(index, start, end)
+                      for index, start, end in occurrences if self.translates(index)]
+        _fill(row, renderings, lambda best, confidence: {"english": best, SUGGESTION: "aligned",
+                                                         CONFIDENCE: confidence})
+
+    def split_forms(self, frame, top: int | None = None):
+        """The table with each longer form a row grouped under a shorter one (Government of China under China,
+        Iranian Parliament under Iranian) made a row of its own, just after it, when the translations render
+        that form surely and otherwise than the row: two terms, as the translators read them."""
+        import pandas as pd
+
+        rows = frame.to_dict(orient="records")
+        result = []
+        for row in rows:
+            result.append(row)
+            if row.get("kind") == KNOWN or not row.get(SUGGESTION) == "aligned":
+                continue
+            shown = str(row.get("english") or "")
+            forms = [form for form in str(row.get("forms") or "").split("|") if form]
+            for form in forms:
+                if len(form.split()) <= len(shown.split()) or shown.casefold() not in form.casefold():
+                    continue
+                split = self._form_row(row, form)
+                if split is not None:
+                    result.append(split)
+                    forms.remove(form)
+                    row["forms"] = "|".join(forms)
+                    row["frequency"] = max(1, int(row["frequency"]) - int(split["frequency"]))
+        if len(result) == len(rows):
+            return frame
+        split_frame = pd.DataFrame(result, columns=frame.columns)
+        split_frame.attrs = dict(frame.attrs)
+        return split_frame.head(top) if top else split_frame
+
+    def _form_row(self, row: dict, form: str) -> dict | None:
+        """A row of its own for one form of a row, when the translations render it surely and otherwise."""
+        from ..chinese import to_pinyin
+
+        summary = _summary(self.renderings([form]))
         if summary is None:
-            return
+            return None
         counts, best, confidence = summary
-        row[ALIGNMENTS] = _listing(counts)
-        row[ALIGNMENT_CONFIDENCE] = confidence
-        if confidence >= MIN_CONFIDENCE:
-            row[CHINESE] = best
-            row[PINYIN] = to_pinyin(best, str(row.get("category", ""))) if has_han(best) else ""
-            row[SUGGESTION] = "aligned"
+        if confidence < RESCUE_CONFIDENCE or best == row.get(CHINESE) or sum(counts.values()) < 1:
+            return None
+        occurrences = self.occurrences([form])
+        index = occurrences[0][0]
+        return {**row, "english": form, CHINESE: best, PINYIN: to_pinyin(best, str(row.get("category", "")))
+                if has_han(best) else "", SUGGESTION: "aligned", ALIGNMENTS: _listing(counts),
+                ALIGNMENT_CONFIDENCE: confidence, "frequency": len(occurrences), "forms": form,
+                "context": " ".join(self.pairs[index].english.split())[:300], "found_in": self.pairs[index].where}
 
     def _check_known(self, row: dict, entry: TermEntry) -> None:
         """How the translations render a glossary term: its own forms where the target has them, else the
@@ -360,9 +448,61 @@ def _summary(renderings: Sequence) -> tuple[Counter, str, float] | None:
     return Counter({text: count for text, count, _ in tallied}), best, round(confidence, 2)
 
 
+def _fill(row: dict, renderings: Sequence, fields: Callable[[str, float], dict]) -> None:
+    """Set a row's alignments and confidence from its renderings, and the `fields(best, confidence)` that
+    carry the best rendering when it is sure enough (MIN_CONFIDENCE)."""
+    summary = _summary(renderings)
+    if summary is None:
+        return
+    counts, best, confidence = summary
+    row[ALIGNMENTS] = _listing(counts)
+    row[ALIGNMENT_CONFIDENCE] = confidence
+    if confidence >= MIN_CONFIDENCE:
+        row.update(fields(best, confidence))
+
+
 def _listing(counts: Counter) -> str:
     """Renderings with their counts, most often first: '通义千问 5, 通义 1'."""
     return ", ".join(f"{text} {count}" for text, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _add_side(miner, pair_set: PairSet, side: Callable[[TranslationPair], str]) -> None:
+    """One side of a pair set read by a Miner as one document, line n its pair n: in sections of `window`
+    pairs (each its own surname links) for a translation memory."""
+    window = pair_set.window or max(1, len(pair_set.pairs))
+    for first in range(0, max(1, len(pair_set.pairs)), window):
+        text = "\n".join(side(pair).replace("\n", " ") for pair in pair_set.pairs[first:first + window])
+        miner.add_document(pair_set.name, text, line_offset=first, continues=first > 0)
+
+
+def _with_chinese_side(frame, pair_sets: Sequence[PairSet], entries: list[TermEntry], bilingual: BilingualMiner, *,
+                       top: int | None, **options):
+    """The table of a translation from Chinese: the English side's rows, and the Chinese side's candidates (mined
+    as a Chinese document is) whose English the translations give and that no English row already pairs."""
+    import pandas as pd
+
+    from .pipeline import Miner, table
+
+    miner = Miner(entries)
+    for pair_set in pair_sets:
+        _add_side(miner, pair_set, lambda pair: pair.chinese)
+    chinese = table(miner, top=None, details=True, amend=bilingual.amend, extra_columns=BILINGUAL_COLUMNS, **options)
+    paired_english = {form.casefold() for english, forms in zip(frame["english"], frame["forms"])
+                      for form in [english, *str(forms or "").split("|")] if form}
+    paired_chinese = set(frame["chinese"])
+    keep = []
+    for kind, suggestion, english, chinese_form in zip(chinese["kind"], chinese[SUGGESTION], chinese["english"],
+                                                       chinese[CHINESE]):
+        new = (kind in CHINESE_KINDS and suggestion == "aligned" and english.casefold() not in paired_english
+               and chinese_form not in paired_chinese)
+        keep.append(new)
+        if new:  # the best-ranked Chinese row of an English rendering only
+            paired_english.add(english.casefold())
+    added = chinese[keep]
+    joined = pd.concat([frame, added], ignore_index=True).sort_values("score", ascending=False, kind="stable")
+    joined = joined.reset_index(drop=True)
+    joined.attrs = dict(frame.attrs)
+    return joined.head(top) if top else joined
 
 
 def mine_translations(source: str | os.PathLike, target: str | os.PathLike | None = None, glossary=None, *,
@@ -390,7 +530,7 @@ def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None =
     places: dict[str, str] = {}
     for pair_set in pair_sets:
         name = pair_set.name
-        miner.add_document(name, "\n".join(pair.english.replace("\n", " ") for pair in pair_set.pairs))
+        _add_side(miner, pair_set, lambda pair: pair.english)
         places.update({f"{name}:{number}": pair.where for number, pair in enumerate(pair_set.pairs, start=1)})
         for line in pair_set.notes:
             if note:
@@ -408,9 +548,16 @@ def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None =
         frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
                       min_score=min_score)
     else:
-        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=details,
+        frame = table(miner, top=top, min_freq=min_freq, category=category, new_only=new_only, details=True,
                       min_score=min_score, rescue=bilingual.rescue, amend=bilingual.amend,
                       extra_columns=BILINGUAL_COLUMNS)
+        frame = bilingual.split_forms(frame, top)
+        chinese_sources = [pair_set for pair_set in pair_sets if pair_set.source == "zh"]
+        if chinese_sources:
+            frame = _with_chinese_side(frame, chinese_sources, entries, bilingual, top=top, min_freq=min_freq,
+                                       category=category, new_only=new_only, min_score=min_score)
+        if not details:
+            frame = frame.drop(columns=["kind", "forms"])
     if "found_in" in frame:
         frame["found_in"] = [places.get(place, place) for place in frame["found_in"]]
     if ALIGNMENT_CONFIDENCE in frame:  # no confidence is None (null in JSON), not NaN
