@@ -106,7 +106,21 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
         taiwan = any(g.startswith("(Tw)") for g in entry.glosses)
         return (taiwan, -frequency.get(entry.simplified, 0.0), len(entry.glosses))
 
-    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
+    return _ranked(index, rank)
+
+
+def _ranked(index: dict[str, list[DictionaryEntry]], rank) -> dict[str, tuple[DictionaryEntry, ...]]:
+    """Each key's entries best first by `rank`, worked out once per entry (an entry is under many keys; most keys
+    have one entry, which needs no sorting)."""
+    ranks: dict[int, tuple] = {}
+
+    def rank_of(entry: DictionaryEntry) -> tuple:
+        found = ranks.get(id(entry))
+        if found is None:
+            found = ranks[id(entry)] = rank(entry)
+        return found
+
+    return {key: (found[0],) if len(found) == 1 else tuple(sorted(found, key=rank_of)) for key, found in index.items()}
 
 
 def toneless(reading: str) -> str:
@@ -126,7 +140,7 @@ def reading_index() -> dict[str, tuple[DictionaryEntry, ...]]:
         only_reference = all(_REFERENCE_ONLY.match(g) for g in entry.glosses)
         return (only_reference, not entry.is_proper_noun, -frequency.get(entry.simplified, 0.0))
 
-    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
+    return _ranked(index, rank)
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,7 +166,7 @@ def headword_index() -> dict[str, tuple[DictionaryEntry, ...]]:
     def rank(entry: DictionaryEntry) -> tuple:
         return (all(_CROSS_REFERENCE.match(g) for g in entry.glosses), not entry.is_proper_noun)
 
-    return {key: tuple(sorted(found, key=rank)) for key, found in index.items()}
+    return _ranked(index, rank)
 
 
 @functools.lru_cache(maxsize=1)
