@@ -372,20 +372,26 @@ def _singular(key: str) -> str:
     return key
 
 
-_PLACE_READINGS_VERSION = 1
+PLACE_READINGS_FILE = "cedict_place_readings.tsv.gz"
 
 
+@functools.lru_cache(maxsize=1)
 def place_readings() -> dict[str, str]:
     """Simplified headword of two or more characters → the numbered reading of its proper-noun entry: how a
     place name is read (朝阳 Chao2 yang2 the district, not zhao1 yang2 the morning sun; 长宁 Chang2 ning2, not
-    zhang3). Kept in the cache folder."""
-    def build() -> dict[str, str]:
-        proper: dict[str, str] = {}
-        for line in _cedict_lines():
-            head, _, _ = line.partition(" /")
-            parts = head.split(" ", 2)
-            if len(parts) == 3 and len(parts[1]) >= 2 and parts[2][1:2].isupper():
-                proper.setdefault(parts[1], parts[2].strip("[]"))
-        return proper
+    zhang3). Read from a small file shipped beside CC-CEDICT and drawn from it (place_reading_lines), so that
+    no run builds a cache for it (about 10 ms)."""
+    data = resources.files("glossary").joinpath("data").joinpath(PLACE_READINGS_FILE).read_bytes()
+    return dict(line.split("\t", 1) for line in gzip.decompress(data).decode("utf-8").splitlines())
 
-    return cached_build("cedict-place-readings", _PLACE_READINGS_VERSION, build)
+
+def place_reading_lines() -> list[str]:
+    """The lines of the place-readings file as the shipped CC-CEDICT gives them ('朝阳\tChao2 yang2'), sorted:
+    each headword of two or more characters with its first proper-noun reading."""
+    proper: dict[str, str] = {}
+    for line in _cedict_lines():
+        head, _, _ = line.partition(" /")
+        parts = head.split(" ", 2)
+        if len(parts) == 3 and len(parts[1]) >= 2 and parts[2][1:2].isupper():
+            proper.setdefault(parts[1], parts[2].strip("[]"))
+    return [f"{word}\t{reading}" for word, reading in sorted(proper.items())]

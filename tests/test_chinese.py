@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.chinese import has_han, strip_tones, to_pinyin, to_simplified, to_traditional
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize("chinese, category, pinyin", [
@@ -67,3 +68,13 @@ def test_romanised_words_split_into_syllables(word: str, syllables: list[str] | 
     from glossary.chinese import pinyin_syllable_split
 
     assert pinyin_syllable_split(word) == syllables
+
+
+def test_the_shipped_place_readings_are_what_the_shipped_dictionary_gives():
+    import gzip
+
+    from glossary import dictionary
+
+    shipped = (ROOT / "glossary" / "data" / dictionary.PLACE_READINGS_FILE).read_bytes()
+    assert gzip.decompress(shipped).decode("utf-8").splitlines() == dictionary.place_reading_lines()
+    assert dictionary.place_readings()["朝阳"] == "Chao2 yang2"

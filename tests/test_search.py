@@ -378,7 +378,9 @@ def test_a_rebuild_removes_the_temporaries_of_killed_builds_and_keeps_those_of_r
             two_days_ago = time.time() - 2 * 86_400
             os.utime(old_killed, (two_days_ago, two_days_ago))
             assert english_of(run("-g", str(small_glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
-            assert cache_listing(index.parent) == {index.name, building.name, old_recent.name}
+            # the index's own files (a word list the lookup prepared beside it is no temporary of it)
+            assert {name for name in cache_listing(index.parent) if index.name in name} == {
+                index.name, building.name, old_recent.name}
         finally:
             running.kill()
 
