@@ -44,6 +44,30 @@ def test_the_words_read_match_what_the_libraries_say() -> None:
     assert english.zipf("The") == english.zipf("the") > 7 and english.zipf("qqqxxz") == 0.0
 
 
+def test_verb_forms_and_comparisons_from_the_prepared_lexicon_are_what_lemminflect_says() -> None:
+    from lemminflect import getAllLemmas, getLemma
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    def verb_form(word: str) -> str:  # what english.verb_form computed from lemminflect before the lexicon
+        lemmas = getAllLemmas(word.lower()).get("VERB")
+        return "" if not lemmas else "base" if word.lower() in lemmas else "s" if word.lower().endswith("s") else "other"
+
+    def comparison(word: str) -> bool:  # and english.is_comparison
+        lower = word.lower()
+        if not lower.endswith(("er", "est")) or "ADJ" not in english.word_classes(lower):
+            return False
+        lemma = getLemma(lower, upos="ADJ")
+        return bool(lemma) and lemma[0] != lower
+
+    lemmatizer = Lemmatizer()
+    known = sorted(w for w in set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()) if w == w.lower())
+    words = random.Random(11).sample(known, 1500) + [w for w in known if w.endswith(("er", "est"))][:500] + [
+        "Bigger", "best", "RUNS", "walked", "face", "calls", "goes", "tightened", "rising", "water", "xyzzy", "Data"]
+    assert [(english.verb_form(w), english.is_comparison(w)) for w in words] == [(verb_form(w), comparison(w))
+                                                                                 for w in words]
+    assert (english.verb_form("goes"), english.verb_form("face"), english.is_comparison("bigger")) == ("s", "base", True)
+
+
 def test_a_damaged_or_stale_file_is_rebuilt_from_the_source() -> None:
     source = {f"word{n:05d}": n for n in range(1, 3000)}
     fresh("numbers", source).full()
