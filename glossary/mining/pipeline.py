@@ -124,6 +124,12 @@ class Miner:
                 if place in seen:
                     continue
                 seen.add(place)
+                if occurrence.kind is KNOWN:  # a glossary term seen before: counted as Tally.add would
+                    tally = tallies.get(key)
+                    if tally is not None and tally.context:
+                        tally.count_one(KNOWN, occurrence.display, document)
+                        tally.entry = occurrence.entry
+                        continue
             if occurrence.link and occurrence.kind == ACRONYM:
                 self.links.setdefault(key, occurrence.link)
                 self.definitions[key] = self.definitions.get(key, 0) + 1

@@ -9,7 +9,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator
 
 from ..english import STOPWORDS
 
@@ -35,9 +35,9 @@ _POSSESSIVES = ("'s", "’s", "'S", "’S")
 _SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’')\]]*+(?=\s|$)|[。！？]+")
 
 
-class Token(NamedTuple):
-    """A word of a sentence: its surface text (possessive removed), offsets and shape. A named tuple: the
-    tokeniser makes one per word, and a tuple is made without running Python code (mining speed)."""
+@dataclass(slots=True)
+class Token:
+    """A word of a sentence: its surface text (possessive removed), offsets and shape."""
 
     text: str
     start: int
@@ -70,7 +70,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None, skip: frozenset[
     tokens: list[Token] = []
     append = tokens.append
     forms = _FORMS
-    new = tuple.__new__
     position = start
     # findall of (gap, word) pairs covers the text without gaps, so offsets add up without Match objects
     for index, (gap, surface) in enumerate(_GAP_AND_TOKEN.findall(text, start, len(text) if end is None else end)):
@@ -84,8 +83,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, skip: frozenset[
         if form is None:
             form = _form(surface)
         word, shape, possessive, lower, cut = form
-        append(new(Token, (word, begin, position - cut, shape, possessive, lower, index,
-                           index > 0 and (gap == " " or not gap.strip(" \t")))))
+        append(Token(word, begin, position - cut, shape, possessive, lower, index,
+                     index > 0 and (gap == " " or not gap.strip(" \t"))))
     return tokens
 
 
@@ -178,6 +177,7 @@ class DocumentText:
     lower_words: set[str]
     chinese: "SegmentedText | None" = None  # the document's Chinese, segmented once (segmented.py)
     read_verbs: bool = True  # whether the n-gram finder asks the tagger about words that may be verbs
+    addresses: bool | None = None  # whether the text may hold web or e-mail addresses (the English finders ask once)
 
 
 def is_headline(tokens: list[Token]) -> bool:
