@@ -31,8 +31,10 @@ _ABBREVIATIONS = {
 _LAST_WORD = re.compile(r"[\w.]+$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 # Tried only where a run of stops begins, and without backtracking (giving back a stop cannot help): else a
-# long run of full stops followed by a letter is rescanned from each of its characters.
-_SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’')\]]*+(?=\s|$)|[。！？]+")
+# long run of full stops followed by a letter is rescanned from each of its characters. Either way a match is a
+# run of stops (and closing quotes) before white space or the end, or a run of Chinese stops; the pattern opens
+# on the stop itself, so that the regex engine skips to the next stop instead of trying every character.
+_SENTENCE_END = re.compile(r"[.!?。！？](?:(?<![.!?。！？][.!?。！？])[.!?。！？]*+[\"”’')\]]*+(?=\s|$)|(?<=[。！？])[。！？]*)")
 
 
 @dataclass(slots=True)
