@@ -111,6 +111,13 @@ _LEMMA_FORMS = Lexicon("english-lemma-forms", lambda: f"lemminflect {package_ver
 _VERB_FORMS = ("", "base", "s", "other")
 
 
+def load_lexicons() -> None:
+    """Load the English lexicons whole now, for a long input that would come to it after reading thousands of
+    words one by one (the same values either way)."""
+    for lexicon in (_ZIPF, _CLASSES, _LEMMA_FORMS):
+        lexicon.full()
+
+
 @functools.lru_cache(maxsize=200_000)
 def may_be_verb(word: str) -> bool:
     """Whether the lexicon lets a word be a verb (face, calls, urged): then only its context can tell."""
