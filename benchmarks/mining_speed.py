@@ -273,7 +273,7 @@ def describe(label: str, result: Measurement) -> None:
     print(f"  {label:36} {result.throughput:7.3f} MB/s   peak RSS {result.peak_rss_mb:6.0f} MB")
     print(f"  {'':36} {result.megabytes:.2f} MB in {result.documents} documents: {result.seconds:.2f} s extracting "
           f"(whole process {result.process_seconds:.2f} s), CPU/wall {result.cpu_seconds / result.seconds:.2f}, "
-          f"{result.outputs} terms")
+          f"{cpu_rate(result):.3f} MB per CPU-second, {result.outputs} terms")
 
 
 def run_measurement(label: str, system: str, paths: list[Path], work: Path) -> Measurement | None:
@@ -360,6 +360,14 @@ def print_ratio(ours: Measurement | None, yake: Measurement | None, what: str) -
     """Our throughput over YAKE's."""
     if ours is not None and yake is not None:
         print(f"  {OURS} throughput / YAKE throughput ({what}): {ours.throughput / yake.throughput:.1f}x")
+        if ours.cpu_seconds and yake.cpu_seconds:  # on a shared machine the CPU seconds are the steadier figure
+            print(f"  {OURS} / YAKE, MB per CPU-second ({what}): {cpu_rate(ours):.3f} / {cpu_rate(yake):.3f} = "
+                  f"{cpu_rate(ours) / cpu_rate(yake):.1f}x")
+
+
+def cpu_rate(result: Measurement) -> float:
+    """Megabytes of input per CPU-second of extraction (the whole process's CPU, children included)."""
+    return result.megabytes / result.cpu_seconds
 
 
 def benchmark(options: argparse.Namespace, work: Path) -> None:
