@@ -31,6 +31,17 @@ def test_a_prepared_lexicon_reads_the_values_of_its_source_from_its_file() -> No
     assert reader._full is None  # read from the file, the source never loaded
 
 
+def test_words_at_the_edges_of_the_file_s_chunks_are_read_from_the_chunk_that_holds_them() -> None:
+    source = {f"w{n:04d}": n for n in range(0, 1000, 3)}  # words between them are missing
+    fresh("edges", source).full()
+    reader = fresh("edges", source)
+    words = sorted(source)
+    edges = [w for index, w in enumerate(words) if index % 32 in (0, 31)]  # each chunk's first and last word
+    asked = ["", "a", "w", *edges, "w0001", "w0998", "w0999", "w1000", "x", "\uffff"]
+    assert [reader.get(word) for word in asked] == [source.get(word) for word in asked]
+    assert reader._full is None and len(reader._chunks) == len(words) // 32 + 1  # each chunk read once
+
+
 def test_the_words_read_match_what_the_libraries_say() -> None:
     from lemminflect import getAllLemmas
 
