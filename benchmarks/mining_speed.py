@@ -1,15 +1,19 @@
 """Benchmark: mining throughput and peak memory of glossary.mine on generated news, against YAKE; and
 on generated Chinese news.
 
-Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--zh-megabytes 20]
-      [--memory-megabytes 100] [--jobs-megabytes 10] [--big-file-megabytes 100] [--startup
-      [--startup-baseline PATH]] [--skip-yake] [--workdir PATH] [--keep] [--seed 0]
+Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--acter PATH]
+      [--acter-megabytes 1] [--zh-megabytes 20] [--memory-megabytes 100] [--jobs-megabytes 10]
+      [--big-file-megabytes 100] [--startup [--startup-baseline PATH]] [--skip-yake] [--workdir PATH] [--keep]
+      [--seed 0]
 
 Generates a seeded news-like corpus (corpus.py; 1 MB = 1,000,000 bytes, documents of ~4-8 KB) in a temporary
 folder, then runs each measurement in a fresh subprocess so its peak memory (ru_maxrss) is its own:
 - our miner, `glossary.mine(paths, glossary=None)` (the shipped glossary), on the whole corpus (--megabytes);
 - YAKE (settings in systems.py, run per document as in the quality benchmark) on the first documents
   totalling --yake-megabytes, because it is too slow for the whole corpus; our miner on that same prefix too;
+- YAKE and our miner on the same --acter-megabytes of ACTER's English texts (the four domains' files taken in
+  turn, one of each domain, then the next; from --acter, by default <repo>/../shared/eval/acter; skipped, saying
+  so, when it is missing or --acter-megabytes is 0);
 - our miner on a generated Chinese corpus (corpus_zh.py: the vocabulary of samples/zh/ and the glossary's
   Chinese terms; --zh-megabytes, 0 to skip; target ≥ 1 MB/s);
 - with --memory-megabytes, our miner once more on an English and on a Chinese corpus of that size, for its
@@ -47,6 +51,7 @@ from pathlib import Path
 from typing import Callable
 
 import corpus_zh
+from acter import DOMAINS, default_acter_folder, domain_texts
 from corpus import MEGABYTE, write_corpus
 
 OURS = "glossary.mine"
@@ -268,7 +273,7 @@ def describe(label: str, result: Measurement) -> None:
     print(f"  {label:36} {result.throughput:7.3f} MB/s   peak RSS {result.peak_rss_mb:6.0f} MB")
     print(f"  {'':36} {result.megabytes:.2f} MB in {result.documents} documents: {result.seconds:.2f} s extracting "
           f"(whole process {result.process_seconds:.2f} s), CPU/wall {result.cpu_seconds / result.seconds:.2f}, "
-          f"{result.outputs} terms")
+          f"{cpu_rate(result):.3f} MB per CPU-second, {result.outputs} terms")
 
 
 def run_measurement(label: str, system: str, paths: list[Path], work: Path) -> Measurement | None:
@@ -359,6 +364,14 @@ def print_ratio(ours: Measurement | None, yake: Measurement | None, what: str) -
     """Our throughput over YAKE's."""
     if ours is not None and yake is not None:
         print(f"  {OURS} throughput / YAKE throughput ({what}): {ours.throughput / yake.throughput:.1f}x")
+        if ours.cpu_seconds and yake.cpu_seconds:  # on a shared machine the CPU seconds are the steadier figure
+            print(f"  {OURS} / YAKE, MB per CPU-second ({what}): {cpu_rate(ours):.3f} / {cpu_rate(yake):.3f} = "
+                  f"{cpu_rate(ours) / cpu_rate(yake):.1f}x")
+
+
+def cpu_rate(result: Measurement) -> float:
+    """Megabytes of input per CPU-second of extraction (the whole process's CPU, children included)."""
+    return result.megabytes / result.cpu_seconds
 
 
 def benchmark(options: argparse.Namespace, work: Path) -> None:
@@ -379,6 +392,8 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
         ours_small = run_measurement(f"{OURS} on the same {options.yake_megabytes:g} MB", OURS, yake_paths, work)
         print_ratio(ours, yake, f"ours on {options.megabytes:g} MB, YAKE on {options.yake_megabytes:g} MB")
         print_ratio(ours_small, yake, f"both on the same {options.yake_megabytes:g} MB")
+        if options.acter_megabytes:
+            acter_speed(options, work)
 
     zh_paths: list[Path] = []
     zh_largest = max(options.zh_megabytes, options.memory_megabytes or 0) if options.zh_megabytes else 0
@@ -412,12 +427,39 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
         startup(options, work)
 
 
+def acter_texts(folder: Path) -> list[Path]:
+    """ACTER's English texts, one of each domain in turn (so that a prefix mixes the domains)."""
+    per_domain = [domain_texts(folder, domain) for domain in DOMAINS if (folder / domain / "texts").is_dir()]
+    mixed = []
+    for position in range(max((len(texts) for texts in per_domain), default=0)):
+        mixed += [texts[position] for texts in per_domain if position < len(texts)]
+    return mixed
+
+
+def acter_speed(options: argparse.Namespace, work: Path) -> None:
+    """YAKE and our miner on the same prefix of ACTER's texts, and the ratio."""
+    texts = acter_texts(options.acter)
+    if not texts:
+        print(f"\nACTER: no texts under {options.acter} (use --acter PATH): skipped")
+        return
+    paths = prefix(texts, options.acter_megabytes)
+    size = sum(path.stat().st_size for path in paths) / MEGABYTE
+    print(f"\nACTER: {len(paths)} texts of {options.acter}, {size:.2f} MB")
+    yake = run_measurement(f"YAKE on {size:.2f} MB of ACTER", "YAKE", paths, work)
+    ours = run_measurement(f"{OURS} on the same {size:.2f} MB of ACTER", OURS, paths, work)
+    print_ratio(ours, yake, f"both on the same {size:.2f} MB of ACTER")
+
+
 def parse_options() -> argparse.Namespace:
     """The command-line options."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=20, help="corpus for our miner (default: %(default)s)")
     parser.add_argument("--yake-megabytes", type=float, default=1,
                         help="prefix of the corpus YAKE runs on (default: %(default)s)")
+    parser.add_argument("--acter", type=Path, default=default_acter_folder(),
+                        help="ACTER folder (default: %(default)s)")
+    parser.add_argument("--acter-megabytes", type=float, default=1,
+                        help="ACTER texts YAKE and our miner both run on, 0 to skip (default: %(default)s)")
     parser.add_argument("--zh-megabytes", type=float, default=20,
                         help="Chinese corpus for our miner, 0 to skip (default: %(default)s)")
     parser.add_argument("--memory-megabytes", type=float,

@@ -256,6 +256,7 @@ class CheckedFile:
         if any(meta.get(f"layout {name}") != table.layout() for name, table in tables.items()):
             raise damaged("its tables are laid out otherwise (it was written by another version)")
         self.meta = meta
+        self._starts: dict[str, list[tuple]] = {}  # each table's chunks' first search values (position())
 
     def close(self) -> None:
         """Close the connection."""
@@ -309,6 +310,34 @@ class CheckedFile:
         if table.grouped:  # one search value a chunk: the chunks in range are all there is
             return Rows(table, [read[pos] for pos in range(start, end)])
         return Rows(table, [read[pos] for pos in range(lowest, end)], low, high)
+
+    def position(self, name: str, value: tuple) -> int:
+        """The number of the one chunk that may hold a row with these search values (-1 when none may): the last
+        whose first row is at or below them, by the chunks' first rows, read once (a table of distinct search
+        values, not grouped). Read it with chunk()."""
+        starts = self._starts.get(name)
+        if starts is None:
+            table = self.tables[name]
+            found = _fetch(self.connection, f"SELECT pos, {', '.join(_firsts(table))} FROM {name} ORDER BY pos")
+            starts = [tuple(row[1:]) for row in found]
+            if [row[0] for row in found] != list(range(self._count("chunks", name))) or starts != sorted(starts):
+                raise damaged(f"the index of {name} is out of order")
+            self._starts[name] = starts
+        return bisect.bisect_right(starts, value) - 1
+
+    def chunk(self, name: str, pos: int) -> list[tuple]:
+        """The rows of one chunk (a number that position() gave), proven as range() proves a range: it and the chunk
+        after it read and checked, each starting where the index said, so no row between their first rows can be
+        anywhere else."""
+        table, starts = self.tables[name], self._starts[name]
+        read = self._read(name, "pos BETWEEN ? AND ?", (pos, pos + 1))
+        for number in range(pos, min(pos + 2, len(starts))):
+            if number not in read or read[number][:table.searched_by] != starts[number]:
+                raise damaged(f"chunk {number} of {name} is missing or not where its index says")
+        rows = _chunk_rows(table, read[pos])
+        if not rows or rows[0][:table.searched_by] != starts[pos]:
+            raise damaged(f"chunk {pos} of {name} does not hold its first row")
+        return rows
 
     def _first_from(self, name: str, table: Table, value: tuple, count: int) -> int:
         """The number of the first chunk whose first row is at or above `value` (`count` when none is)."""

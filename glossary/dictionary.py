@@ -79,6 +79,7 @@ def entries() -> tuple[DictionaryEntry, ...]:
     return tuple(parsed)
 
 
+@functools.lru_cache(maxsize=200_000)
 def gloss_key(gloss: str) -> str:
     """A gloss reduced to a comparable English key: parentheses, 'to ' and punctuation removed, lower case."""
     gloss = _PARENTHESES.sub(" ", gloss).strip()
@@ -207,6 +208,7 @@ def cached_build(name: str, version: int, build):
     return cached_pickle(name, data_stamp(CEDICT_FILE, version), build)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _as_entry(found: tuple[str, str, str] | None) -> DictionaryEntry | None:
     """A cached (simplified, reading, glosses) triple as an entry."""
     if found is None:
@@ -303,6 +305,7 @@ def suggest_from_pinyin(romanised: str) -> DictionaryEntry | None:
     return _as_entry(_unpacked(found)) if found is not None else None
 
 
+@functools.lru_cache(maxsize=100_000)
 def gloss_senses(key: str) -> tuple[tuple[str, str, str, float], ...]:
     """The best entries for one English gloss key, as suggestion_indexes()[0] holds them (up to MAX_SENSES,
     best first, (simplified, reading, glosses, word frequency)), read from a prepared file."""

@@ -78,9 +78,44 @@ def word_classes(word: str) -> frozenset[str]:
     return frozenset(classes.split()) if classes else frozenset()
 
 
+def _lemma_forms_source() -> dict[str, int]:
+    """What lemminflect's lemmas say of each lower-case word it knows as a verb or as an adjective ending in -er or
+    -est: its verb form (1 'base', 2 's', 3 'other', as verb_form) plus 4 when it is a comparison (is_comparison);
+    words of neither kind left out. The same lemmas getAllLemmas and getLemma read, overrides applied."""
+    from lemminflect import getAllLemmas  # noqa: F401  (sets lemminflect up)
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    lemmas, overrides = lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+    codes: dict[str, int] = {}
+    for word in set(lemmas) | set(overrides):
+        if word != word.lower():
+            continue
+        merged = dict(lemmas.get(word, {}))
+        merged.update(overrides.get(word, {}))
+        verbs = [lemma.lower() for lemma in merged.get("VERB", ())]
+        code = (1 if word in verbs else 2 if word.endswith("s") else 3) if verbs else 0
+        adjectives = [lemma.lower() for lemma in merged.get("ADJ", ())]
+        if word.endswith(("er", "est")) and adjectives and adjectives[0] != word:
+            code |= 4
+        if code:
+            codes[word] = code
+    return codes
+
+
 # Read word by word from prepared files in the cache folder, the sources loaded only for long runs (lexicons.py).
 _ZIPF = Lexicon("english-zipf", lambda: f"wordfreq {package_version('wordfreq')}", _zipf_hundredths, int)
 _CLASSES = Lexicon("english-classes", lambda: f"lemminflect {package_version('lemminflect')}", _word_classes_source)
+_LEMMA_FORMS = Lexicon("english-lemma-forms", lambda: f"lemminflect {package_version('lemminflect')}",
+                       _lemma_forms_source, int)
+_VERB_FORMS = ("", "base", "s", "other")
+
+
+def load_lexicons() -> None:
+    """Load the English lexicons whole now, for a long input that would come to it after reading thousands of
+    words one by one (the same values either way)."""
+    for lexicon in (_ZIPF, _CLASSES, _LEMMA_FORMS):
+        lexicon.full()
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -92,15 +127,8 @@ def may_be_verb(word: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def verb_form(word: str) -> str:
     """'base' (face, raise), 's' (calls, goes), 'other' (tightened, rising) for a word the lexicon lets be
-    a verb; '' otherwise."""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word.lower()).get("VERB")
-    if not lemmas:
-        return ""
-    if word.lower() in lemmas:
-        return "base"
-    return "s" if word.lower().endswith("s") else "other"
+    a verb; '' otherwise (lemminflect's verb lemmas, read from a prepared lexicon)."""
+    return _VERB_FORMS[(_LEMMA_FORMS.get(word.lower()) or 0) & 3]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -121,10 +149,7 @@ def is_comparison(word: str) -> bool:
     lower = word.lower()
     if not lower.endswith(("er", "est")) or "ADJ" not in word_classes(lower):
         return False
-    from lemminflect import getLemma
-
-    lemma = getLemma(lower, upos="ADJ")
-    return bool(lemma) and lemma[0] != lower
+    return bool((_LEMMA_FORMS.get(lower) or 0) & 4)  # its adjective lemma is another word (big for bigger)
 
 
 @functools.lru_cache(maxsize=200_000)

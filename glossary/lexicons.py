@@ -3,9 +3,10 @@ parts of speech, CC-CEDICT's headwords and suggestions), kept in the cache folde
 so that a short run reads the few words it needs (well under a millisecond each) instead of loading the whole
 source (0.2-0.6 s each, most of the start-up of mining one sentence).
 
-A lexicon's file is written the first time its source is loaded whole, stamped with the source's version; a run
-that looks up more than FULL_LOAD_AFTER different words reads the whole file at once (cheaper then than reading
-word by word, and 3-7 times cheaper than loading the source), unless the lexicon says otherwise (a large source, such as the dictionary's suggestions, is never worth
+A lexicon's file is written the first time its source is loaded whole, stamped with the source's version. A word
+is read with the chunk of the file that holds it (the chunk kept: words near it in the alphabet cost nothing more);
+a run that looks up more than FULL_LOAD_AFTER different words loads the whole file at once (cheaper then than
+reading chunk by chunk, and than loading the source), unless the lexicon says otherwise (a large source, such as the dictionary's suggestions, is never worth
 its memory for the few thousand words a table shows). A damaged or stale file is only rewritten; without a usable cache folder the source is used. Either way a
 word's value is the source's: the file only holds it ready."""
 
@@ -19,7 +20,7 @@ from typing import Callable, Generic, Mapping, TypeVar
 
 from .cache import CheckedFile, Table, cache_dir, write_checked
 
-FULL_LOAD_AFTER = 1_000  # measured: reading the whole file costs 450-2,600 single reads
+FULL_LOAD_AFTER = 3_000
 KEEP_FILES = True  # False in worker processes: they read the files, the parent process writes them
 LAYOUT_VERSION = "1"
 _WORDS = "words"
@@ -37,6 +38,7 @@ class Lexicon(Generic[Value]):
         self._file: CheckedFile | None = None
         self._opened = False
         self._read: dict[str, Value | None] = {}
+        self._chunks: dict[int, dict[str, Value]] = {}  # chunks of the file read so far, by number
         _ALL.append(self)
 
     def ready(self) -> bool:
@@ -52,36 +54,42 @@ class Lexicon(Generic[Value]):
         if len(self._read) >= (self._full_after or FULL_LOAD_AFTER) or self._open() is None:
             return self.full().get(word)
         try:
-            rows = self._file.range(_WORDS, (word,), (word + "\x00",))  # type: ignore[union-attr]
-            value = rows[0][1] if len(rows) and rows[0][0] == word else None
+            value = self._from_file(word)
         except (sqlite3.Error, IndexError):
             self._close()
             return self.full().get(word)
         self._read[word] = value
         return value
 
+    def _from_file(self, word: str) -> Value | None:
+        """A word's value read from the prepared file, by the chunk that holds it (each chunk read once: words
+        near each other in the alphabet share one)."""
+        pos = self._file.position(_WORDS, (word,))  # type: ignore[union-attr]
+        if pos < 0:
+            return None
+        values = self._chunks.get(pos)
+        if values is None:
+            values = self._chunks[pos] = dict(self._file.chunk(_WORDS, pos))  # type: ignore[union-attr]
+        return values.get(word)
+
     def full(self) -> Mapping[str, Value]:
-        """The whole lexicon: its prepared file read at once, or the source loaded (and written to the cache for
-        the next runs when its file is missing)."""
+        """The whole source, loaded: from its prepared file when that is there and whole (faster than the source),
+        else from the source (and written to the cache for the next runs when its file is missing)."""
         if self._full is None:
-            self._full = self._read_whole()
+            file = self._open()
+            if file is not None:
+                try:
+                    rows = file.all(_WORDS)
+                    self._full = dict(zip(rows.column("word"), rows.column("value")))
+                except sqlite3.Error:
+                    self._full = None
             if self._full is None:
                 self._full = self._load()
-                if KEEP_FILES and self._open() is None:
+                if KEEP_FILES and file is None:
                     self._write(self._full)
             self._close()
+            self._chunks.clear()
         return self._full
-
-    def _read_whole(self) -> dict[str, Value] | None:
-        """Every word of the prepared file, or None when there is none or it is damaged."""
-        checked = self._open()
-        if checked is None:
-            return None
-        try:
-            rows = checked.all(_WORDS)
-            return dict(zip(rows.column("word"), rows.column("value")))
-        except (sqlite3.Error, ValueError):
-            return None
 
     def path(self) -> Path:
         """Where the prepared file is kept."""

@@ -97,11 +97,12 @@ class KnownTerms:
         if boundaries is not None:
             return self._find_on_boundaries(text, boundaries)
         hits = []
+        append, owners, cjk, capitals = hits.append, self._owners, self._cjk, self._capitals
         for pattern, start, end in self._automaton.find_matches_as_indexes(fold_case(text), overlapping=False):
-            entry, spelling = self._owners[pattern]
-            if self._cjk[pattern] or (_on_word_boundaries(text, start, end)
-                                      and all(text[start + i].isupper() for i in self._capitals[pattern])):
-                hits.append(KnownHit(start, end, entry, spelling))
+            if cjk[pattern] or (_on_word_boundaries(text, start, end) and (
+                    not capitals[pattern] or all(text[start + i].isupper() for i in capitals[pattern]))):
+                entry, spelling = owners[pattern]
+                append(KnownHit(start, end, entry, spelling))
         return hits
 
     def _find_on_boundaries(self, text: str, boundaries: bytes) -> list[KnownHit]:

@@ -31,6 +31,17 @@ def test_a_prepared_lexicon_reads_the_values_of_its_source_from_its_file() -> No
     assert reader._full is None  # read from the file, the source never loaded
 
 
+def test_words_at_the_edges_of_the_file_s_chunks_are_read_from_the_chunk_that_holds_them() -> None:
+    source = {f"w{n:04d}": n for n in range(0, 1000, 3)}  # words between them are missing
+    fresh("edges", source).full()
+    reader = fresh("edges", source)
+    words = sorted(source)
+    edges = [w for index, w in enumerate(words) if index % 32 in (0, 31)]  # each chunk's first and last word
+    asked = ["", "a", "w", *edges, "w0001", "w0998", "w0999", "w1000", "x", "\uffff"]
+    assert [reader.get(word) for word in asked] == [source.get(word) for word in asked]
+    assert reader._full is None and len(reader._chunks) == len(words) // 32 + 1  # each chunk read once
+
+
 def test_the_words_read_match_what_the_libraries_say() -> None:
     from lemminflect import getAllLemmas
 
@@ -42,6 +53,30 @@ def test_the_words_read_match_what_the_libraries_say() -> None:
         assert (frozenset(value.split()) if value else frozenset()) == frozenset(getAllLemmas(word)), word
         assert english.word_classes(word) == frozenset(getAllLemmas(word)), word
     assert english.zipf("The") == english.zipf("the") > 7 and english.zipf("qqqxxz") == 0.0
+
+
+def test_verb_forms_and_comparisons_from_the_prepared_lexicon_are_what_lemminflect_says() -> None:
+    from lemminflect import getAllLemmas, getLemma
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    def verb_form(word: str) -> str:  # what english.verb_form computed from lemminflect before the lexicon
+        lemmas = getAllLemmas(word.lower()).get("VERB")
+        return "" if not lemmas else "base" if word.lower() in lemmas else "s" if word.lower().endswith("s") else "other"
+
+    def comparison(word: str) -> bool:  # and english.is_comparison
+        lower = word.lower()
+        if not lower.endswith(("er", "est")) or "ADJ" not in english.word_classes(lower):
+            return False
+        lemma = getLemma(lower, upos="ADJ")
+        return bool(lemma) and lemma[0] != lower
+
+    lemmatizer = Lemmatizer()
+    known = sorted(w for w in set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict()) if w == w.lower())
+    words = random.Random(11).sample(known, 1500) + [w for w in known if w.endswith(("er", "est"))][:500] + [
+        "Bigger", "best", "RUNS", "walked", "face", "calls", "goes", "tightened", "rising", "water", "xyzzy", "Data"]
+    assert [(english.verb_form(w), english.is_comparison(w)) for w in words] == [(verb_form(w), comparison(w))
+                                                                                 for w in words]
+    assert (english.verb_form("goes"), english.verb_form("face"), english.is_comparison("bigger")) == ("s", "base", True)
 
 
 def test_a_damaged_or_stale_file_is_rebuilt_from_the_source() -> None:

@@ -124,6 +124,12 @@ class Miner:
                 if place in seen:
                     continue
                 seen.add(place)
+                if occurrence.kind is KNOWN:  # a glossary term seen before: counted as Tally.add would
+                    tally = tallies.get(key)
+                    if tally is not None and tally.context:
+                        tally.count_one(KNOWN, occurrence.display, document)
+                        tally.entry = occurrence.entry
+                        continue
             if occurrence.link and occurrence.kind == ACRONYM:
                 self.links.setdefault(key, occurrence.link)
                 self.definitions[key] = self.definitions.get(key, 0) + 1
@@ -433,6 +439,10 @@ def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str
     if jobs is None and scheduler is None:
         jobs = choose_jobs(_input_size(list(inputs))) if listed else 1
     miner = Miner(_glossary_entries(glossary), lang, on_warning, read_verbs=short)
+    if listed and not short:  # a long input reads thousands of words' frequencies and classes: load them at once
+        from ..english import load_lexicons
+
+        load_lexicons()
     streams = _documents(inputs, encoding, on_skip)
     if scheduler is not None:
         from .cluster import mine_on_cluster

@@ -8,6 +8,7 @@ terms). Names, quoted coinages and glossary terms have their own evidence.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -56,11 +57,20 @@ def c_value(phrase: str, frequency: int, nested: tuple[int, int] | None) -> floa
     return length_weight * frequency
 
 
+_GREEK_OR_MATHS = re.compile("[\u0370-\u03ff\u2200-\u22ff]")
+
+
 def readable(key: str) -> bool:
     """Whether a key is made of words worth showing: two Latin letters at least, or Chinese; no Greek/maths."""
-    if any(0x370 <= ord(ch) <= 0x3FF or 0x2200 <= ord(ch) <= 0x22FF for ch in key):
+    if _GREEK_OR_MATHS.search(key):
         return False
-    return sum(ch.isalpha() for ch in key) >= 2
+    letters = 0
+    for ch in key:
+        if ch.isalpha():
+            letters += 1
+            if letters == 2:
+                return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,10 @@ _ABBREVIATIONS = {
 _LAST_WORD = re.compile(r"[\w.]+$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 # Tried only where a run of stops begins, and without backtracking (giving back a stop cannot help): else a
-# long run of full stops followed by a letter is rescanned from each of its characters.
-_SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’')\]]*+(?=\s|$)|[。！？]+")
+# long run of full stops followed by a letter is rescanned from each of its characters. Either way a match is a
+# run of stops (and closing quotes) before white space or the end, or a run of Chinese stops; the pattern opens
+# on the stop itself, so that the regex engine skips to the next stop instead of trying every character.
+_SENTENCE_END = re.compile(r"[.!?。！？](?:(?<![.!?。！？][.!?。！？])[.!?。！？]*+[\"”’')\]]*+(?=\s|$)|(?<=[。！？])[。！？]*)")
 
 
 @dataclass(slots=True)
@@ -76,25 +78,31 @@ def tokenize(text: str, start: int = 0, end: int | None = None, skip: frozenset[
         if not surface:
             break  # the gap that ends the text
         begin = position + len(gap)
-        finish = position = begin + len(surface)
+        position = begin + len(surface)
         if surface in skip:
             continue
-        joined = index > 0 and (gap == " " or not gap.strip(" \t"))
-        possessive = surface.endswith(_POSSESSIVES) and len(surface) > 2
-        if possessive:
-            surface = surface[:-2]
-            finish -= 2
         form = forms.get(surface)
         if form is None:
-            if len(forms) > 200_000:
-                forms.clear()
-            form = forms[surface] = (word_shape(surface), surface.lower())
-        append(Token(surface, begin, finish, form[0], possessive, form[1], index, joined))
+            form = _form(surface)
+        word, shape, possessive, lower, cut = form
+        append(Token(word, begin, position - cut, shape, possessive, lower, index,
+                     index > 0 and (gap == " " or not gap.strip(" \t"))))
     return tokens
 
 
-# surface → (shape, lower case), shared by all documents: words repeat, their forms need computing once
-_FORMS: dict[str, tuple[str, str]] = {}
+def _form(surface: str) -> tuple[str, str, bool, str, int]:
+    """What a word as written makes of its token: (text without a possessive, shape, possessive, lower case,
+    characters the possessive takes), kept in _FORMS."""
+    possessive = surface.endswith(_POSSESSIVES) and len(surface) > 2
+    word = surface[:-2] if possessive else surface
+    if len(_FORMS) > 200_000:
+        _FORMS.clear()
+    form = _FORMS[surface] = (word, word_shape(word), possessive, word.lower(), 2 if possessive else 0)
+    return form
+
+
+# word as written → its form (_form), shared by all documents: words repeat, their forms need computing once
+_FORMS: dict[str, tuple[str, str, bool, str, int]] = {}
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -171,16 +179,17 @@ class DocumentText:
     lower_words: set[str]
     chinese: "SegmentedText | None" = None  # the document's Chinese, segmented once (segmented.py)
     read_verbs: bool = True  # whether the n-gram finder asks the tagger about words that may be verbs
+    addresses: bool | None = None  # whether the text may hold web or e-mail addresses (the English finders ask once)
 
 
 def is_headline(tokens: list[Token]) -> bool:
     """A title-case line (Alibaba's New CEO Calls for Start-up Mindset), where capitals say nothing about
     names: no lower-case word but short function words, and at least three capitalised words."""
+    if any(t.shape == "lower" and t.lower not in HEADLINE_LOWER and len(t.text) > 1 for t in tokens):
+        return False  # (most sentences: tested first, it spares the list below)
     words = [t for t in tokens if t.shape != "digit"]
     if len(words) < 4 or any(t.lower == "by" for t in words[:2]):
         return False  # a byline (By Wen Jiali and Peter Marsh; Reporting by …) is written in names
-    if any(t.shape == "lower" and t.lower not in HEADLINE_LOWER and len(t.text) > 1 for t in words):
-        return False
     return sum(1 for t in words if t.shape == "title") >= 3
 
 

@@ -21,11 +21,17 @@ Finder = Callable[[Sentence, DocumentText], Iterable[Occurrence]]
 def finders_for(sentence: Sentence) -> list[Finder]:
     """The finders that read a sentence: Chinese ones where it holds Chinese characters, then English ones
     (Latin words inside Chinese text, Mate 70 or Qwen, are English candidates)."""
-    from .chinese import chinese_candidates
-    from .english import english_candidates
+    if not _FINDERS:  # imported on first use, then kept (this runs once a sentence)
+        from .chinese import chinese_candidates
+        from .english import english_candidates
 
+        _FINDERS.extend(([chinese_candidates, english_candidates], [chinese_candidates], [english_candidates]))
+    both, chinese, english = _FINDERS
     if not sentence.text.isascii() and has_han(sentence.text):
         if any(token.shape != "digit" for token in sentence.free_tokens):
-            return [chinese_candidates, english_candidates]
-        return [chinese_candidates]  # no Latin word: nothing for the English finders
-    return [english_candidates]
+            return both
+        return chinese  # no Latin word: nothing for the English finders
+    return english
+
+
+_FINDERS: list[list[Finder]] = []  # (Chinese and English, Chinese alone, English alone), once imported

@@ -29,23 +29,29 @@ _MAY_BE_ADDRESS = re.compile(r"[\w-]\.[a-z]|://")
 def english_candidates(sentence: Sentence, document: DocumentText) -> list[Occurrence]:
     """Every English candidate occurrence of a sentence outside its known terms."""
     text, span, tokens = document.text, sentence.span, sentence.free_tokens
-    covered = [(hit.start, hit.end) for hit in sentence.hits]
+    sentence_text = sentence.text
+    covered = [(hit.start, hit.end) for hit in sentence.hits] if sentence.hits else []
     found: list[Occurrence] = []
-    if "born" in sentence.text:
+    if "born" in sentence_text:
         found.extend(generations(text, span, covered))
     quoted: set[tuple[str, int]] = set()
-    if '"' in sentence.text or "“" in sentence.text:
+    if '"' in sentence_text or "“" in sentence_text:
         for occurrence in quoted_coinages(text, span, covered, document.read_verbs):
             quoted.add((occurrence.key, occurrence.start))
             found.append(occurrence)
-    if "(" in sentence.text:
+    if "(" in sentence_text:
         found.extend(acronym_definitions(text, span, tokens))
-    unusable = _address_tokens(sentence)
+    if document.addresses is None:  # whether any sentence can hold an address: asked of the document once
+        document.addresses = _may_hold_addresses(document.text)
+    unusable = _address_tokens(sentence) if document.addresses else set()
     headline = sentence.headline
     name_tokens: set[int] = set(unusable)
     known = _known_name_tokens(sentence, headline)
-    usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
-    all_tokens = [t for t in sentence.tokens if id(t) in usable and id(t) not in unusable]
+    if known or unusable:
+        usable = {id(t) for t in tokens} | known  # not a word only partly inside a known term (Shenzhen-based)
+        all_tokens = [t for t in sentence.tokens if id(t) in usable and id(t) not in unusable]
+    else:
+        all_tokens = tokens  # (most sentences) the tokens outside known terms, all usable
     for run in name_runs(all_tokens, sentence.opener_start, document.mid_sentence_capitals,
                          document.lower_words, known, headline):
         if not run or all(id(t) in known for t in run):
@@ -101,6 +107,11 @@ def _known_name_tokens(sentence: Sentence, headline: bool = False) -> frozenset[
 def _capitalised(words: str) -> bool:
     """Every word capitalised (Business Group), as inside a name."""
     return words[:1].isupper() and all(word[:1].isupper() for word in words.split())
+
+
+def _may_hold_addresses(text: str) -> bool:
+    """Whether a text has what any address or slug has (a dot between letters or digits, a scheme, @ or _)."""
+    return "_" in text or "@" in text or _MAY_BE_ADDRESS.search(text) is not None
 
 
 def _address_tokens(sentence: Sentence) -> set[int]:
