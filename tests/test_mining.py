@@ -259,3 +259,19 @@ def test_a_chinese_variant_in_chinese_text_is_its_known_entry():
     found = rows_by_english(glossary.mine([doc("工信部今天发布了新规。工信部表示将加强监管。")], glossary=Glossary(entries)))
     row = found["ministry of industry and information technology"]
     assert row["known"] and row["frequency"] == 2 and row["chinese"] == "工业和信息化部"
+
+
+def test_a_glossary_file_is_mined_through_its_compiled_form_and_each_change_is_seen(small_glossary: Path):
+    from glossary import compiled
+
+    text = "Alibaba Cloud said Qwen and Tmall grew. 阿里云表示天猫增长。"
+    through_file = glossary.mine([doc(text)], glossary=small_glossary, details=True)
+    in_hand = glossary.mine([doc(text)], glossary=store.load(small_glossary), details=True)
+    assert through_file.to_dict("records") == in_hand.to_dict("records")
+    assert compiled.compiled_file(small_glossary).is_file()  # kept for the next run: not validated again
+    assert "Tmall" not in set(through_file[through_file["known"]]["english"])
+    with store.editing(small_glossary) as edited:
+        edited.add(store.TermEntry(id="", english="Tmall", chinese="天猫", category="product", status="approved"))
+    again = glossary.mine([doc(text)], glossary=small_glossary, details=True)
+    known = again[again["known"]]
+    assert "Tmall" in set(known["english"]) and set(known[known["english"] == "Tmall"]["frequency"]) == {2}

@@ -330,6 +330,19 @@ def _estimated_words(inputs: list[Input]) -> float:
     return size / 6
 
 
+def _glossary_matcher(glossary) -> tuple[list[TermEntry], KnownTerms | None]:
+    """The entries and, for a glossary file, its matcher, from its compiled form (compiled.py: neither validated
+    nor folded again while the file is unchanged); (entries, None) for a Glossary in hand or none."""
+    from ..store import Glossary, resolve
+
+    if isinstance(glossary, Glossary) or glossary is False:
+        return _glossary_entries(glossary), None
+    from ..compiled import load_compiled
+
+    compiled = load_compiled(resolve(glossary).path)
+    return list(compiled.entries), compiled.known_terms()
+
+
 def _glossary_entries(glossary) -> list[TermEntry]:
     """The entries of a Glossary, a path, or the default glossary (None)."""
     from ..store import Glossary, load
@@ -438,7 +451,8 @@ def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str
     short = listed and _estimated_words(inputs) < TAGGED_WORDS
     if jobs is None and scheduler is None:
         jobs = choose_jobs(_input_size(list(inputs))) if listed else 1
-    miner = Miner(_glossary_entries(glossary), lang, on_warning, read_verbs=short)
+    entries, known = _glossary_matcher(glossary)
+    miner = Miner(entries, lang, on_warning, read_verbs=short, known=known)
     if listed and not short:  # a long input reads thousands of words' frequencies and classes: load them at once
         from ..english import load_lexicons
 
