@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import sys
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -119,7 +120,8 @@ def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossa
     rows = [_SEPARATOR.join(entry.values()) for entry in entries]
     owner_entries = array("i", [index for index, _ in owners]).tobytes()
     spellings = ["" if spelling == pattern else spelling for pattern, (_, spelling) in zip(patterns, owners)]
-    _keep(cached, signature, (rows, [entry.status for entry in entries], patterns, owner_entries, spellings,
+    statuses = [sys.intern(entry.status) for entry in entries]  # one string each: marshal writes the rest as refs
+    _keep(cached, signature, (rows, statuses, patterns, owner_entries, spellings,
                               layout.shorts, layout.mediums, array("I", layout.windows).tobytes()))
     return CompiledGlossary(entries, patterns, owners, layout)
 
