@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Iterable
 
 from .cache import cache_dir, file_signature, path_digest, without_collection
-from .matching import KnownTerms, Layout, WorkedOut, known_forms, layout_of
+from .matching import Block, KnownTerms, Layout, WorkedOut, known_forms, layout_of
 from .schema import TermEntry
 
-COMPILED_VERSION = "4"
+COMPILED_VERSION = "5"
 _MAGIC = b"glossary compiled\n"
 _SEPARATOR = "\x00"  # between an entry's cells: no glossary text holds a NUL
 
@@ -122,7 +122,7 @@ def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossa
     spellings = ["" if spelling == pattern else spelling for pattern, (_, spelling) in zip(patterns, owners)]
     statuses = [sys.intern(entry.status) for entry in entries]  # one string each: marshal writes the rest as refs
     _keep(cached, signature, (rows, statuses, patterns, owner_entries, spellings,
-                              layout.shorts, layout.mediums, array("I", layout.windows).tobytes()))
+                              (*layout.latin, *layout.han), array("I", layout.windows).tobytes()))
     return CompiledGlossary(entries, patterns, owners, layout)
 
 
@@ -139,16 +139,19 @@ def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str]
     if head != expected:
         return None
     try:
-        rows, statuses, patterns, packed, spellings, shorts, mediums, packed_windows = marshal.loads(payload)
+        rows, statuses, patterns, packed, spellings, bounds, packed_windows = marshal.loads(payload)
         owner_entries, windows = array("i"), array("I")
         owner_entries.frombytes(packed)
         windows.frombytes(packed_windows)
     except (ValueError, EOFError, TypeError):
         return None
     if not (len(rows) == len(statuses) and len(patterns) == len(owner_entries) == len(spellings)
-            and 0 <= shorts <= mediums <= len(patterns) and len(windows) == len(patterns) - mediums):
+            and isinstance(bounds, tuple) and len(bounds) == 8 and all(type(bound) is int for bound in bounds)
+            and list(bounds) == sorted(bounds)
+            and bounds[0] == 0 and bounds[3] == bounds[4] and bounds[7] == len(patterns)
+            and len(windows) == bounds[3] - bounds[2] + bounds[7] - bounds[6]):
         return None  # not what this version writes
-    return rows, statuses, patterns, owner_entries, spellings, Layout(shorts, mediums, windows)
+    return rows, statuses, patterns, owner_entries, spellings, Layout(Block(*bounds[:4]), Block(*bounds[4:]), windows)
 
 
 def _keep(cached: Path, signature: str, parts: tuple) -> None:

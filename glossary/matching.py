@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import add, getitem, itemgetter
@@ -203,28 +204,48 @@ def occurring(patterns: Sequence[str], texts: Iterable[str], layout: Layout | No
     A pattern under six characters is a piece of itself; one under twelve has its first and last six; a longer one
     its twelve across the space nearest its middle (two words side by side), its first and last twelve and the twelve
     from every sixth. A pattern that occurs has all its pieces in the texts, so none that occurs is left out; each
-    piece is tested over the patterns at the speed of C (map, compress).
+    piece is tested over the patterns at the speed of C (map, compress). Patterns with Chinese characters are tested
+    against the texts that have some, the others against all.
     `layout`: when the patterns are in layout_of's order, the layout it gave (a compiled glossary keeps both)."""
     if layout is None:
         order, layout = layout_of(patterns)
         return sorted(map(order.__getitem__, occurring([patterns[i] for i in order], texts, layout)))
-    text = "\n".join(fold_case(text) for text in texts)  # across a line break: one more candidate at most
+    folded = [fold_case(text) for text in texts]
+    latin_windows = layout.latin.end - layout.latin.mediums
+    kept = _occurring_in(patterns, layout.latin, layout.windows[:latin_windows], "\n".join(folded))
+    if layout.han.end > layout.han.start:
+        kept += _occurring_in(patterns, layout.han, layout.windows[latin_windows:],
+                              "\n".join(text for text in folded if has_han(text)))
+    return kept
+
+
+def _occurring_in(patterns: Sequence[str], block: Block, windows: Sequence[int], text: str) -> list[int]:
+    """occurring for one block of the patterns (one script) and the text they may occur in (the texts joined by line
+    breaks: across one, one more candidate at most). Where testing a kind of pattern would cost more than keeping
+    them all in the automaton (a few patterns against much text), they are all kept."""
     # a stretch of up to twelve characters is the start of the twelve from where it starts (fewer at the end)
     twelves = set(map(text.__getitem__, map(slice, range(len(text)), range(_LONG, len(text) + _LONG))))
-    sixes = set(map(itemgetter(slice(0, _SHORT)), twelves))
-    # a short pattern is in the texts when it starts one of their sixes: the first one after it, sorted
-    ordered = sorted(sixes) + ["\U0010ffff"]
-    short = patterns[:layout.shorts]
-    kept = list(compress(range(layout.shorts), map(str.startswith, map(ordered.__getitem__,
-                                                                       map(bisect_left, repeat(ordered), short)),
-                                                   short)))
-    medium: Iterable[int] = range(layout.shorts, layout.mediums)
-    for piece in (slice(0, _SHORT), slice(-_SHORT, None)):
-        medium = list(compress(medium, map(sixes.__contains__, map(itemgetter(piece), map(patterns.__getitem__,
-                                                                                             medium)))))
-    windows = layout.windows
-    middles = map(getitem, patterns[layout.mediums:], map(slice, windows, map(add, windows, repeat(_LONG))))
-    by_length = list(compress(range(layout.mediums, len(patterns)), map(twelves.__contains__, middles)))
+    affordable = len(twelves) // 12  # patterns that cost the automaton less than working out the sixes
+    sixes: set[str] | None = None
+    kept: list[int] = []
+    if block.shorts - block.start <= affordable:
+        kept += range(block.start, block.shorts)
+    else:
+        sixes = set(map(itemgetter(slice(0, _SHORT)), twelves))
+        # a short pattern is in the text when it starts one of its sixes: the first one after it, sorted
+        ordered = sorted(sixes) + ["\U0010ffff"]
+        short = patterns[block.start:block.shorts]
+        kept += compress(range(block.start, block.shorts),
+                         map(str.startswith, map(ordered.__getitem__, map(bisect_left, repeat(ordered), short)), short))
+    medium: Iterable[int] = range(block.shorts, block.mediums)
+    if block.mediums - block.shorts > affordable:
+        sixes = sixes if sixes is not None else set(map(itemgetter(slice(0, _SHORT)), twelves))
+        for piece in (slice(0, _SHORT), slice(-_SHORT, None)):
+            medium = list(compress(medium, map(sixes.__contains__, map(itemgetter(piece), map(patterns.__getitem__,
+                                                                                                 medium)))))
+    kept += medium
+    middles = map(getitem, patterns[block.mediums:block.end], map(slice, windows, map(add, windows, repeat(_LONG))))
+    by_length = list(compress(range(block.mediums, block.end), map(twelves.__contains__, middles)))
     by_length.sort(key=lambda position: len(patterns[position]))
     lengths = list(map(len, map(patterns.__getitem__, by_length)))
     for start in (0, None, *range(_LONG // 2, _LONG * _WINDOWS // 2, _LONG // 2)):  # None: the last twelve
@@ -234,28 +255,42 @@ def occurring(patterns: Sequence[str], texts: Iterable[str], layout: Layout | No
                                                                            by_length[long_enough:]))))
         by_length[long_enough:] = compress(by_length[long_enough:], found)
         lengths[long_enough:] = compress(lengths[long_enough:], found)
-    return sorted(kept + medium + by_length)
+    return sorted(kept + by_length)
+
+
+class Block(NamedTuple):
+    """Where the patterns of one script lie in layout_of's order: from `start`, those under six characters, up to
+    `shorts`; those under twelve, up to `mediums`; the longer ones, up to `end`."""
+
+    start: int
+    shorts: int
+    mediums: int
+    end: int
 
 
 class Layout(NamedTuple):
-    """Patterns in layout_of's order: those before `shorts` are under six characters, those before `mediums` under
-    twelve, and each later one has its middle twelve from `windows[i - mediums]`."""
+    """Patterns in layout_of's order: those without Chinese characters (`latin`), then those with (`han`); `windows`:
+    where each long one's middle twelve starts, in that order."""
 
-    shorts: int
-    mediums: int
+    latin: Block
+    han: Block
     windows: Sequence[int]
 
 
 def layout_of(patterns: Sequence[str]) -> tuple[list[int], Layout]:
-    """The order in which occurring reads the patterns (under six characters, under twelve, the rest; each sorted)
-    and their layout in that order."""
-    order = sorted(range(len(patterns)), key=lambda position: (min(len(patterns[position]) // _SHORT, 2),
-                                                               patterns[position]))
-    lengths = [len(patterns[position]) for position in order]
-    shorts = sum(1 for length in lengths if length < _SHORT)
-    mediums = shorts + sum(1 for length in lengths if _SHORT <= length < _LONG)
-    return order, Layout(shorts, mediums, array("I", map(middle_window, map(patterns.__getitem__,
-                                                                           order[mediums:]))))
+    """The order in which occurring reads the patterns (those without Chinese characters, then those with; in each,
+    those under six characters, under twelve, the rest; each sorted) and their layout in that order."""
+    kinds = [(has_han(pattern), min(len(pattern) // _SHORT, 2)) for pattern in patterns]
+    order = sorted(range(len(patterns)), key=lambda position: (kinds[position], patterns[position]))
+    counts = Counter(kinds)
+    blocks, start = [], 0
+    for han in (False, True):
+        shorts = start + counts[(han, 0)]
+        mediums = shorts + counts[(han, 1)]
+        blocks.append(Block(start, shorts, mediums, mediums + counts[(han, 2)]))
+        start = blocks[-1].end
+    longs = [position for position in order if kinds[position][1] == 2]
+    return order, Layout(*blocks, array("I", map(middle_window, map(patterns.__getitem__, longs))))
 
 
 def middle_window(pattern: str) -> int:
