@@ -93,7 +93,7 @@ def generate_glossary(path: Path, size: int) -> int:
                     other = words[(position * 7919 + step * 104_729) % len(words)]
                     traditional, simplified = traditional + other[0], simplified + other[1]
                     pinyin, gloss = f"{pinyin} {other[2]}", f"{gloss} {other[3]}"
-                english = gloss if english_identity(gloss) not in seen else f"{gloss} ({simplified})"
+                english = gloss if english_identity(gloss) not in seen else f"{gloss} ({pinyin})"
                 if english_identity(english) in seen:
                     continue
                 seen.add(english_identity(english))
@@ -114,6 +114,8 @@ def row(**cells: str) -> list[str]:
 
 def cedict_words() -> list[tuple[str, str, str, str]]:
     """(traditional, simplified, pinyin with tone marks, first gloss) of each usable CC-CEDICT headword."""
+    from glossary.scripts import has_han
+
     words = []
     data = resources.files("glossary").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
@@ -123,7 +125,7 @@ def cedict_words() -> list[tuple[str, str, str, str]]:
             head, _, rest = line.partition(" /")
             traditional, simplified, reading = head.split(" ", 2)
             gloss = rest.split("/")[0].strip()
-            if gloss and "|" not in gloss:
+            if gloss and "|" not in gloss and not has_han(gloss):  # Chinese goes in the Chinese cells
                 words.append((traditional, simplified, numbered_to_marks(reading.strip("[]")), gloss))
     return words
 

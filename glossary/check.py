@@ -113,15 +113,15 @@ class TermChecker:
     """Checks segments against a glossary, in one direction (English→Chinese unless reverse)."""
 
     def __init__(self, entries: Sequence[TermEntry], *, reverse: bool = False, known: KnownTerms | None = None) -> None:
-        from .matching import KnownTerms
+        from .matching import KnownTerms, WorkedOut
 
         self.entries = entries if isinstance(entries, abc.Sequence) else list(entries)  # a LazyEntries is kept lazy
         self.reverse = reverse
         self.known = known if known is not None else KnownTerms(self.entries)  # `known`: a matcher of these entries
         # worked out for an entry when it is first met: a glossary of a million entries meets a few thousand
-        self._renderings = _ByEntry(lambda index: self._allowed_renderings(self.entries[index]))
+        self._renderings = WorkedOut(lambda index: self._allowed_renderings(self.entries[index]))
         # renderings with Latin letters in them (小米SU7): only these may keep a source form as it is
-        self._keep_latin = _ByEntry(lambda index: bool(LATIN.search("".join(self.entries[index].chinese_forms()))))
+        self._keep_latin = WorkedOut(lambda index: bool(LATIN.search("".join(self.entries[index].chinese_forms()))))
         self._retired = [index for index, status in enumerate(statuses(self.entries)) if status in RETIRED]
         self._retired_known = KnownTerms([self.entries[i] for i in self._retired]) if reverse else None
         self._replacements = replacements(self.entries, self.known)
@@ -410,18 +410,6 @@ def check_against(segments: Sequence[Segment], glossary_path: str | os.PathLike,
 def statuses(entries: Sequence[TermEntry]) -> list[str]:
     """Every entry's status, in order (at hand in a compiled glossary's entries, without making each entry)."""
     return getattr(entries, "statuses", None) or [entry.status for entry in entries]
-
-
-class _ByEntry(dict):
-    """Values worked out for an entry (by index) when first asked for."""
-
-    def __init__(self, work_out: Callable[[int], object]) -> None:
-        super().__init__()
-        self.work_out = work_out
-
-    def __missing__(self, index: int) -> object:
-        value = self[index] = self.work_out(index)
-        return value
 
 
 # --- concordance -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import sys
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -19,10 +20,10 @@ from pathlib import Path
 from typing import Iterable
 
 from .cache import cache_dir, file_signature, path_digest, without_collection
-from .matching import KnownTerms, known_forms
+from .matching import Block, KnownTerms, Layout, WorkedOut, known_forms, layout_of
 from .schema import TermEntry
 
-COMPILED_VERSION = "2"
+COMPILED_VERSION = "5"
 _MAGIC = b"glossary compiled\n"
 _SEPARATOR = "\x00"  # between an entry's cells: no glossary text holds a NUL
 
@@ -38,18 +39,24 @@ class LazyEntries(Sequence[TermEntry]):
 
     def __init__(self, rows: list[str], statuses: list[str]) -> None:
         self.rows, self.statuses = rows, statuses
-        self.made: dict[int, TermEntry] = {}
+        self.made = WorkedOut(self._make)  # a dict: an entry made before is found at the speed of C
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def __getitem__(self, index):  # an int, or a slice (a list)
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        entry = self.made.get(index)
-        if entry is None:
-            entry = self.made[index] = TermEntry(*self.rows[index].split(_SEPARATOR))
-        return entry
+        try:
+            return self.made[index]
+        except TypeError:
+            if isinstance(index, slice):
+                return [self[i] for i in range(*index.indices(len(self)))]
+            raise
+
+    def _make(self, index: int) -> TermEntry:
+        """The entry at this index, made from its row."""
+        if not isinstance(index, int):
+            raise TypeError(f"entries are indexed by numbers, not {type(index).__name__}")
+        return TermEntry(*self.rows[index].split(_SEPARATOR))
 
 
 class _Owners(Sequence[tuple[int, str]]):
@@ -67,16 +74,18 @@ class _Owners(Sequence[tuple[int, str]]):
 
 @dataclass(frozen=True)
 class CompiledGlossary:
-    """A glossary file's entries (sorted by id, as Glossary.entries gives them) and its automaton's inputs."""
+    """A glossary file's entries (sorted by id, as Glossary.entries gives them) and its automaton's inputs, in order
+    matching.occurring reads them in (`layout`: see matching.layout_of)."""
 
     entries: Sequence[TermEntry]
     patterns: list[str]
     owners: Sequence[tuple[int, str]]
+    layout: Layout
 
     def known_terms(self, texts: Iterable[str] | None = None) -> KnownTerms:
         """The matcher of every form of the entries; with `texts`, an automaton of only the forms that can occur in
         them (see KnownTerms)."""
-        return KnownTerms.from_forms(self.entries, self.patterns, self.owners, texts)
+        return KnownTerms.from_forms(self.entries, self.patterns, self.owners, texts, self.layout)
 
 
 def load_known_terms(path: str | os.PathLike, texts: Iterable[str] | None = None) -> KnownTerms:
@@ -101,20 +110,26 @@ def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossa
 
     parts = _read_if_current(cached, signature)
     if parts is not None:
-        rows, statuses, patterns, owner_entries, spellings = parts
-        return CompiledGlossary(LazyEntries(rows, statuses), patterns, _Owners(owner_entries, spellings, patterns))
+        rows, statuses, patterns, owner_entries, spellings, layout = parts
+        return CompiledGlossary(LazyEntries(rows, statuses), patterns, _Owners(owner_entries, spellings, patterns),
+                                layout)
     entries = Glossary(read_entries(path), path=path).entries()
     patterns, owners = known_forms(entries)
+    order, layout = layout_of(patterns)
+    patterns, owners = [patterns[i] for i in order], [owners[i] for i in order]
     rows = [_SEPARATOR.join(entry.values()) for entry in entries]
     owner_entries = array("i", [index for index, _ in owners]).tobytes()
     spellings = ["" if spelling == pattern else spelling for pattern, (_, spelling) in zip(patterns, owners)]
-    _keep(cached, signature, (rows, [entry.status for entry in entries], patterns, owner_entries, spellings))
-    return CompiledGlossary(entries, patterns, owners)
+    statuses = [sys.intern(entry.status) for entry in entries]  # one string each: marshal writes the rest as refs
+    _keep(cached, signature, (rows, statuses, patterns, owner_entries, spellings,
+                              (*layout.latin, *layout.han), array("I", layout.windows).tobytes()))
+    return CompiledGlossary(entries, patterns, owners, layout)
 
 
-def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str], list[str], array, list[str]] | None:
-    """(entry rows, statuses, patterns, owner entries, spellings) from the cache file when it was written for this
-    version of the glossary file and its CRC holds; else None."""
+def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str], list[str], array, list[str],
+                                                            Layout] | None:
+    """(entry rows, statuses, patterns, owner entries, spellings, layout) from the cache file when it was written for
+    this version of the glossary file and its CRC holds; else None."""
     try:
         data = cached.read_bytes()
     except OSError:
@@ -124,12 +139,19 @@ def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str]
     if head != expected:
         return None
     try:
-        rows, statuses, patterns, packed, spellings = marshal.loads(payload)
-        owner_entries = array("i")
+        rows, statuses, patterns, packed, spellings, bounds, packed_windows = marshal.loads(payload)
+        owner_entries, windows = array("i"), array("I")
         owner_entries.frombytes(packed)
+        windows.frombytes(packed_windows)
     except (ValueError, EOFError, TypeError):
         return None
-    return rows, statuses, patterns, owner_entries, spellings
+    if not (len(rows) == len(statuses) and len(patterns) == len(owner_entries) == len(spellings)
+            and isinstance(bounds, tuple) and len(bounds) == 8 and all(type(bound) is int for bound in bounds)
+            and list(bounds) == sorted(bounds)
+            and bounds[0] == 0 and bounds[3] == bounds[4] and bounds[7] == len(patterns)
+            and len(windows) == bounds[3] - bounds[2] + bounds[7] - bounds[6]):
+        return None  # not what this version writes
+    return rows, statuses, patterns, owner_entries, spellings, Layout(Block(*bounds[:4]), Block(*bounds[4:]), windows)
 
 
 def _keep(cached: Path, signature: str, parts: tuple) -> None:

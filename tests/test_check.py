@@ -457,3 +457,57 @@ def test_concurrent_checks_on_a_cold_cache_all_answer_alike(team_glossary: Path)
     outputs = [process.communicate(timeout=120) for process in runs]
     assert len({stdout for stdout, _ in outputs}) == 1 and all(process.returncode == 1 for process in runs)
     assert json.loads(outputs[0][0])["errors"] > 0
+
+
+# --- which forms may occur (issue 15 §6: the automaton of a check holds only those) ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# few letters, spaces and Chinese characters: drawn patterns often occur, across words and at the ends of texts
+PIECES = st.text(alphabet="ab 阿里", min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), texts=st.lists(st.text(alphabet="abAB 阿里\n", max_size=80), min_size=1, max_size=3))
+def test_no_pattern_that_occurs_is_left_out(data, texts: list[str]):
+    from glossary.matching import fold_case, layout_of, occurring
+
+    folded = [fold_case(text) for text in texts]
+    stretches = st.tuples(st.integers(0, len(texts) - 1), st.integers(0, 80), st.integers(1, 40)).map(
+        lambda pick: folded[pick[0]][pick[1]:pick[1] + pick[2]]).filter(bool)  # a stretch of one of the texts
+    patterns = list(dict.fromkeys(data.draw(st.lists(st.one_of(stretches, PIECES), max_size=30))))
+    kept = occurring(patterns, texts)
+    assert kept == sorted(set(kept)) and all(0 <= position < len(patterns) for position in kept)
+    assert {position for position, pattern in enumerate(patterns) if any(pattern in text for text in folded)} <= set(kept)
+    order, layout = layout_of(patterns)  # as a compiled glossary keeps them: in layout_of's order, with its layout
+    ordered = [patterns[position] for position in order]
+    assert sorted(order[position] for position in occurring(ordered, texts, layout)) == kept
+
+
+def test_long_forms_that_do_not_occur_are_left_out_of_the_automaton():
+    from glossary.matching import occurring
+
+    patterns = ["cloud storage service", "cloud computing service", "storage", "service", "computing cloud storage"]
+    texts = ["Our cloud storage service grew; computing demand too.", "阿里云"]
+    assert occurring(patterns, texts) == [0, 2, 3]
+
+
+def test_a_compiled_glossary_that_does_not_hold_together_is_compiled_again(team_glossary: Path):
+    import marshal
+    import zlib
+
+    from glossary import compiled
+
+    sample = BILINGUAL / "news_en_zh.csv"
+    sound = check_json(team_glossary, sample)
+    cache = compiled.compiled_file(team_glossary)
+    head, _, payload = cache.read_bytes().partition(b"\n\n")
+    parts = list(marshal.loads(payload))
+    parts[-1] = parts[-1][:-4]  # one long form's window short: its CRC holds, its layout does not
+    payload = marshal.dumps(tuple(parts))
+    signature = head.split(b"\n")[1]
+    cache.write_bytes(b"glossary compiled\n" + signature + f"\n{zlib.crc32(payload)}\n\n".encode() + payload)
+    assert compiled._read_if_current(cache, signature.decode()) is None
+    assert check_json(team_glossary, sample) == sound
+    assert compiled._read_if_current(cache, signature.decode()) is not None  # written again, whole

@@ -6,6 +6,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary import render, store
 from glossary.schema import TermEntry
@@ -105,3 +107,16 @@ def test_piped_output_is_plain_aligned_text_without_markup_processing():
     stream = io.StringIO()
     render.entries_table([TRICKY], stream)
     assert stream.getvalue().splitlines()[1].startswith("AI眼镜 [proposed]  [bold]x")
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                    | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4), max_leaves=20))
+def test_json_is_written_as_json_writes_it_indented(value):
+    import json
+
+    assert render.indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert render.indented_json({"findings": [value, {"id": value}]}) == json.dumps(
+        {"findings": [value, {"id": value}]}, ensure_ascii=False, indent=2)
