@@ -12,15 +12,30 @@ EXIT_INTERRUPTED = 130
 
 def main() -> None:
     """Run the command line and exit with its code."""
+    sys.unraisablehook = _interrupt_later
     try:
         from .cli import main as run
 
+        if _SWALLOWED:
+            raise KeyboardInterrupt
         code = run()
     except KeyboardInterrupt:
         code = interrupted()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not print a traceback on the way out
     _flush_or_forget(sys.stdout)
     sys.exit(code)
+
+
+def _interrupt_later(unraisable) -> None:
+    """A Ctrl-C that came while Python ran code it cannot raise from (a module lock's callback while the modules
+    load) is kept for the command to end on once the modules are loaded; anything else is reported as usual."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        _SWALLOWED.append(unraisable.exc_type)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+_SWALLOWED: list[type] = []  # Ctrl-Cs Python could not raise where they came
 
 
 def interrupted() -> int:
