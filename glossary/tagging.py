@@ -23,7 +23,7 @@ MODEL_FILE = "pos-ud-ewt.json.gz"
 # Word forms whose summed rows are kept (about 0.2 KB each, three per form): past this the rows are rebuilt.
 ROWS_KEPT = 50_000
 START, END = "<s>", "</s>"
-LAYOUT_VERSION = 1  # of the prepared model kept in the cache folder (a Tagger's attributes)
+LAYOUT_VERSION = 2  # of the prepared model kept in the cache folder (a Tagger's state: see Tagger.__getstate__)
 
 
 class Tagger:
@@ -49,6 +49,18 @@ class Tagger:
         self._near: dict[tuple[str, str], Sequence[float]] = {}  # (offset, lower) → row as a neighbour
         self.tagdict = tagdict
         self.vocabulary = vocabulary
+
+    def __getstate__(self) -> dict:
+        """What the prepared model keeps: each feature's weights packed as one bytes value (reading 66,000 small
+        tuples back costs several times more), the rows worked out so far left out."""
+        state = dict(self.__dict__, _own={}, _near={})
+        state["_weights"] = {feature: array("d", [number for pair in row for number in pair]).tobytes()
+                             for feature, row in self._weights.items()}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._weights = _PackedWeights(state["_weights"])
 
     def _dense(self, feature_list: list[str]) -> Sequence[float]:
         """The summed weights of some features, one value per class (a compact array: many are kept)."""
@@ -107,6 +119,30 @@ class Tagger:
             labels.append(label)
             prev2, prev = prev, label_index
         return labels
+
+
+class _PackedWeights:
+    """A feature's (column, weight) pairs, unpacked from the prepared model when first asked for (a short input
+    meets a few hundred of its 66,000 features); the same pairs, in the same order, as the model's own."""
+
+    __slots__ = ("packed", "rows")
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self.packed, self.rows = packed, {}
+
+    def get(self, feature: str, default: tuple = ()) -> tuple:
+        row = self.rows.get(feature)
+        if row is None:
+            data = self.packed.get(feature)
+            if data is None:
+                return default
+            numbers = array("d")
+            numbers.frombytes(data)
+            row = self.rows[feature] = tuple(zip(map(int, numbers[0::2]), numbers[1::2]))
+        return row
+
+    def items(self):
+        return ((feature, self.get(feature)) for feature in self.packed)
 
 
 def features(index: int, word: str, context: Sequence[str], prev: str, prev2: str) -> list[str]:

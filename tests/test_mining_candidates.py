@@ -234,3 +234,15 @@ def test_only_a_short_input_asks_the_tagger_a_large_one_ranks_fragments_by_frequ
     large = glossary.mine([glossary.Document("<a>", sentence * 3), glossary.Document("<b>", filler)],
                           glossary=NO_GLOSSARY, top=0)
     assert any("sites face" in str(english).lower() for english in large["english"])
+
+
+def test_the_prepared_tagger_gives_the_labels_of_the_model_read_from_json():
+    import pickle
+
+    model = tagging._read_model()
+    prepared = pickle.loads(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))  # as the cache folder keeps it
+    assert isinstance(prepared._weights, tagging._PackedWeights)
+    for sample in ("tencent_wire.txt", "xiaomi_press_release.txt"):
+        words = (ROOT / "samples" / sample).read_text(encoding="utf-8").split()
+        for start in range(0, len(words), 25):
+            assert prepared.tag(words[start:start + 25]) == model.tag(words[start:start + 25])
