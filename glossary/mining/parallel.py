@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..matching import KnownTerms
     from ..schema import TermEntry
 
-BATCH_CHARS = 1_000_000  # one task: documents (or sections) of about this many characters
+BATCH_CHARS = 3_000_000  # one task: documents (or sections) of about this many characters
 PARALLEL_ABOVE_BYTES = 4_000_000  # below this much input, starting worker processes costs more than it saves
 Payload = list[tuple[str, str, int, bool]]  # (name, text, line offset, continues) of each unit of a batch
 
