@@ -392,9 +392,7 @@ def place_reading_lines() -> list[str]:
     """The lines of the place-readings file as the shipped CC-CEDICT gives them ('朝阳\tChao2 yang2'), sorted:
     each headword of two or more characters with its first proper-noun reading."""
     proper: dict[str, str] = {}
-    for line in _cedict_lines():
-        head, _, _ = line.partition(" /")
-        parts = head.split(" ", 2)
-        if len(parts) == 3 and len(parts[1]) >= 2 and parts[2][1:2].isupper():
-            proper.setdefault(parts[1], parts[2].strip("[]"))
+    for entry in entries():
+        if len(entry.simplified) >= 2 and entry.is_proper_noun:
+            proper.setdefault(entry.simplified, entry.reading)
     return [f"{word}\t{reading}" for word, reading in sorted(proper.items())]

@@ -22,7 +22,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..files.sheets import (
     EXCEL_MAX_ROWS, MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECK_MIN_BYTES,
@@ -207,20 +207,8 @@ def _stream_rows_into(layout: io.BytesIO, path: Path, rows: Sequence[Sequence[ob
             styles = {int(first) - 1: style for first, style in _COLUMN_STYLE.findall(head)}
             layout_of = [(letter, f' s="{styles[index]}"' if index in styles else "", line_room(width), limit)
                          for index, (letter, width, limit) in enumerate(zip(letters, widths, limits))]
-            head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
-            sheet = zipfile.ZipInfo(member.filename, member.date_time)
-            sheet.compress_type = compression  # a ZipInfo of its own is stored unless told
-            with target.open(sheet, "w") as out:
-                written = out.write(head.encode("utf-8"))
-                chunk: list[str] = []
-                for number, values in enumerate(rows, start=2):
-                    chunk.append(_row_xml(number, values, layout_of))
-                    if len(chunk) == 2000:
-                        written += out.write("".join(chunk).encode("utf-8"))
-                        chunk = []
-                        _refuse_beyond_import(written, number - 1)
-                written += out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
-                _refuse_beyond_import(written, len(rows))
+            rows_xml = (_row_xml(number, values, layout_of) for number, values in enumerate(rows, start=2))
+            _write_sheet(target, member, head, tail, last_cell, compression, rows_xml, _refuse_beyond_import)
 
 
 def _stream_fingerprints(target: zipfile.ZipFile, member: zipfile.ZipInfo, data: bytes, fingerprints: Fingerprints,
@@ -228,21 +216,35 @@ def _stream_fingerprints(target: zipfile.ZipFile, member: zipfile.ZipInfo, data:
     """The Metadata sheet with the fingerprint rows after its head (id in column A, fingerprint in B)."""
     head, _, tail = data.decode("utf-8").partition("</sheetData>")
     last = fingerprints.first_row + len(fingerprints.rows) - 1
-    head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:B{max(last, fingerprints.first_row - 1)}"/>',
-                  head, count=1)
+    rows_xml = (f'<row r="{number}">' + "".join(
+        f'<c r="{letter}{number}" t="inlineStr"><is><t>{_xml_escape(cell_text(text))}</t></is></c>'
+        for letter, text in (("A", entry_id), ("B", fingerprint)) if text) + "</row>"
+        for number, (entry_id, fingerprint) in enumerate(fingerprints.rows, start=fingerprints.first_row))
+    _write_sheet(target, member, head, tail, f"B{max(last, fingerprints.first_row - 1)}", compression, rows_xml)
+
+
+def _write_sheet(target: zipfile.ZipFile, member: zipfile.ZipInfo, head: str, tail: str, last_cell: str,
+                 compression: int, rows_xml: Iterable[str],
+                 check: "Callable[[int, int], None] | None" = None) -> None:
+    """A sheet XlsxWriter laid out (its XML cut at </sheetData> into head and tail), with rows streamed in
+    after its head and its dimension set to A1:last_cell; `check` is told the bytes written and the rows so far
+    after every chunk of rows and at the end."""
+    head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>', head, count=1)
     sheet = zipfile.ZipInfo(member.filename, member.date_time)
-    sheet.compress_type = compression
+    sheet.compress_type = compression  # a ZipInfo of its own is stored unless told
     with target.open(sheet, "w") as out:
-        out.write(head.encode("utf-8"))
+        written, count = out.write(head.encode("utf-8")), 0
         chunk: list[str] = []
-        for number, (entry_id, fingerprint) in enumerate(fingerprints.rows, start=fingerprints.first_row):
-            cells = "".join(f'<c r="{letter}{number}" t="inlineStr"><is><t>{_xml_escape(cell_text(text))}</t></is></c>'
-                            for letter, text in (("A", entry_id), ("B", fingerprint)) if text)
-            chunk.append(f'<row r="{number}">{cells}</row>')
-            if len(chunk) == 5000:
-                out.write("".join(chunk).encode("utf-8"))
+        for count, xml in enumerate(rows_xml, start=1):
+            chunk.append(xml)
+            if len(chunk) == 2000:
+                written += out.write("".join(chunk).encode("utf-8"))
                 chunk = []
-        out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
+                if check is not None:
+                    check(written, count)
+        written += out.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
+        if check is not None:
+            check(written, count)
 
 
 def _refuse_beyond_import(written: int, rows: int) -> None:

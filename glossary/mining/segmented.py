@@ -115,7 +115,7 @@ class ChineseReader:
         self._entries = entries
         self._categories = [entry.category for entry in entries]
         self._segmenter: "Segmenter | None" = None
-        self._user_words: frozenset[str] | None = None
+        self._user_words: frozenset[str] = frozenset()  # the forms the segmenter was given (segmenter())
         self._splits: dict[str, tuple[str, ...]] = {}
         self.chinese_words = 0  # segments of Chinese read so far: the corpus size Chinese termhood compares with
 
@@ -133,7 +133,7 @@ class ChineseReader:
         primary = self.language == "zh" or looks_chinese(text)
         folded = text.translate(_FULL_WIDTH)
         simplified = _simplified(folded)
-        segments = rejoined(self.segmenter().segment(simplified), self.user_words())
+        segments = self.segment(simplified)
         tags = segments.tags  # Chinese words: all but punctuation, Latin words and numbers
         self.chinese_words += len(tags) - tags.count("x") - tags.count("eng") - tags.count("m")
         return SegmentedText(simplified, segments, segments.boundaries(), primary,
@@ -145,21 +145,21 @@ class ChineseReader:
         if words is None:
             if len(self._splits) > 200_000:
                 self._splits.clear()
-            words = self._splits[text] = tuple(rejoined(self.segmenter().segment(text), self.user_words()).words)
+            words = self._splits[text] = tuple(self.segment(text).words)
         return words
 
-    def user_words(self) -> frozenset[str]:
-        """The glossary's Chinese forms (simplified), which the segmenter keeps whole."""
-        if self._user_words is None:
-            self._user_words = frozenset(word for word, _ in glossary_words(self._entries))
-        return self._user_words
+    def segment(self, simplified: str) -> "Segmentation":
+        """The segments of a simplified text, words the segmenter cut in two put back together (rejoined)."""
+        return rejoined(self.segmenter().segment(simplified), self._user_words)
 
     def segmenter(self) -> "Segmenter":
         """The segmenter, with the glossary's Chinese forms (simplified) as user words."""
         if self._segmenter is None:
             from ..segmenter import Segmenter
 
-            self._segmenter = Segmenter(glossary_words(self._entries))
+            words = glossary_words(self._entries)
+            self._user_words = frozenset(word for word, _ in words)
+            self._segmenter = Segmenter(words)
         return self._segmenter
 
 

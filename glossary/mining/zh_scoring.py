@@ -30,6 +30,11 @@ COMPOUND_STEP = 0.5
 SEEN_ONCE_LONG = 0.4
 
 
+# A word this common in general Chinese is an everyday one (员工 5.0, 业务 5.0; 座舱 3.0): no term alone, and
+# with senses a dictionary gloss may miss.
+EVERYDAY_ZIPF = 4.5
+
+
 @functools.lru_cache(maxsize=200_000)
 def general_zipf(word: str) -> float:
     """A word's Zipf frequency in general Chinese (0 when wordfreq does not list it)."""

@@ -21,7 +21,7 @@ from .occurrences import (
     CHINESE_TERM, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
 )
 from .tally import Tally
-from .zh_scoring import segments_of
+from .zh_scoring import EVERYDAY_ZIPF, general_zipf, segments_of
 
 if TYPE_CHECKING:
     from typing import Callable
@@ -39,7 +39,6 @@ DICTIONARY_CONFIDENCE = 0.7
 # A proper-noun headword for a term no finder took for a name: the name of something else as often as not.
 PROPER_NOUN_CONFIDENCE = 0.3
 PINYIN_CONFIDENCE = {ZH_PERSON: 0.6, ZH_PLACE: 0.7}  # people often write their own spelling (Hong Kong, Taiwan, English names)
-EVERYDAY_ZIPF = 4.5  # a word this common in general Chinese has senses a dictionary gloss may miss
 
 
 class ChineseProposals:
@@ -105,7 +104,6 @@ class ChineseProposals:
 def dictionary_proposal(simplified: str, kind: str) -> tuple[str, float]:
     """(CC-CEDICT's gloss of the whole term as a headword, its confidence), or ('', 0)."""
     from ..dictionary import english_gloss, headword
-    from .zh_scoring import general_zipf
 
     found = headword(simplified) if has_han(simplified) and not simplified.isascii() else None
     gloss = english_gloss(found) if found is not None else ""

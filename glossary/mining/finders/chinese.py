@@ -17,7 +17,7 @@ from ..occurrences import (
 )
 from ..segmented import SegmentedText
 from ..text import DocumentText, Sentence
-from ..zh_scoring import general_zipf as _general_zipf
+from ..zh_scoring import EVERYDAY_ZIPF, general_zipf as _general_zipf
 from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
@@ -48,8 +48,6 @@ _MODEL_CODE = re.compile(r"^[A-Za-z]{1,3}\d{1,4}[A-Za-z]?$")
 _MODEL_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?$")
 BRAND_TAGS = frozenset({"n", "nz", "nr", "nrt", "nt", "ns", "v", "j", KNOWN_TAG})
 PRODUCT_BRAND_CATEGORIES = frozenset({"organization", "business unit", "product"})
-# A single segment this common in general Chinese (员工 5.0, 业务 5.0; 座舱 3.0) is an everyday word.
-EVERYDAY_ZIPF = 4.5
 PLACE_ENDINGS = frozenset("省市县区州镇乡村岛湾山河湖")
 
 
