@@ -23,7 +23,7 @@ from .cache import cache_dir, file_signature, path_digest, without_collection
 from .matching import Block, KnownTerms, Layout, WorkedOut, known_forms, layout_of
 from .schema import TermEntry
 
-COMPILED_VERSION = "5"
+COMPILED_VERSION = "6"
 _MAGIC = b"glossary compiled\n"
 _SEPARATOR = "\x00"  # between an entry's cells: no glossary text holds a NUL
 

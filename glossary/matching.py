@@ -196,7 +196,10 @@ def known_forms(entries: Sequence[TermEntry]) -> tuple[list[str], list[tuple[int
         entry = entries[index]
         for form in entry.english_forms() + entry.chinese_forms():
             for spelling in [form] + _plural_forms(form):
-                patterns.setdefault(fold_case(spelling), (index, spelling))
+                folded = fold_case(spelling)
+                owner = patterns.setdefault(folded, (index, spelling))
+                if owner[0] == index and set(capitals(spelling)) < set(capitals(owner[1])):
+                    patterns[folded] = (index, spelling)  # AITO and its variant Aito: Aito's capitals suffice
     return list(patterns), list(patterns.values())
 
 

@@ -179,6 +179,23 @@ def test_several_renderings_are_all_listed(empty_glossary: Path, tmp_path: Path)
     assert "Translations" in wide.stdout and "英伟达 3, 辉达 1" in wide.stdout
 
 
+def test_translations_keep_dictionary_phrases_but_no_everyday_word_alone(empty_glossary: Path, tmp_path: Path):
+    english, chinese = tmp_path / "crisis.en", tmp_path / "crisis.zh"
+    english.write_text("Hotels, shops and real estate all lost value during the crisis.\n"
+                       "The city built its heavy industry in the 1950s.\n"
+                       "Many workers now send text messages to their managers.\n"
+                       "The report was published last week.\nDemand for steel fell in the spring.\n"
+                       "The incubation period of the virus is about five days.\n", encoding="utf-8")
+    chinese.write_text("危机期间，酒店、商店和房地产都贬值了。\n这座城市在20世纪50年代建立了重工业。\n"
+                       "许多工人现在给经理发短信。\n这份报告上周发布。\n春季钢铁需求下降。\n这种病毒的潜伏期大约是五天。\n",
+                       encoding="utf-8")
+    pairs = aligned_pairs(mined(empty_glossary, english, "--parallel", chinese))
+    assert {pairs.get(term) for term in ("real estate", "heavy industry", "incubation period")} == {
+        "房地产", "重工业", "潜伏期"}
+    # translated, yet everyday English: a translator needs no glossary row for them
+    assert not {"crisis", "Demand", "shops", "Hotels", "estate", "managers", "spring", "last week"} & set(pairs)
+
+
 def test_save_adds_the_aligned_pairs_as_proposed_naming_the_file(empty_glossary: Path):
     result = run("-g", empty_glossary, "mine", EN, "--parallel", ZH, "--save", "--top", "0")
     assert result.exit_code == 0, result.output

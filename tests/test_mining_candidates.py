@@ -66,6 +66,23 @@ def test_of_and_in_split_names_only_where_each_side_is_a_name_of_its_own(shipped
     assert "bank of china" in rows("The Bank of China agreed, and the Bank of China paid.")
 
 
+def test_a_capitalised_new_inside_a_sentence_opens_a_name_and_a_second_and_starts_the_next_one():
+    found = rows("Both Australia and New Zealand weigh the app. Rates fell in New Zealand. The app was made by "
+                 "the Ministry of Communication and Technology and Ministry of Health. New rules apply.")
+    assert found["new zealand"]["frequency"] == 2 and "zealand" not in found
+    assert "ministry of communication and technology" in found and "ministry of health" in found
+    assert not [key for key in found if key.count(" and ") > 1 or "technology and ministry" in key]
+    assert "new rules" not in found  # a sentence's capitalised first word opens no name
+
+
+def test_a_variant_spelled_with_fewer_capitals_is_recognised_as_written():
+    from glossary.schema import TermEntry
+
+    known = Glossary([TermEntry(id="T1", english="AITO", chinese="问界", category="product", variants="Aito")])
+    found = rows("Seres sells the Aito M9. AITO is Huawei's partner brand.", known)
+    assert found["aito"]["known"] and found["aito"]["chinese"] == "问界" and found["aito"]["frequency"] == 2
+
+
 def test_a_version_number_stays_in_a_product_name_but_no_number_joins_an_ordinary_name():
     found = rows("Huawei showed the Pura 80 Ultra phone and HarmonyOS 6 today. Under Article 5 of the rules, "
                  "the Pura 80 Ultra ships later, as does HarmonyOS 6.")

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 from ..errors import GlossaryError
 from ..schema import CHINESE, CONFIDENCE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
+from ..dictionary import gloss_senses
 from ..english import STOPWORDS, zipf
 from .occurrences import ACRONYM, CHINESE_KINDS, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
 from .tally import Tally
@@ -31,6 +32,7 @@ MAX_OCCURRENCES = 30  # occurrences of one row that are aligned (the first ones,
 MIN_CONFIDENCE = 0.25  # below this the aligned rendering is listed but does not fill the Chinese column
 RESCUE_CONFIDENCE = 0.6  # how surely the translations must render a candidate the miner alone drops
 EVERYDAY_ZIPF = 5.0  # a dropped term with a word this common (extent, case) stays dropped
+EVERYDAY_WORD_ZIPF = 4.5  # a dropped one-word term this common (demand, spring, workers) stays dropped
 MIN_SUPPORT = 0.2  # a pair whose Chinese side writes fewer of its English anchor words is no translation
 MOST_SKIPPED = 0.5  # above this share of skipped pairs the input is not a translation: a monolingual table
 SUPPORT_SAMPLE = 1000  # pairs looked at to decide whether two line-aligned files translate each other
@@ -258,10 +260,22 @@ class BilingualMiner:
         longer phrase (mutation in 'the extent of mutation', which C-value does not count)."""
         if tally.words > 3 or tally.kind not in (NAME, ACRONYM, PINYIN_KIND, TERM):
             return 0.0
-        if tally.kind == TERM and any(zipf(word) >= EVERYDAY_ZIPF for word in key.split() if word not in STOPWORDS):
+        content = [word for word in key.split() if word not in STOPWORDS]
+        # one word alone must be rarer than a word of a phrase (demand, workers: translated, yet no terms)
+        everyday = tally.kind == TERM and any(zipf(word) >= (EVERYDAY_ZIPF if len(content) > 1 else EVERYDAY_WORD_ZIPF)
+                                              for word in content)
+        if everyday and len(content) > 1 and not _may_be_lexical(key):
             return 0.0
         summary = _summary(self.renderings(self.forms_of({}, key, tally)))
-        if summary is None or summary[2] < RESCUE_CONFIDENCE:
+        if summary is None or summary[2] < MIN_CONFIDENCE:
+            return 0.0
+        # the dictionary giving the aligned rendering for the whole phrase is evidence of its own (one ordinary
+        # word and its usual rendering are not: analysis 分析)
+        listed = tally.kind == TERM and tally.words > 1 and summary[1] in {sense[0] for sense in gloss_senses(key)}
+        if everyday and not listed and not (len(content) == 1 and _listed_name(key, summary[1])):
+            return 0.0  # everyday words: only where the dictionary gives their rendering as one word for them,
+            # or (a name written like an everyday word: Russia) gives it as the proper noun the word names
+        if summary[2] < (MIN_CONFIDENCE if listed else RESCUE_CONFIDENCE):
             return 0.0
         return 0.5 * summary[2]
 
@@ -434,6 +448,22 @@ def add_kept_names(miner, pair_sets: Sequence[PairSet]) -> None:
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][\w.&'’-]*[\w](?: [A-Za-z0-9][\w.&'’-]*[\w])*")
+
+
+def _listed_name(key: str, rendering: str) -> bool:
+    """Whether the dictionary gives a rendering for a word as a proper noun (russia: 俄罗斯, read E2 luo2 si1;
+    not success: 成功, though a town is called so too)."""
+    return any(simplified == rendering and reading[:1].isupper() for simplified, reading, _, _ in gloss_senses(key))
+
+
+def _may_be_lexical(key: str) -> bool:
+    """Whether a phrase of everyday words may be one lexical unit (real estate, heavy industry): two or three
+    content words, none grading or counting (last week) and no general head (that day)."""
+    from .scoring import GENERAL_HEADS, GENERAL_MODIFIERS
+
+    content = [word for word in key.split() if word not in STOPWORDS]
+    return (2 <= len(content) <= 3 and content[0] not in GENERAL_MODIFIERS
+            and content[-1] not in GENERAL_MODIFIERS | GENERAL_HEADS)
 
 
 def _summary(renderings: Sequence) -> tuple[Counter, str, float] | None:

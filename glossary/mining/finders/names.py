@@ -26,6 +26,8 @@ vice chief executive officer founder cofounder co-founder director minister prem
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec i am pm a.m p.m
 """.split())
+# Stop words that open a name when written capitalised inside a sentence (New Zealand, New York, New Delhi).
+NAME_OPENING_STOPWORDS = frozenset({"new"})
 OPENER_NAME_ZIPF = 4.5  # a sentence opener this common (Media 4.9, Outside 5.0) starts no name; Pearl 3.9 may
 ABBREVIATED_SUFFIXES = frozenset({"ltd", "inc", "co", "corp", "plc", "bhd", "llc"})
 # Last words of names that take a complement with 'of', 'for', 'in' or 'on' (Bank of China, Forum on
@@ -91,7 +93,8 @@ def name_runs(tokens: list[Token], opener_start: int, mid_capitals: set[str],
                 yield _without_trailing_digits(run)
             run, pending = [], []
             continue
-        if not run and token.shape == "title" and token.lower in STOPWORDS:
+        if not run and token.shape == "title" and token.lower in STOPWORDS and (
+                first or token.lower not in NAME_OPENING_STOPWORDS):
             continue  # a capitalised 'The' or 'Our' opens no name (Our Standards: The Harbour Wire …)
         if id(token) in known or is_name_token(token, first, mid_capitals, lower_words):
             if run and adjacent and pending and id(token) in known and (
@@ -153,8 +156,9 @@ def _may_connect(token: Token, run: list[Token], pending: list[Token]) -> bool:
         return False
     if pending and pending[0].shape == "digit":
         return False  # a number waiting for a name word (Pura 80 Ultra) takes no connector
-    if token.lower in ("and", "&"):
-        return any(t.lower in ("of", "for") for t in run)
+    if token.lower in ("and", "&"):  # a second 'and' starts the next name (… of Communication and Technology
+        # and Ministry of Health)
+        return any(t.lower in ("of", "for") for t in run) and not any(t.lower in ("and", "&") for t in run)
     if token.lower in ("in", "on"):  # Xiaomi Smart Factory | in | Changping, but Forum on China-Africa …
         return run[-1].lower in INSTITUTION_HEADS
     return True
