@@ -73,6 +73,9 @@ def test_a_capitalised_new_inside_a_sentence_opens_a_name_and_a_second_and_start
     assert "ministry of communication and technology" in found and "ministry of health" in found
     assert not [key for key in found if key.count(" and ") > 1 or "technology and ministry" in key]
     assert "new rules" not in found  # a sentence's capitalised first word opens no name
+    opened = rows("North Korea claimed it had no cases. Shares of Xiaomi rose. Media Contact: Lin Yue.")
+    assert opened["north korea"]["chinese"] == "朝鲜"  # the dictionary names the two words as one place
+    assert "korea" not in opened and not [key for key in opened if key.startswith(("shares", "media"))]
 
 
 def test_a_variant_spelled_with_fewer_capitals_is_recognised_as_written():

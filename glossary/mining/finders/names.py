@@ -127,13 +127,22 @@ def _opens_a_name(token: Token, tokens: list[Token], position: int, lower_words:
     """Whether a capitalised sentence opener is the first word of a longer name: a name word that is no
     glossary name follows it directly, it is not everyday English, and the document never writes it in
     lower case (Pearl Delta Securities said …, but not Shares of …, Media Contact, Outside China …)."""
-    if token.shape != "title" or token.lower in STOPWORDS or token.lower in lower_words or token.lower in NOT_NAMES:
-        return False
-    if zipf(token.lower) >= OPENER_NAME_ZIPF or id(token) in known:
+    if token.shape != "title" or token.lower in NOT_NAMES or id(token) in known:
         return False
     following = tokens[position + 1] if position + 1 < len(tokens) else None
-    return (following is not None and _adjacent(token, following) and following.shape in ("title", "upper", "mixed")
-            and following.lower not in NOT_NAMES and following.lower not in STOPWORDS and id(following) not in known)
+    if not (following is not None and _adjacent(token, following) and following.shape in ("title", "upper", "mixed")
+            and following.lower not in NOT_NAMES and following.lower not in STOPWORDS and id(following) not in known):
+        return False
+    if _listed_proper_noun(f"{token.lower} {following.lower}"):
+        return True  # North Korea claimed …, New Zealand said …: the two words name one place
+    return not (token.lower in STOPWORDS or token.lower in lower_words or zipf(token.lower) >= OPENER_NAME_ZIPF)
+
+
+def _listed_proper_noun(phrase: str) -> bool:
+    """Whether CC-CEDICT renders the English phrase as a proper noun (north korea: 朝鲜, read Chao2 xian3)."""
+    from ...dictionary import gloss_senses
+
+    return any(reading[:1].isupper() for _, reading, _, _ in gloss_senses(phrase))
 
 
 def _takes_version(run: list[Token], number: Token, known: frozenset[int]) -> bool:
