@@ -86,6 +86,15 @@ def test_a_variant_spelled_with_fewer_capitals_is_recognised_as_written():
     assert found["aito"]["known"] and found["aito"]["chinese"] == "问界" and found["aito"]["frequency"] == 2
 
 
+def test_a_person_of_a_university_is_two_names_but_an_institution_of_a_place_is_one():
+    found = rows("Maciej Boni of Penn State University stated that outbreaks plateau. The Bank of China agreed. "
+                 "Lin Yue of Zhejiang University disagreed. The Church of England stayed silent.")
+    assert found["maciej boni"]["category"] == "person" and found["lin yue"]["category"] == "person"
+    assert "penn state university" in found and "zhejiang university" in found
+    assert "bank of china" in found and "church of england" in found
+    assert not [key for key in found if " of " in key and key.endswith("university")]
+
+
 def test_a_version_number_stays_in_a_product_name_but_no_number_joins_an_ordinary_name():
     found = rows("Huawei showed the Pura 80 Ultra phone and HarmonyOS 6 today. Under Article 5 of the rules, "
                  "the Pura 80 Ultra ships later, as does HarmonyOS 6.")

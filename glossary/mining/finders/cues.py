@@ -32,6 +32,8 @@ _AFTER: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, r
                 r"president|director|head|spokesperson|spokesman|spokeswoman|professor|researcher|economist|"
                 r"officer|manager|engineer|minister|ceo|cfo|cto)\b"),
     (PERSON, 1, r"\s+(?:said|says|told|wrote|added|noted|explained|argued|warned)\b"),
+    (PERSON, 2, r"\s+of\s+(?:the\s+)?(?:[\w.'&-]+\s+){0,4}?(?:university|college|institute|school|academy|"
+                r"hospital|laboratory)\b"),  # Maciej Boni of Penn State University
     (ORGANIZATION, 2, r"\s*\((?:nyse|nasdaq|hkex|sse|szse)?:?\s*[\w.]+\)|(?:'s|’s)?\s+(?:shares|stock)\b"),
     (ORGANIZATION, 1, r"\s+(?:declined to comment|acquired|reported|employs)\b"),
     (PRODUCT, 1, r"\s+(?:model|models|app|phone|phones|smartphone|tablet|chip|chips|platform|operating system|"

@@ -64,8 +64,38 @@ def is_name_token(token: Token, first: bool, mid_capitals: set[str], lower_words
     return zipf(word) < 3.0 or (pinyin_syllable_split(word) is not None and zipf(word) < 4.5)
 
 
+# Last words of an institution a person is 'of' (Maciej Boni of Penn State University: two names).
+AFFILIATION_HEADS = frozenset("""
+university college school academy institute bank group company corporation hospital foundation laboratory
+centre center council commission ministry
+""".split())
+
+
 def name_runs(tokens: list[Token], opener_start: int, mid_capitals: set[str],
               lower_words: set[str], known: frozenset[int] = frozenset(), headline: bool = False) -> Iterator[list[Token]]:
+    """Maximal runs of name words (see _joined_runs), a person and the institution they are 'of' apart."""
+    for run in _joined_runs(tokens, opener_start, mid_capitals, lower_words, known, headline):
+        yield from _affiliation_split(run)
+
+
+def _affiliation_split(run: list[Token]) -> list[list[Token]]:
+    """A run 'Given Family of … University' as the person and the institution (not Bank of China, whose first
+    part is an institution, nor Church of England, whose second is none)."""
+    of = next((i for i, token in enumerate(run) if token.lower == "of"), None)
+    if of is None or not 1 <= of <= 3 or run[-1].lower not in AFFILIATION_HEADS or of + 1 == len(run):
+        return [run]
+    person = run[:of]
+    if any(token.shape != "title" or token.lower in INSTITUTION_HEADS or token.lower in AFFILIATION_HEADS
+           for token in person):
+        return [run]
+    if len(person) == 1 and zipf(person[0].lower) >= 3.0:
+        return [run]  # one word names a person only when it is no everyday word (Schaffner, not Friends)
+    return [person, run[of + 1:]]
+
+
+def _joined_runs(tokens: list[Token], opener_start: int, mid_capitals: set[str],
+                 lower_words: set[str], known: frozenset[int] = frozenset(),
+                 headline: bool = False) -> Iterator[list[Token]]:
     """Maximal runs of name words, joined by connectors (Ministry of Industry and Information Technology).
     `known` holds the ids of tokens inside capitalised glossary names: they are name words too, so that a
     longer name around one is seen whole. In a `headline` (a title-case line, a byline) every word is
