@@ -24,7 +24,8 @@ _REFERENCE_ONLY = re.compile(r"^(see|variant of|old variant of|erroneous variant
 _NOT_WORD = re.compile(r"[^\w]+")
 # A parenthesis that narrows a gloss to another sense ('delivery (commerce)', '(Tw)'), unlike a note on
 # the form ('Asia (abbr. for 亞細亞洲|亚细亚洲[Ya4xi4ya4 Zhou1])').
-_QUALIFIED = re.compile(r"\((?!abbr\.|also |lit\.|[^)]*[\u4e00-\u9fff])[^)]*\)")
+# An acronym in brackets ('Bank of China (BoC)') is a note too; US and UK are regions, which qualify.
+_QUALIFIED = re.compile(r"\((?!abbr\.|also |lit\.|[^)]*[\u4e00-\u9fff]|(?!US\)|UK\))[A-Z][\w&.]*[A-Z][\w&.]*\))[^)]*\)")
 
 
 @dataclass(frozen=True)

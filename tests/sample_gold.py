@@ -123,6 +123,7 @@ NEW_PROPOSALS: dict[tuple[str, str], str] = {
     ("smart_china_expo.html", "opening ceremony"): "开幕式",
     ("workplace_culture.txt", "product managers"): "产品经理",
     ("workplace_culture.txt", "middle class"): "中产阶级",
+    ("workplace_culture.txt", "intensive care unit"): "重症监护室",  # CC-CEDICT 'intensive care unit (ICU)'
     ("xiaomi_press_release.txt", "retail stores"): "分销店",
     ("xiaomi_press_release.txt", "press release"): "新闻稿",
     ("xiaomi_press_release.txt", "operating system"): "操作系统",

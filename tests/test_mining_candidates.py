@@ -142,6 +142,10 @@ def test_a_dictionary_proposal_is_the_whole_headword_in_the_right_case_and_sense
     assert propose_from_english("cloud computing").entry.simplified == "云计算"
     assert propose_from_english("social science").entry.simplified == "社会科学"  # not the short 社科
     assert propose_from_english("slang").entry.simplified == "俚语"  # not 切口, mostly 'incision'
+    # an acronym in brackets is a note, not a narrower sense: 'Bank of China (BoC)', 'artificial intelligence (AI)'
+    assert propose_from_english("Bank of China").entry.simplified == "中国银行"  # not the short 中银
+    assert propose_from_english("artificial intelligence").entry.simplified == "人工智能"
+    assert propose_from_english("delivery") is None or propose_from_english("delivery").entry.simplified != "交割"
     for term in ("Android", "Seed", "shares", "deliveries", "look", "Hong Kong"):
         proposal = propose_from_english(term)
         # no proper noun from a common word (机器人, 种), no single character for a word (分, 港)
