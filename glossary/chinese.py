@@ -104,6 +104,37 @@ def _word_syllables(word: str) -> list[str]:
     return [choices[0] for choices in pinyin(word, style=Style.TONE, errors="default")]
 
 
+_NUMBERED = re.compile(r"^([a-zü]+?)([1-5])$")
+_TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+def _reading_syllables(reading: str, han: str) -> list[str] | None:
+    """The tone-marked syllables of a numbered reading ('Chong2 qing4' → chóng, qìng), one per character of
+    `han`, or None when it has no such syllables (a Latin letter, another count); an idiom's dash is left out."""
+    syllables = [marked_syllable(part) for part in reading.replace("·", " ").split() if part not in ("-", ",")]
+    if len(syllables) != len(han) or None in syllables:
+        return None
+    return syllables  # type: ignore[return-value]
+
+
+def marked_syllable(numbered: str) -> str | None:
+    """One numbered pinyin syllable with its tone mark ('lu:4' → 'lǜ', 'r5' → 'r'), or None when it is none."""
+    match = _NUMBERED.match(numbered.lower().replace("u:", "ü").replace("v", "ü"))
+    if match is None:
+        return None
+    letters, tone = match.group(1), int(match.group(2))
+    if tone == 5:
+        return letters
+    vowels = [i for i, ch in enumerate(letters) if ch in _TONE_MARKS]
+    if not vowels:
+        return None
+    # a or e takes the mark, o in 'ou', else the last vowel (guì, liù)
+    at = next((i for i in vowels if letters[i] in "ae"), None)
+    if at is None:
+        at = letters.index("o") if "ou" in letters else vowels[-1]
+    return letters[:at] + _TONE_MARKS[letters[at]][tone - 1] + letters[at + 1:]
+
+
 def _join_syllables(syllables: list[str]) -> str:
     """Join a word's syllables, with an apostrophe before a syllable starting with a, o or e (Xī'ān)."""
     out = syllables[0] if syllables else ""
@@ -140,13 +171,16 @@ def _is_transliteration(chinese: str) -> bool:
     return "·" in chinese or "・" in chinese
 
 
-def to_pinyin(chinese: str, category: str = "") -> str:
-    """Hanyu Pinyin with tone marks for a Chinese term, written by word ('重庆' → 'Chóngqìng')."""
+def to_pinyin(chinese: str, category: str = "", reading: str = "") -> str:
+    """Hanyu Pinyin with tone marks for a Chinese term, written by word ('重庆' → 'Chóngqìng'); `reading`, a
+    CC-CEDICT reading of the whole term ('Chong2 qing4'), gives its syllables when it has one per character."""
     chinese = chinese.strip()
     if not has_han(chinese):
         return ""
     proper = category in PROPER_NOUN_CATEGORIES
     pieces: list[str] = []
+    # the reading's syllables of every Chinese character in turn (萨达姆·侯赛因: Sa4 da2 mu3 · Hou2 sai4 yin1)
+    read = _reading_syllables(reading, "".join(_HAN_RUN.findall(chinese))) if reading else None
     for part in _HAN_RUN.split(chinese):
         if not part:
             continue
@@ -155,7 +189,10 @@ def to_pinyin(chinese: str, category: str = "") -> str:
             if text:
                 pieces.append(text)
             continue
-        syllables = _word_syllables(part)
+        if read is not None:
+            syllables, read = read[:len(part)], read[len(part):]
+        else:
+            syllables = _word_syllables(part)
         if _is_transliteration(chinese):
             groups = [syllables]
         elif category == "person" and 2 <= len(part) <= 4:
@@ -174,16 +211,14 @@ def to_pinyin(chinese: str, category: str = "") -> str:
 def _place_readings(groups: list[list[str]], words: list[str]) -> list[list[str]]:
     """A place's words read as CC-CEDICT reads them as names (朝阳 Cháoyáng, 长宁 Chángníng), where its words
     have another reading too."""
-    from pypinyin.contrib.tone_convert import to_tone
-
     from .dictionary import place_readings
 
     readings = place_readings()
     for index, word in enumerate(words):
         reading = readings.get(word)
-        if reading is not None and len(reading.split()) == len(word):
-            groups[index] = [to_tone(syllable.lower().replace("u:", "v")).replace("v", "ü")
-                             for syllable in reading.split()]
+        syllables = _reading_syllables(reading, word) if reading is not None else None
+        if syllables is not None:
+            groups[index] = syllables
     return groups
 
 

@@ -78,3 +78,30 @@ def test_the_shipped_place_readings_are_what_the_shipped_dictionary_gives():
     shipped = (ROOT / "glossary" / "data" / dictionary.PLACE_READINGS_FILE).read_bytes()
     assert gzip.decompress(shipped).decode("utf-8").splitlines() == dictionary.place_reading_lines()
     assert dictionary.place_readings()["朝阳"] == "Chao2 yang2"
+
+
+def test_a_dictionary_reading_gives_the_syllables_of_the_whole_term():
+    from glossary.chinese import marked_syllable
+
+    assert to_pinyin("华为", "organization", "Hua2 wei2") == "Huáwéi"  # 为 is wéi here
+    assert to_pinyin("朝鲜", "place", "Chao2 xian3") == "Cháoxiǎn"
+    assert to_pinyin("萨达姆·侯赛因", "person", "Sa4 da2 mu3 · Hou2 sai4 yin1") == "Sàdámǔ Hóusàiyīn"
+    assert to_pinyin("不慌不忙", "jargon", "bu4 huang1 - bu4 mang2").replace(" ", "") == "bùhuāngbùmáng"
+    assert to_pinyin("重庆", "place", "Zhong4 qing4 xx") == to_pinyin("重庆", "place")  # no fit: read as before
+    assert [marked_syllable(s) for s in ("lu:4", "nv3", "liu4", "gou3", "r5", "hm")] == ["lǜ", "nǚ", "liù", "gǒu",
+                                                                                         "r", None]
+
+
+def test_mining_english_proposes_the_dictionary_reading_without_loading_pypinyin(tmp_path):
+    import subprocess
+    import sys
+
+    text = tmp_path / "news.txt"
+    text.write_text("North Korea claimed it had no cases. Analysts at the Bank of China disagreed.\n", encoding="utf-8")
+    script = ("import sys, json, glossary; rows = glossary.mine([sys.argv[1]], glossary=False, records=True);"
+              "print(json.dumps({r['english']: r['pinyin'] for r in rows}, ensure_ascii=False));"
+              "print('pypinyin' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script, str(text)], capture_output=True, text=True, check=True)
+    pinyin, loaded = done.stdout.splitlines()
+    assert '"North Korea": "cháoxiǎn"' in pinyin or '"North Korea": "Cháoxiǎn"' in pinyin
+    assert loaded == "False"

@@ -59,7 +59,7 @@ def _row_lines(miner, rank: int, total: int, raw: float, key: str, tally, row: d
     votes = {c: extra.get(f"cue:{c}", 0) for c in CATEGORY_CUES if extra.get(f"cue:{c}")}
     contains = f"; contains the known name {extra['contains']!r}" if extra.get("contains") else ""
     lines.append(f"  category {row['category']}: context votes {votes or 'none'}{contains}")
-    chinese, suggestion, gloss, confidence = suggest_chinese(key, best_display(key, tally), tally)
+    chinese, suggestion, gloss, confidence, _ = suggest_chinese(key, best_display(key, tally), tally)
     why = "" if chinese else (" (a longer name around a known one: its Chinese is the translator's call)"
                               if extra.get("contains") else " (no CC-CEDICT entry renders it whole, in its sense)")
     lines.append(f"  Chinese: {chinese or '(none)'} from {suggestion or 'nothing'}, confidence {confidence:.2f}"

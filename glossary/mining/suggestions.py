@@ -52,13 +52,13 @@ def describe_new(key: str, tally: Tally, known_category: str = "") -> dict[str, 
     from ..chinese import to_pinyin
 
     display = best_display(key, tally)
-    chinese, suggestion, gloss, confidence = suggest_chinese(key, display, tally)
+    chinese, suggestion, gloss, confidence, reading = suggest_chinese(key, display, tally)
     category = guess_category(display, tally.kind, gloss, tally.extra or {}, known_category)
     english = "" if tally.kind == CHINESE_TERM else display
     if tally.kind == CHINESE_TERM:
         chinese = display
     return {
-        ENGLISH: english, CHINESE: chinese, PINYIN: to_pinyin(chinese, category) if chinese else "",
+        ENGLISH: english, CHINESE: chinese, PINYIN: to_pinyin(chinese, category, reading) if chinese else "",
         CATEGORY: category, STATUS: "proposed", SUGGESTION: suggestion, CONFIDENCE: confidence,
     }
 
@@ -71,19 +71,20 @@ def best_display(key: str, tally: Tally) -> str:
     return max(tally.displays, key=lambda d: (tally.displays[d], d[:1].isupper() == prefer_capitals))
 
 
-def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str, float]:
-    """(Chinese, source, dictionary gloss, confidence 0–1) proposed for a new candidate; ('', 'none', '', 0)
-    when nothing honest can be said."""
+def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str, float, str]:
+    """(Chinese, source, dictionary gloss, confidence 0–1, the dictionary's reading of it) proposed for a new
+    candidate; ('', 'none', '', 0, '') when nothing honest can be said."""
     from ..dictionary import propose_from_english, suggest_from_pinyin
 
     if tally.kind == GENERATION and tally.extra and tally.extra.get("chinese"):
-        return tally.extra["chinese"], "pattern", "", 0.9
+        return tally.extra["chinese"], "pattern", "", 0.9, ""
     if tally.kind == CHINESE_TERM:
-        return "", "", "", 0.0
+        return "", "", "", 0.0, ""
     if tally.kind == PINYIN_KIND:
         found = suggest_from_pinyin(display.replace(" ", ""))
         if found and len(found.simplified) > 1:  # one syllable is a guess among homophones (周, 州, 舟)
-            return found.simplified, "pinyin", " ".join(found.glosses), 0.8 if found.is_proper_noun else 0.5
+            return (found.simplified, "pinyin", " ".join(found.glosses), 0.8 if found.is_proper_noun else 0.5,
+                    found.reading)
     if tally.kind in (TERM, QUOTED, ACRONYM, NAME, PINYIN_KIND) and "contains" not in (tally.extra or {}):
         term = display if tally.kind in (NAME, PINYIN_KIND, ACRONYM) else key
         proposal = propose_from_english(term)
@@ -91,8 +92,9 @@ def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str
             confidence = proposal.confidence
             if " " not in term and zipf(term) >= EVERYDAY_ZIPF:
                 confidence = round(confidence * 0.6, 2)  # an everyday word has senses the dictionary may miss
-            return proposal.entry.simplified, "dictionary", " ".join(proposal.entry.glosses), confidence
-    return "", "none", "", 0.0
+            return (proposal.entry.simplified, "dictionary", " ".join(proposal.entry.glosses), confidence,
+                    proposal.entry.reading)
+    return "", "none", "", 0.0, ""
 
 
 def guess_category(display: str, kind: str, gloss: str, extra: dict | None = None, known_category: str = "") -> str:
