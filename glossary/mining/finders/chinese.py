@@ -22,7 +22,7 @@ from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
     FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
-    segment_flags, sentence_units,
+    document_units, segment_flags, sentence_units,
 )
 
 # A name in brackets or given by the document is at most this many units; a noun term at most
@@ -70,10 +70,11 @@ def _read_document(document: DocumentText, segmented: SegmentedText) -> None:
     """Units of every sentence, and what holds across the document: who is a person, which short names
     stand for organisations (星河智能 for 星河智能科技有限公司)."""
     segmented.units = {}
-    flags = segment_flags(segmented.segments)
+    every = document_units(segmented.segments, segment_flags(segmented.segments))
+    starts = [unit.start for unit in every]
     for sentence in document.sentences:
         if has_han(sentence.text):
-            units = sentence_units(sentence, segmented, segmented.categories, flags)
+            units = sentence_units(sentence, segmented, segmented.categories, every, starts)
             segmented.units[sentence.span] = units
             segmented.people.update(shown_as_people(units))
             found = segmented.organizations[sentence.span] = organizations(units)
