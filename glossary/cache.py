@@ -126,11 +126,12 @@ class Table:
     half a millisecond."""
 
     def __init__(self, columns: dict[str, type], searched_by: int = 0, chunk_rows: int = 64, grouped: bool = False,
-                 by_row: bool = False) -> None:
+                 by_row: bool = False, compressed: bool = False) -> None:
         if by_row and (grouped or set(columns.values()) != {str}):
             raise ValueError("a table kept by row holds only texts and is not grouped")
         self.columns, self.searched_by, self.chunk_rows = columns, searched_by, chunk_rows
         self.grouped, self.by_row = grouped, by_row
+        self.compressed = compressed  # each packed column deflated (a table never searched inside its bytes)
         names = tuple(columns)
         self.stored = names[searched_by:] if grouped else names  # the columns kept row by row
 
@@ -141,7 +142,8 @@ class Table:
     def layout(self) -> str:
         """The table's layout as the meta table records it (a file laid out otherwise is read as damaged)."""
         columns = [(name, kind.__name__) for name, kind in self.columns.items()]
-        return repr((columns, self.searched_by, self.chunk_rows, self.grouped, self.by_row))
+        layout = (columns, self.searched_by, self.chunk_rows, self.grouped, self.by_row)
+        return repr(layout + (("deflated",) if self.compressed else ()))
 
 
 class Groups(list):
@@ -211,17 +213,32 @@ def _chunk(table: Table, pos: int, rows: list[tuple]) -> tuple:
     """One chunk as stored: its number, the search values of its first row, each stored column packed, its CRC."""
     skip = table.searched_by if table.grouped else 0
     if table.by_row:
-        values = (pos, *rows[0][:table.searched_by], _texts([value for row in rows for value in row]))
+        values = (pos, *rows[0][:table.searched_by], _deflated(table, _texts([value for row in rows for value in row])))
         return (*values, content_check(values))
     return _packed_chunk(table, pos, rows[0][:table.searched_by], list(zip(*rows))[skip:])
 
 
 def _packed_chunk(table: Table, pos: int, first: Sequence[object], columns: Sequence[Sequence]) -> tuple:
     """A chunk as stored from its first row's search values and each stored column's values."""
-    packed = [_texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes()
+    packed = [_deflated(table, _texts(values) if table.columns[name] is str else array(_NUMBERS, values).tobytes())
               for values, name in zip(columns, table.stored)]
     values = (pos, *first, *packed)
     return (*values, content_check(values))
+
+
+def _deflated(table: Table, packed: bytes) -> bytes:
+    """A packed column as stored: deflated when the table is."""
+    return zlib.compress(packed, 6) if table.compressed else packed
+
+
+def _inflated(table: Table, stored: bytes) -> bytes:
+    """A packed column as stored, unpacked from its deflation (a stream that is not one is damage)."""
+    if not table.compressed:
+        return stored
+    try:
+        return zlib.decompress(stored)
+    except zlib.error:
+        raise damaged("a chunk does not inflate") from None
 
 
 def _firsts(table: Table) -> list[str]:
@@ -388,7 +405,8 @@ class Rows:
         passed over at the speed of a bytes search, unpacked)."""
         wanted, found = text.encode(), []
         for index, chunk in enumerate(self.chunks):
-            if self.table.by_row or wanted in chunk[self.table.searched_by + self.table.stored.index(name)]:
+            if self.table.by_row or self.table.compressed or wanted in chunk[
+                    self.table.searched_by + self.table.stored.index(name)]:
                 found += [self.offsets[index] + offset for offset, value in enumerate(self._chunk_column(index, name))
                           if text in value]
         return [position - self.start for position in found if self.start <= position < self.end]
@@ -423,15 +441,17 @@ def _unpack(table: Table, chunk: tuple, name: str) -> list:
     if name not in table.stored:
         return [chunk[list(table.columns).index(name)]] * len(_unpack(table, chunk, table.stored[0]))
     if table.by_row:
-        return chunk[table.searched_by].decode().split(_SEPARATOR)[table.stored.index(name)::len(table.stored)]
-    packed = chunk[table.searched_by + table.stored.index(name)]
+        return _inflated(table, chunk[table.searched_by]).decode().split(_SEPARATOR)[
+            table.stored.index(name)::len(table.stored)]
+    packed = _inflated(table, chunk[table.searched_by + table.stored.index(name)])
     return packed.decode().split(_SEPARATOR) if table.columns[name] is str else array(_NUMBERS, packed).tolist()
 
 
 def _chunk_rows(table: Table, chunk: tuple) -> list[tuple]:
     """Every row of a chunk."""
     if table.by_row:
-        return list(zip(*[iter(chunk[table.searched_by].decode().split(_SEPARATOR))] * len(table.stored)))
+        return list(zip(*[iter(_inflated(table, chunk[table.searched_by]).decode().split(_SEPARATOR))]
+                        * len(table.stored)))
     return list(zip(*(_unpack(table, chunk, name) for name in table.columns)))
 
 

@@ -29,7 +29,7 @@ from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -250,20 +250,21 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 _ENTRIES, _RANKS, _KEYS, _TEXTS, _GRAMS, _FUZZY = "entries", "ranks", "keys", "texts", "grams", "fuzzy"
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
-    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True),
+    _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True,
+                      compressed=True),
     # what matches are ranked and filtered by, by entry number: only the entries shown are then read whole
-    _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True),
+    _RANKS: Table({"status": str, "category": str, "english": str}, chunk_rows=32, by_row=True, compressed=True),
     # every key of every entry
-    _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1),
+    _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1, compressed=True),
     # the text keys (those substrings are sought in), entry by entry, numbered; read whole for substrings inside words
     _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=512),
     # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
     # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
     # only the keys they name
-    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True),
+    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True, compressed=True),
     # the fuzzy candidate lists, by list, length and first character: each candidate and the number of its text key
     _FUZZY: Table({"list": str, "length": int, "first": str, "candidate": str, "text": int}, searched_by=3,
-                  grouped=True),
+                  grouped=True, compressed=True),
 }
 _LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
 
