@@ -155,15 +155,17 @@ def _joined_runs(tokens: list[Token], opener_start: int, mid_capitals: set[str],
 def _opens_a_name(token: Token, tokens: list[Token], position: int, lower_words: set[str],
                   known: frozenset[int]) -> bool:
     """Whether a capitalised sentence opener is the first word of a longer name: a name word that is no
-    glossary name follows it directly, it is not everyday English, and the document never writes it in
-    lower case (Pearl Delta Securities said …, but not Shares of …, Media Contact, Outside China …)."""
+    glossary name follows it directly, and it is not everyday English and the document never writes it in
+    lower case (Pearl Delta Securities said …, but not Shares of …, Media Contact, Outside China …), or
+    CC-CEDICT gives the two words as one proper noun (North Korea claimed …)."""
     if token.shape != "title" or token.lower in NOT_NAMES or id(token) in known:
         return False
     following = tokens[position + 1] if position + 1 < len(tokens) else None
     if not (following is not None and _adjacent(token, following) and following.shape in ("title", "upper", "mixed")
             and following.lower not in NOT_NAMES and following.lower not in STOPWORDS and id(following) not in known):
         return False
-    if _listed_proper_noun(f"{token.lower} {following.lower}"):
+    if (token.lower not in STOPWORDS or token.lower in NAME_OPENING_STOPWORDS) and _listed_proper_noun(
+            f"{token.lower} {following.lower}"):
         return True  # North Korea claimed …, New Zealand said …: the two words name one place
     return not (token.lower in STOPWORDS or token.lower in lower_words or zipf(token.lower) >= OPENER_NAME_ZIPF)
 
