@@ -88,10 +88,12 @@ def test_a_variant_spelled_with_fewer_capitals_is_recognised_as_written():
 
 def test_a_person_of_a_university_is_two_names_but_an_institution_of_a_place_is_one():
     found = rows("Maciej Boni of Penn State University stated that outbreaks plateau. The Bank of China agreed. "
-                 "Lin Yue of Zhejiang University disagreed. The Church of England stayed silent.")
+                 "Lin Yue of Zhejiang University disagreed. The Church of England said nothing.")
     assert found["maciej boni"]["category"] == "person" and found["lin yue"]["category"] == "person"
     assert "penn state university" in found and "zhejiang university" in found
     assert "bank of china" in found and "church of england" in found
+    assert found["bank of china"]["category"] == "organization"  # Bank of …, University of …, Ministry of …
+    assert found["church of england"]["category"] != "person"  # 'said' after it, but no person is named 'of'
     assert not [key for key in found if " of " in key and key.endswith("university")]
 
 

@@ -97,6 +97,12 @@ def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str
     return "", "none", "", 0.0, ""
 
 
+NAME_CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
+# First words of an institution named 'X of …' (Ministry of Commerce, Bank of China, University of Leeds).
+ORGANIZATION_OPENERS = frozenset("ministry bureau department office bank university college academy institute "
+                                 "commission council".split())
+
+
 def guess_category(display: str, kind: str, gloss: str, extra: dict | None = None, known_category: str = "") -> str:
     """A first guess at the category of a new candidate (a translator confirms it): the name's own words
     first (Group, Expo, Law, Pro), then what the text around it says (said, CEO, shares of, launched, in),
@@ -110,7 +116,8 @@ def guess_category(display: str, kind: str, gloss: str, extra: dict | None = Non
         return "jargon"
     if last in EVENT_WORDS or (last.isdigit() and len(words) > 1 and words[-2] in EVENT_WORDS):
         return "event"
-    if last in ORGANIZATION_WORDS or words[0] in {"ministry", "bureau", "department", "office"}:
+    if last in ORGANIZATION_WORDS or words[0] in {"ministry", "bureau", "department", "office"} or (
+            words[0] in ORGANIZATION_OPENERS and len(words) > 2 and words[1] == "of"):
         return "organization"
     if last in PROGRAMME_WORDS:
         return "other"
@@ -129,8 +136,9 @@ def guess_category(display: str, kind: str, gloss: str, extra: dict | None = Non
         words[-1] in COMMON_SURNAMES or words[0] in COMMON_SURNAMES)
     if chinese_name:
         votes["person"] += 2
-    if len(words) > 3 or not 2 <= len(words) <= 3:
-        votes["person"] = 0  # people are named in two or three words (Grace Y. Zhou)
+    if len(words) > 3 or not 2 <= len(words) <= 3 or any(word in NAME_CONNECTOR_WORDS for word in words):
+        votes["person"] = 0  # people are named in two or three words (Grace Y. Zhou), none a connector
+        # (the Church of England said …)
     best = max(CATEGORY_CUES, key=lambda category: votes[category])
     if votes[best] >= 2:
         return best
