@@ -92,7 +92,7 @@ def test_a_dictionary_reading_gives_the_syllables_of_the_whole_term():
                                                                                          "r", None]
 
 
-def test_mining_english_proposes_the_dictionary_reading_without_loading_pypinyin(tmp_path):
+def test_mining_english_proposes_the_dictionary_reading_without_loading_pypinyin(tmp_path, prepared_cache):
     import subprocess
     import sys
 
