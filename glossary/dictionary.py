@@ -314,6 +314,12 @@ def gloss_senses(key: str) -> tuple[tuple[str, str, str, float], ...]:
     return () if found is None else tuple(tuple(sense) for sense in json.loads(found))
 
 
+def proper_noun_renderings(senses: tuple[tuple[str, str, str, float], ...]) -> frozenset[str]:
+    """The Chinese that senses of an English gloss (gloss_senses) give as proper nouns, read with a capital as
+    DictionaryEntry.is_proper_noun tells (north korea: 朝鲜, Chao2 xian3; not success: 成功)."""
+    return frozenset(simplified for simplified, reading, _, _ in senses if reading[:1].isupper())
+
+
 def _packed_senses(index: dict[str, tuple[tuple[str, str, str, float], ...]]) -> dict[str, str]:
     """The gloss index as one JSON text per key (its senses in order), as a prepared lexicon keeps it."""
     return {key: json.dumps(found, ensure_ascii=False) for key, found in index.items()}

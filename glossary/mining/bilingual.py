@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 from ..errors import GlossaryError
 from ..schema import CHINESE, CONFIDENCE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
-from ..dictionary import gloss_senses
+from ..dictionary import gloss_senses, proper_noun_renderings
 from ..english import STOPWORDS, zipf
 from .occurrences import ACRONYM, CHINESE_KINDS, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
 from .tally import Tally
@@ -264,17 +264,19 @@ class BilingualMiner:
         # one word alone must be rarer than a word of a phrase (demand, workers: translated, yet no terms)
         everyday = tally.kind == TERM and any(zipf(word) >= (EVERYDAY_ZIPF if len(content) > 1 else EVERYDAY_WORD_ZIPF)
                                               for word in content)
-        if everyday and len(content) > 1 and not _may_be_lexical(key):
+        if everyday and len(content) > 1 and not _may_be_lexical(content):
             return 0.0
         summary = _summary(self.renderings(self.forms_of({}, key, tally)))
         if summary is None or summary[2] < MIN_CONFIDENCE:
             return 0.0
+        best = summary[1]
+        senses = gloss_senses(key) if tally.kind == TERM else ()
         # the dictionary giving the aligned rendering for the whole phrase is evidence of its own (one ordinary
         # word and its usual rendering are not: analysis 分析)
-        listed = tally.kind == TERM and tally.words > 1 and summary[1] in {sense[0] for sense in gloss_senses(key)}
-        if everyday and not listed and not (len(content) == 1 and _listed_name(key, summary[1])):
+        listed = tally.words > 1 and any(sense[0] == best for sense in senses)
+        if everyday and not listed and not (len(content) == 1 and best in proper_noun_renderings(senses)):
             return 0.0  # everyday words: only where the dictionary gives their rendering as one word for them,
-            # or (a name written like an everyday word: Russia) gives it as the proper noun the word names
+            # or (a name written like an everyday word: Russia 俄罗斯) gives it as the proper noun the word names
         if summary[2] < (MIN_CONFIDENCE if listed else RESCUE_CONFIDENCE):
             return 0.0
         return 0.5 * summary[2]
@@ -450,18 +452,11 @@ def add_kept_names(miner, pair_sets: Sequence[PairSet]) -> None:
 _LATIN_RUN = re.compile(r"[A-Za-z][\w.&'’-]*[\w](?: [A-Za-z0-9][\w.&'’-]*[\w])*")
 
 
-def _listed_name(key: str, rendering: str) -> bool:
-    """Whether the dictionary gives a rendering for a word as a proper noun (russia: 俄罗斯, read E2 luo2 si1;
-    not success: 成功, though a town is called so too)."""
-    return any(simplified == rendering and reading[:1].isupper() for simplified, reading, _, _ in gloss_senses(key))
-
-
-def _may_be_lexical(key: str) -> bool:
-    """Whether a phrase of everyday words may be one lexical unit (real estate, heavy industry): two or three
-    content words, none grading or counting (last week) and no general head (that day)."""
+def _may_be_lexical(content: list[str]) -> bool:
+    """Whether a phrase of everyday words (its words but the stop words) may be one lexical unit (real estate,
+    heavy industry): two or three content words, none grading or counting (last week), no general head (that day)."""
     from .scoring import GENERAL_HEADS, GENERAL_MODIFIERS
 
-    content = [word for word in key.split() if word not in STOPWORDS]
     return (2 <= len(content) <= 3 and content[0] not in GENERAL_MODIFIERS
             and content[-1] not in GENERAL_MODIFIERS | GENERAL_HEADS)
 

@@ -6,6 +6,7 @@ from ..english import zipf
 from ..schema import CATEGORY, CHINESE, CONFIDENCE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from .occurrences import ACRONYM, CHINESE_TERM, GENERATION, NAME, PINYIN as PINYIN_KIND, QUOTED, TERM
 from .tally import Tally
+from .text import NAME_CONNECTORS
 
 ORGANIZATION_WORDS = frozenset("""
 group holding holdings ltd limited inc co corp corporation company bank university ministry administration
@@ -97,7 +98,8 @@ def suggest_chinese(key: str, display: str, tally: Tally) -> tuple[str, str, str
     return "", "none", "", 0.0, ""
 
 
-NAME_CONNECTOR_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
+# The connectors inside names that no person's name holds (von, van, de and du may: Ursula von der Leyen).
+NAME_CONNECTOR_WORDS = NAME_CONNECTORS - {"de", "du", "von", "van"}
 # First words of an institution named 'X of …' (Ministry of Commerce, Bank of China, University of Leeds).
 ORGANIZATION_OPENERS = frozenset("ministry bureau department office bank university college academy institute "
                                  "commission council".split())

@@ -172,9 +172,9 @@ def _opens_a_name(token: Token, tokens: list[Token], position: int, lower_words:
 
 def _listed_proper_noun(phrase: str) -> bool:
     """Whether CC-CEDICT renders the English phrase as a proper noun (north korea: 朝鲜, read Chao2 xian3)."""
-    from ...dictionary import gloss_senses
+    from ...dictionary import gloss_senses, proper_noun_renderings
 
-    return any(reading[:1].isupper() for _, reading, _, _ in gloss_senses(phrase))
+    return bool(proper_noun_renderings(gloss_senses(phrase)))
 
 
 def _takes_version(run: list[Token], number: Token, known: frozenset[int]) -> bool:
