@@ -196,6 +196,23 @@ def test_translations_keep_dictionary_phrases_but_no_everyday_word_alone(empty_g
     assert not {"crisis", "Demand", "shops", "Hotels", "estate", "managers", "spring", "last week"} & set(pairs)
 
 
+def test_translations_rescue_a_compound_of_everyday_words_rendered_as_one_chinese_noun_phrase(empty_glossary: Path,
+                                                                                               tmp_path: Path):
+    english, chinese = tmp_path / "controls.en", tmp_path / "controls.zh"
+    english.write_text("The government tightened border controls on Monday.\n"
+                       "Officials are using location data to trace contacts.\n"
+                       "Many families lost their remote controls during the move.\n"
+                       "The company paid its workers in cash.\n", encoding="utf-8")
+    chinese.write_text("政府周一收紧了边境管制。\n官员正在使用位置数据追踪接触者。\n许多家庭在搬家时丢失了遥控器。\n"
+                       "这家公司用现金支付工人工资。\n", encoding="utf-8")
+    pairs = aligned_pairs(mined(empty_glossary, english, "--parallel", chinese))
+    # everyday words each, seen once, not a dictionary phrase: the translation naming each as one thing decides
+    assert {term: pairs.get(term) for term in ("border controls", "location data", "remote controls")} == {
+        "border controls": "边境管制", "location data": "位置数据", "remote controls": "遥控器"}
+    # a verb with its object is no compound (使用位置 'use location'), nor are everyday words alone
+    assert not {"using location", "using location data", "company", "workers", "cash", "families"} & set(pairs)
+
+
 def test_save_adds_the_aligned_pairs_as_proposed_naming_the_file(empty_glossary: Path):
     result = run("-g", empty_glossary, "mine", EN, "--parallel", ZH, "--save", "--top", "0")
     assert result.exit_code == 0, result.output
@@ -273,10 +290,11 @@ def test_a_translation_from_chinese_adds_the_chinese_side_s_terms_with_their_eng
     from_english = mined(empty_glossary, EN, "--parallel", ZH)
     assert_gold(from_chinese)
     added = [row for row in from_chinese if row["english"] not in {r["english"] for r in from_english}]
-    model = next(row for row in added if row["chinese"] == "语言模型")
-    assert model["english"] == "language model" and model["suggestion"] == "aligned"
-    assert model["alignments"] == "language model 2" and model["alignment_confidence"] == 1.0
-    assert model["found_in"] == f"{EN}:2"
+    # 通义 alone: the English side counts 'Tongyi' inside 'Tongyi Qianwen' only
+    tongyi = next(row for row in added if row["chinese"] == "通义")
+    assert tongyi["english"] == "Tongyi" and tongyi["suggestion"] == "aligned"
+    assert tongyi["alignments"] == "Tongyi 2" and tongyi["alignment_confidence"] == 1.0
+    assert tongyi["found_in"] == f"{EN}:1"
     # a Chinese term is added only when no English row pairs it already, once
     assert added and all(any("\u4e00" <= ch <= "\u9fff" for ch in row["context"]) for row in added)
     chinese = [row["chinese"] for row in added]

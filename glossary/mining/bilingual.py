@@ -9,6 +9,7 @@ terms are checked against the translations the same way: the consistency report.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -32,6 +33,7 @@ MAX_OCCURRENCES = 30  # occurrences of one row that are aligned (the first ones,
 MIN_CONFIDENCE = 0.25  # below this the aligned rendering is listed but does not fill the Chinese column
 RESCUE_CONFIDENCE = 0.6  # how surely the translations must render a candidate the miner alone drops
 EVERYDAY_ZIPF = 5.0  # a dropped term with a word this common (extent, case) stays dropped
+COMPOUND_CONFIDENCE = 0.9  # how surely the translations must render a compound of everyday words
 EVERYDAY_WORD_ZIPF = 4.5  # a dropped one-word term this common (demand, spring, workers) stays dropped
 MIN_SUPPORT = 0.2  # a pair whose Chinese side writes fewer of its English anchor words is no translation
 MOST_SKIPPED = 0.5  # above this share of skipped pairs the input is not a translation: a monolingual table
@@ -256,8 +258,9 @@ class BilingualMiner:
 
     def rescue(self, key: str, tally: Tally) -> float:
         """A low score for a candidate the miner alone drops when the translations render it surely: a name
-        written like an everyday word (Japan, France, Facebook), or a term of uncommon words seen only inside a
-        longer phrase (mutation in 'the extent of mutation', which C-value does not count)."""
+        written like an everyday word (Japan, France, Facebook), a term of uncommon words seen only inside a
+        longer phrase (mutation in 'the extent of mutation', which C-value does not count), or a compound of
+        everyday words rendered as one Chinese noun phrase (border controls 边境管制)."""
         if tally.words > 3 or tally.kind not in (NAME, ACRONYM, PINYIN_KIND, TERM):
             return 0.0
         content = [word for word in key.split() if word not in STOPWORDS]
@@ -269,17 +272,19 @@ class BilingualMiner:
         summary = _summary(self.renderings(self.forms_of({}, key, tally)))
         if summary is None or summary[2] < MIN_CONFIDENCE:
             return 0.0
-        best = summary[1]
+        _, best, confidence = summary
         senses = gloss_senses(key) if tally.kind == TERM else ()
         # the dictionary giving the aligned rendering for the whole phrase is evidence of its own (one ordinary
         # word and its usual rendering are not: analysis 分析)
         listed = tally.words > 1 and any(sense[0] == best for sense in senses)
-        if everyday and not listed and not (len(content) == 1 and best in proper_noun_renderings(senses)):
+        if everyday and not listed and not (len(content) == 1 and best in proper_noun_renderings(senses)) and not (
+                len(content) > 1 and _rendered_compound(key, tally, best, confidence)):
             return 0.0  # everyday words: only where the dictionary gives their rendering as one word for them,
-            # or (a name written like an everyday word: Russia 俄罗斯) gives it as the proper noun the word names
-        if summary[2] < (MIN_CONFIDENCE if listed else RESCUE_CONFIDENCE):
+            # or (a name written like an everyday word: Russia 俄罗斯) gives it as the proper noun the word names,
+            # or where a compound's translations are surely one Chinese noun phrase
+        if confidence < (MIN_CONFIDENCE if listed else RESCUE_CONFIDENCE):
             return 0.0
-        return 0.5 * summary[2]
+        return 0.5 * confidence
 
     def amend(self, row: dict, key: str, tally: Tally) -> None:
         """Fill a row's bilingual fields from the translations: the rendering most often aligned (new rows),
@@ -450,6 +455,54 @@ def add_kept_names(miner, pair_sets: Sequence[PairSet]) -> None:
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][\w.&'’-]*[\w](?: [A-Za-z0-9][\w.&'’-]*[\w])*")
+
+
+def _rendered_compound(key: str, tally: Tally, best: str, confidence: float) -> bool:
+    """Whether a phrase of everyday words (no stop word) is a compound its translations name as one: a whole
+    noun phrase where it occurs, rendered surely (COMPOUND_CONFIDENCE) as a Chinese noun phrase of more
+    characters than it has words (border controls 边境管制, remote controls 遥控器; not national state 国家)."""
+    words = key.split()
+    return (confidence >= COMPOUND_CONFIDENCE and not any(word in STOPWORDS for word in words)
+            and len(best) > len(words) and _noun_phrase_here(tally) and _chinese_noun_phrase(best))
+
+
+def _noun_phrase_here(tally: Tally) -> bool:
+    """Whether the tagger reads a phrase where it first occurs as a whole noun phrase: nouns, with adjectives
+    or participles before the last, no -ing verb first (using location) and no noun after it (building
+    contact | tracing: the modifier of a longer compound)."""
+    from .finders.ngrams import phrase_labels
+
+    form = tally.first_display or next(iter(tally.displays), "")
+    found = phrase_labels(tally.context, form)
+    if found is None:
+        return False
+    labels, after = found
+    leading_verb = labels[0].startswith("VERB") and form.lower().endswith("ing", 0, len(form.split()[0]))
+    return (labels[-1].startswith(("NOUN", "PROPN")) and not leading_verb and not after.startswith(("NOUN", "PROPN"))
+            and all(label.startswith(("NOUN", "PROPN", "ADJ", "VERB|Part")) for label in labels[:-1]))
+
+
+# jieba's tags of what a Chinese noun phrase holds no word of: particles, prepositions, conjunctions, pronouns,
+# numerals, time and direction words, adverbs, measure words
+_NOT_IN_A_TERM = ("u", "p", "c", "r", "m", "t", "f", "d", "q")
+
+
+def _chinese_noun_phrase(chinese: str) -> bool:
+    """Whether a rendering reads as a Chinese noun phrase: no particle, preposition, conjunction, pronoun,
+    numeral, time or direction word, adverb or measure word, and no plain verb after its first word (边境管制,
+    出行禁令; not 严格的出行, 部分数据显示)."""
+    segmentation = _plain_segmenter().segment(chinese)
+    words = list(zip(segmentation.words, segmentation.tags))
+    return bool(words) and all(has_han(word) and not tag.startswith(_NOT_IN_A_TERM) for word, tag in words) and (
+        words[-1][1] not in ("v", "vd", "a", "ad")) and all(tag != "v" for _, tag in words[1:-1])
+
+
+@functools.cache
+def _plain_segmenter():
+    """A segmenter with no user words, to read renderings."""
+    from ..segmenter import Segmenter
+
+    return Segmenter()
 
 
 def _may_be_lexical(content: list[str]) -> bool:

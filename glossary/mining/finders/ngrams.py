@@ -87,6 +87,19 @@ def verbs_in_context(run: list[Token], sentence_words: list[tuple[int, str]], st
     return tuple(verbal)
 
 
+def phrase_labels(sentence: str, phrase: str) -> tuple[list[str], str] | None:
+    """The tagger's (corrected) labels of a phrase's words where it first occurs in a sentence (case aside),
+    and the label of the word after it ('END' at the end); None where it does not occur."""
+    words = _TAGGER_WORD.findall(sentence)
+    wanted = [word.lower() for word in _TAGGER_WORD.findall(phrase)]
+    lowers = [word.lower() for word in words]
+    for start in range(len(words) - len(wanted) + 1) if wanted else ():
+        if lowers[start:start + len(wanted)] == wanted:
+            labels = [*corrected_labels(words, tag(words)), "END"]
+            return labels[start:start + len(wanted)], labels[start + len(wanted)]
+    return None
+
+
 def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
     """The tagger's labels with three corrections where news text trips it (it was trained on web text):
     a participle after its subject is a finite verb (regulators *tightened* oversight), and so is a base
