@@ -139,8 +139,10 @@ def reading_index() -> dict[str, tuple[DictionaryEntry, ...]]:
     frequency = chinese_frequencies()
 
     def rank(entry: DictionaryEntry) -> tuple:
+        # a romanised name is a proper noun's reading even where the dictionary only refers to a longer form
+        # (贵州 'see 贵州省', 青岛 'see 青岛市': never 贵胄 'descendants of aristocrats', 倾倒 'to topple over')
         only_reference = all(_REFERENCE_ONLY.match(g) for g in entry.glosses)
-        return (only_reference, not entry.is_proper_noun, -frequency.get(entry.simplified, 0.0))
+        return (not entry.is_proper_noun, only_reference, -frequency.get(entry.simplified, 0.0))
 
     return _ranked(index, rank)
 
@@ -153,7 +155,7 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 # Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
 MAX_SENSES = 4
 _Compact = dict[str, tuple[str, str, str]]

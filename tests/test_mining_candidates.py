@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import glossary
 from glossary import store, tagging
 from glossary.cli import cli
-from glossary.dictionary import propose_from_english
+from glossary.dictionary import propose_from_english, suggest_from_pinyin
 from glossary.mining.explain import explain
 from glossary.mining.finders.ngrams import corrected_labels
 from glossary.store import Glossary
@@ -153,6 +153,16 @@ def test_a_dictionary_proposal_is_the_whole_headword_in_the_right_case_and_sense
         # no proper noun from a common word (机器人, 种), no single character for a word (分, 港)
         assert proposal is None or (len(proposal.entry.simplified) > 1 and proposal.entry.is_proper_noun), term
     assert 0 < propose_from_english("press release").confidence <= 1
+
+
+def test_a_romanised_place_is_proposed_as_the_place_even_where_the_dictionary_refers_to_its_longer_name():
+    # CC-CEDICT gives 青岛 only as 'see 青岛市'; the same reading is also 倾倒 'to topple over'
+    for romanised, place in (("Qingdao", "青岛"), ("Guizhou", "贵州"), ("Baoding", "保定"), ("Jiaxing", "嘉兴")):
+        found = suggest_from_pinyin(romanised)
+        assert found is not None and (found.simplified, found.is_proper_noun) == (place, True), romanised
+    found = rows("Qingdao and Jiaxing signed a trade deal. Qingdao will host the talks, Jiaxing said.")
+    assert (found["qingdao"]["chinese"], found["qingdao"]["suggestion"]) == ("青岛", "pinyin")
+    assert found["jiaxing"]["chinese"] == "嘉兴"
 
 
 def test_new_rows_say_none_and_leave_chinese_empty_when_nothing_honest_can_be_proposed():
