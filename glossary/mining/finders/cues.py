@@ -18,7 +18,11 @@ _BEFORE: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, 
     (PERSON, 1, r"\b(?:said|says|according to|by)"),
     (PERSON, 2, r"\bby [\w.'-]+ [\w.'-]+(?: in [\w ]+)? and"),  # a byline's second name: By Wen Jiali and Peter Marsh
     (ORGANIZATION, 2, r"\b(?:shares of|stake in|acquired|acquire|analysts? at|analysts? with|owner of|"
-                      r"subsidiary of|backed by|investors? in|rivals?|companies such as)"),
+                      r"subsidiary of|backed by|investors? in|rivals?|companies such as|(?:co-)?founder of|"
+                      r"employees of|staff of|chief executive of|ceo of|chairman of|chairwoman of)(?: the)?"),
+    # a seller what is bought comes from (buys graphics chips from …)
+    (ORGANIZATION, 2, r"\b(?:buys?|bought|buying|purchases?|purchased|orders?|ordered|sources?|sourced|licenses?|"
+                      r"licensed)\b[^.,;:]{0,30}\bfrom"),
     (PRODUCT, 2, r"\b(?:launched|launch of|released|introduced|unveiled|rolled out|powered by|version of|"
                  r"running|its new|the new|app|model)(?: the| a| an| its)?"),
     (PRODUCT, 2, r"\b(?:assistant|app|platform|model|chip|phone|tool|service|system|browser|brand|language),"),
@@ -35,12 +39,18 @@ _AFTER: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, r
     (PERSON, 2, r"\s+of\s+(?:the\s+)?(?:[\w.'&-]+\s+){0,4}?(?:university|college|institute|school|academy|"
                 r"hospital|laboratory)\b"),  # Maciej Boni of Penn State University
     (ORGANIZATION, 2, r"\s*\((?:nyse|nasdaq|hkex|sse|szse)?:?\s*[\w.]+\)|(?:'s|’s)?\s+(?:shares|stock)\b"),
-    (ORGANIZATION, 1, r"\s+(?:declined to comment|acquired|reported|employs)\b"),
+    (ORGANIZATION, 1, r"\s+(?:declined to comment|acquired|reported|employs|sells|sold|ships|shipped|makes|"
+                      r"manufactures|released|launched|unveiled|introduced|rolled out)\b"),
+    (ORGANIZATION, 2, r",\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division|company|firm|"
+                      r"giant|group|start-?up|bank|carrier|retailer|operator|supplier|manufacturer|chipmaker|"
+                      r"automaker|carmaker|maker)\b"),  # apposition: Cainiao, the logistics arm of Alibaba
     (PRODUCT, 1, r"\s+(?:model|models|app|phone|phones|smartphone|tablet|chip|chips|platform|operating system|"
                  r"assistant|tool|service|sedan|suv|device|software|browser|handset|laptop|robot)\b"),
     (PRODUCT, 2, r",\s+(?:its|the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:service|app|platform|model|tool|assistant|"
                  r"language|chip|phone|operating system|browser|brand)\b"),  # apposition: ArkTS, the programming language
-    (EVENT, 2, r"\s+(?:(?:was|is|will be) held|opens|opened|took place|kicked off)\b"),
+    # opening something is what an organisation does (Huawei opened a research centre); an event opens
+    (EVENT, 2, r"\s+(?:(?:was|is|will be) held|took place|kicked off|(?:opens|opened)(?!\s+(?:a|an|the|its|their|"
+               r"his|her|new|up|\w+\s+(?:store|stores|office|offices|centre|center|plant|factory|lab)\b)))\b"),
     (PLACE, 2, r"-based\b"),
 ))
 
