@@ -295,6 +295,9 @@ def test_a_translation_from_chinese_adds_the_chinese_side_s_terms_with_their_eng
     assert tongyi["english"] == "Tongyi" and tongyi["suggestion"] == "aligned"
     assert tongyi["alignments"] == "Tongyi 2" and tongyi["alignment_confidence"] == 1.0
     assert tongyi["found_in"] == f"{EN}:1"
+    # a Chinese compound aligned with one everyday word of it is no pair (办公应用 is the office app, not 'app')
+    assert not {("办公应用", "app"), ("会议纪要", "meeting"), ("业务收入", "revenue")} & {
+        (row["chinese"], row["english"]) for row in from_chinese}
     # a Chinese term is added only when no English row pairs it already, once
     assert added and all(any("\u4e00" <= ch <= "\u9fff" for ch in row["context"]) for row in added)
     chinese = [row["chinese"] for row in added]

@@ -21,7 +21,7 @@ from ..errors import GlossaryError
 from ..schema import CHINESE, CONFIDENCE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
 from ..dictionary import gloss_senses, proper_noun_renderings
-from ..english import STOPWORDS, zipf
+from ..english import STOPWORDS, word_classes, zipf
 from .occurrences import ACRONYM, CHINESE_KINDS, KNOWN, NAME, PINYIN as PINYIN_KIND, TERM
 from .tally import Tally
 
@@ -569,10 +569,10 @@ def _with_chinese_side(frame, pair_sets: Sequence[PairSet], entries: list[TermEn
                       for form in [english, *str(forms or "").split("|")] if form}
     paired_chinese = set(frame["chinese"])
     keep = []
-    for kind, suggestion, english, chinese_form in zip(chinese["kind"], chinese[SUGGESTION], chinese["english"],
-                                                       chinese[CHINESE]):
+    for kind, suggestion, english, chinese_form, confidence in zip(
+            chinese["kind"], chinese[SUGGESTION], chinese["english"], chinese[CHINESE], chinese[ALIGNMENT_CONFIDENCE]):
         new = (kind in CHINESE_KINDS and suggestion == "aligned" and english.casefold() not in paired_english
-               and chinese_form not in paired_chinese)
+               and chinese_form not in paired_chinese and _names_a_term(english, chinese_form, confidence))
         keep.append(new)
         if new:  # the best-ranked Chinese row of an English rendering only
             paired_english.add(english.casefold())
@@ -581,6 +581,34 @@ def _with_chinese_side(frame, pair_sets: Sequence[PairSet], entries: list[TermEn
     joined = joined.reset_index(drop=True)
     joined.attrs = dict(frame.attrs)
     return joined.head(top) if top else joined
+
+
+def _names_a_term(english: str, chinese: str, confidence: float | None) -> bool:
+    """Whether the English a Chinese candidate is aligned with is sure (RESCUE_CONFIDENCE) and reads as a term
+    for it, by the rules an English candidate meets: a noun phrase with no verb in it or first (not 'The CDC
+    recommends', 'inhaled into the lungs'), no stop word at its edges, no grading modifier (overall health), no
+    conjunction joining common words (capacity and adapting), and not one everyday word (began, face: 单日死亡数,
+    脸部), though names may be (London 伦敦)."""
+    from ..tagging import is_verb_here
+    from .finders.ngrams import phrase_labels
+    from .scoring import GENERAL_MODIFIERS
+
+    words = english.split()
+    if not words or confidence is None or confidence < RESCUE_CONFIDENCE:
+        return False
+    lowers = [word.lower() for word in words]
+    # a capitalised common word alone is a heading's or a sentence's first word (Health, School), not a name
+    named = all(word[:1].isupper() for word in words if word.lower() not in STOPWORDS) and not (
+        len(words) == 1 and word_classes(lowers[0]) & {"NOUN", "VERB", "ADJ", "ADV"})
+    if len(words) == 1 and word_classes(lowers[0]) and not word_classes(lowers[0]) & {"NOUN", "PROPN"}:
+        return False  # a word that is no noun (calculate, centralised)
+    if lowers[0] in STOPWORDS or lowers[-1] in STOPWORDS or lowers[0] in GENERAL_MODIFIERS:
+        return False
+    if not named and (len(words) == 1 and zipf(lowers[0]) >= EVERYDAY_WORD_ZIPF or {"and", "or", "but"} & set(lowers)):
+        return False
+    found = phrase_labels(english, english)
+    return found is not None and found[0][-1].startswith(("NOUN", "PROPN")) and not found[0][0].startswith("VERB") and (
+        not any(map(is_verb_here, found[0])))
 
 
 def mine_translations(source: str | os.PathLike, target: str | os.PathLike | None = None, glossary=None, *,
