@@ -151,7 +151,8 @@ constant traditional best-known well-known southwestern northwestern southeaster
 southern eastern western strong weak good bad great poor-quality high-quality low high daily weekly monthly
 yearly two three four five six seven eight nine ten million billion hundred thousand dozen half additional
 possible likely important significant average typical usual specific particular outside closer familiar
-growing rising alike headline evening morning record
+growing rising alike headline evening morning record fourth fifth sixth seventh eighth ninth tenth straight
+consecutive
 """.split())
 # Heads too general to make a term of whatever precedes them (shopping event, food-delivery giant).
 GENERAL_HEADS = frozenset("""

@@ -101,11 +101,19 @@ def phrase_labels(sentence: str, phrase: str) -> tuple[list[str], str] | None:
 
 
 def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
-    """The tagger's labels with three corrections where news text trips it (it was trained on web text):
+    """The tagger's labels with four corrections where news text trips it (it was trained on web text):
     a participle after its subject is a finite verb (regulators *tightened* oversight), and so is a base
-    form after a plural subject (sites *face* tough competition) or an -s form after a singular one (the
-    company *calls* for), when no noun follows that would make the pair a compound."""
+    form after a plural subject (sites *face* tough competition) when no noun follows that would make the
+    pair a compound, or an -s form after a short singular subject (the company *calls* for, *buys* chips);
+    and a past form read as a noun after a subject is its verb before a number or a phrase (the unit *rose* 26%)."""
     lowers = [word.lower() for word in words]
+    for index in range(1, len(words)):  # past forms first: the verb of 'oil prices rose' is rose, not prices
+        after = labels[index + 1] if index + 1 < len(labels) else "END"
+        if (labels[index] == "NOUN|-" and labels[index - 1].startswith(("NOUN", "PROPN", "PRON"))
+                and not lowers[index - 1].endswith(("'s", "’s")) and verb_form(lowers[index]) == "other"
+                and not lowers[index].endswith("ing")
+                and (after.startswith(_AFTER_A_PAST_VERB) or lowers[index + 1][:1].isdigit())):
+            labels[index] = "VERB|Fin"  # before a number or a phrase (the unit *rose* 26%), not a noun (rose garden)
     for index in range(1, len(words)):
         word, label, before = lowers[index], labels[index], lowers[index - 1]
         before_label = labels[index - 1]
@@ -117,22 +125,28 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
                                                        and labels[index - 2].startswith(("AUX", "NOUN", "PRON")))
         if label == "VERB|Part" and word.endswith("ed") and (subject or auxiliary):
             labels[index] = "VERB|Fin"
-        elif label == "NOUN|-" and subject and after.startswith(_AFTER_A_VERB) and may_be_verb(word):
-            # only where what follows can follow a verb: a noun makes a compound (face masks), a verb a
-            # subject (business groups compete)
+        elif label == "NOUN|-" and subject and after.startswith((*_AFTER_A_VERB, "NOUN")) and may_be_verb(word):
+            # only where what follows can follow a verb: a noun after a base form makes a compound (face
+            # masks), a verb a subject (business groups compete)
             plural_subject = before in _PLURAL_PRONOUNS or (before.endswith("s") and not before.endswith("ss"))
             form = verb_form(word)
-            # an -s form after a singular noun is a verb only after a short subject (the company calls for),
-            # not inside a compound (wind power plants in …)
+            # an -s form after a singular noun is a verb only after a short subject (the company calls for;
+            # the company buys graphics chips: its object may be a noun), not inside a compound (wind power
+            # plants in …)
             short_subject = (index < 2 or labels[index - 2].startswith(("DET", "PRON"))) and (
                 index + 1 >= len(lowers) or lowers[index + 1] != "of")  # no verb takes 'of': the power plants of
-            if (form == "base" and plural_subject) or (form == "s" and not plural_subject and short_subject
-                                                       and before not in _PLURAL_PRONOUNS):
+            # a noun after an -s form is its object unless it may be the verb of a plural subject (business
+            # groups *compete*)
+            object_after = not after.startswith("NOUN") or verb_form(lowers[index + 1]) != "base"
+            if (form == "base" and plural_subject and not after.startswith("NOUN")) or (
+                    form == "s" and not plural_subject and short_subject and before not in _PLURAL_PRONOUNS
+                    and object_after):
                 labels[index] = "VERB|Fin"
     return labels
 
 
 _AFTER_A_VERB = ("DET", "ADJ", "ADP", "PRON", "ADV", "NUM", "PART", "SCONJ")
+_AFTER_A_PAST_VERB = ("DET", "ADP", "ADV", "NUM", "END")  # not an adjective or a noun: the rose garden
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "who"})
 
 
