@@ -191,6 +191,23 @@ def test_new_chinese_candidates_get_english_from_glossary_dictionary_or_pinyin_a
     assert not any(re.search("[\u4e00-\u9fff]", str(e)) for e in frame["english"])
 
 
+def test_a_known_name_with_a_company_word_after_it_is_proposed_as_composed_english():
+    entries = [TermEntry(id="O1", english="Xiaomi", chinese="小米", category="organization", status="approved"),
+               TermEntry(id="O2", english="BYD", chinese="比亚迪", category="organization", status="approved"),
+               TermEntry(id="O3", english="Alibaba Group", chinese="阿里巴巴", category="organization",
+                         status="approved")]
+    text = ("小米集团和比亚迪股份有限公司周三签署合作协议。阿里巴巴集团也参与了合作。星河智能科技有限公司表示，"
+            "小米集团将采购比亚迪股份有限公司的电池，阿里巴巴集团提供云服务。")
+    found = rows_by_chinese(glossary.mine([doc(text)], glossary=Glossary(entries)))
+    composed = {chinese: (found[chinese]["english"], found[chinese]["suggestion"], found[chinese]["confidence"])
+                for chinese in ("小米集团", "比亚迪股份有限公司", "阿里巴巴集团")}
+    assert composed == {"小米集团": ("Xiaomi Group", "composed", 0.5),
+                        "比亚迪股份有限公司": ("BYD Co., Ltd.", "composed", 0.5),
+                        "阿里巴巴集团": ("Alibaba Group", "composed", 0.5)}  # never 'Alibaba Group Group'
+    # a name the glossary does not know is composed with nothing
+    assert found["星河智能科技有限公司"]["suggestion"] != "composed"
+
+
 def test_a_person_name_is_written_in_pinyin_as_english_news_writes_it():
     text = (SAMPLES / "alibaba_ceo_letter.txt").read_text(encoding="utf-8")
     found = rows_by_chinese(glossary.mine([doc(text)], glossary=NO_GLOSSARY))

@@ -38,6 +38,12 @@ IN_TEXT_CONFIDENCE, APPROVED_CONFIDENCE, PROPOSED_CONFIDENCE = 0.9, 0.95, 0.6
 DICTIONARY_CONFIDENCE = 0.7
 # A proper-noun headword for a term no finder took for a name: the name of something else as often as not.
 PROPER_NOUN_CONFIDENCE = 0.3
+# A known name and a company word after it (小米 + 集团): the English as companies usually style it, longest first.
+ORGANIZATION_SUFFIXES = (("集团股份有限公司", "Group Co., Ltd."), ("集团有限公司", "Group Co., Ltd."),
+                         ("控股有限公司", "Holdings Ltd."), ("股份有限公司", "Co., Ltd."), ("科技有限公司", "Technology Co., Ltd."),
+                         ("有限公司", "Co., Ltd."), ("集团", "Group"), ("控股", "Holdings"), ("科技", "Technology"))
+COMPOSING_CATEGORIES = frozenset({"organization", "business unit"})
+COMPOSED_CONFIDENCE = 0.5  # companies style their English names their own way (BYD Company Limited)
 PINYIN_CONFIDENCE = {ZH_PERSON: 0.6, ZH_PLACE: 0.7}  # people often write their own spelling (Hong Kong, Taiwan, English names)
 
 
@@ -92,6 +98,9 @@ class ChineseProposals:
         entry = self.owner(simplified)
         if entry is not None and entry.english:
             return entry.english, "glossary", APPROVED_CONFIDENCE if entry.status == "approved" else PROPOSED_CONFIDENCE
+        composed = self.composed(simplified) if tally.kind == ZH_ORGANIZATION else ""
+        if composed:
+            return composed, "composed", COMPOSED_CONFIDENCE
         gloss, confidence = dictionary_proposal(simplified, tally.kind)
         romanise = tally.kind in ROMANISED
         if gloss and not (romanise and len(gloss.split()) > MAX_NAME_GLOSS_WORDS):
@@ -99,6 +108,20 @@ class ChineseProposals:
         if romanise:
             return news_romanisation(to_pinyin(simplified, category)), "pinyin", PINYIN_CONFIDENCE[tally.kind]
         return "", "", 0.0
+
+
+    def composed(self, simplified: str) -> str:
+        """A known name's English with the English of the company word after it (小米集团 → Xiaomi Group,
+        比亚迪股份有限公司 → BYD Co., Ltd.), or ''."""
+        for suffix, english in ORGANIZATION_SUFFIXES:
+            stem = simplified[:-len(suffix)]
+            if simplified.endswith(suffix) and stem:
+                entry = self.owner(stem)
+                if entry is None or not entry.english or entry.category not in COMPOSING_CATEGORIES:
+                    continue
+                known = entry.english.removesuffix(" Group") if english.startswith("Group") else entry.english
+                return f"{known} {english}"
+        return ""
 
 
 def dictionary_proposal(simplified: str, kind: str) -> tuple[str, float]:

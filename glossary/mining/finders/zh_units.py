@@ -31,6 +31,7 @@ FUNCTION_WORDS = frozenset("""
 应 应当 需要 通过 关于 根据 按照 随着 对于 以及 其中 包括 以来 之后 之前 之间 左右 约 近 超过 达到 同比 环比 今年
 去年 明年 目前 当前 日前 近日 今天 昨天 有所 有关 相关 所有 一些 不少 多 少 全 新 大 小 其他 其它 另 另外 各种 各类
 一切 任何 面向 关键在于 在于 这种 那种 这些 那些 此前 此外 同时 以后 以前 如下 下称 简称 即 则
+月份 同期 去年同期 当月 当年 月底 月初 年底 年初 年末 上旬 中旬 下旬
 """.split())
 # Generic nouns that make no term as its first or last word (算力网络方面, 多步骤任务, 新一代训练集群).
 GENERIC_HEADS = frozenset("""
