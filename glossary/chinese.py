@@ -173,11 +173,12 @@ def _is_transliteration(chinese: str) -> bool:
 
 def to_pinyin(chinese: str, category: str = "", reading: str = "") -> str:
     """Hanyu Pinyin with tone marks for a Chinese term, written by word ('重庆' → 'Chóngqìng'); `reading`, a
-    CC-CEDICT reading of the whole term ('Chong2 qing4'), gives its syllables when it has one per character."""
+    CC-CEDICT reading of the whole term ('Chong2 qing4'), gives its syllables when it has one per character, and
+    capitals when it is a proper noun's (中东 'Zhong1 dong1' → 'Zhōngdōng' whatever the category)."""
     chinese = chinese.strip()
     if not has_han(chinese):
         return ""
-    proper = category in PROPER_NOUN_CATEGORIES
+    proper = category in PROPER_NOUN_CATEGORIES or reading[:1].isupper()  # CC-CEDICT capitalises proper nouns
     pieces: list[str] = []
     # the reading's syllables of every Chinese character in turn (萨达姆·侯赛因: Sa4 da2 mu3 · Hou2 sai4 yin1)
     read = _reading_syllables(reading, "".join(_HAN_RUN.findall(chinese))) if reading else None

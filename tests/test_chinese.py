@@ -88,6 +88,9 @@ def test_a_dictionary_reading_gives_the_syllables_of_the_whole_term():
     assert to_pinyin("萨达姆·侯赛因", "person", "Sa4 da2 mu3 · Hou2 sai4 yin1") == "Sàdámǔ Hóusàiyīn"
     assert to_pinyin("不慌不忙", "jargon", "bu4 huang1 - bu4 mang2").replace(" ", "") == "bùhuāngbùmáng"
     assert to_pinyin("重庆", "place", "Zhong4 qing4 xx") == to_pinyin("重庆", "place")  # no fit: read as before
+    # a proper noun's reading is capitalised, whatever category the row was given; a word's is not
+    assert to_pinyin("中东", "other", "Zhong1 dong1") == "Zhōngdōng"
+    assert to_pinyin("财报", "jargon", "cai2 bao4") == "cáibào"
     assert [marked_syllable(s) for s in ("lu:4", "nv3", "liu4", "gou3", "r5", "hm")] == ["lǜ", "nǚ", "liù", "gǒu",
                                                                                          "r", None]
 
