@@ -294,6 +294,20 @@ class CheckedFile:
             raise damaged(f"rows of {name} are missing")
         return {number: chunks[number // table.chunk_rows][number % table.chunk_rows] for number in sorted(numbers)}
 
+    def chunks(self, name: str, positions: Iterable[int]) -> Rows:
+        """The rows of these chunks of a table (not grouped), in chunk order."""
+        table, wanted = self.tables[name], sorted(set(positions))
+        read: dict[int, tuple] = {}
+        for start in range(0, len(wanted), _MOST_VARIABLES):
+            part = wanted[start:start + _MOST_VARIABLES]
+            read.update(self._read(name, f"pos IN ({', '.join('?' * len(part))})", part))
+        count = self._count("chunks", name)
+        if sorted(read) != wanted or (wanted and not 0 <= wanted[0] <= wanted[-1] < count):
+            raise damaged(f"chunks of {name} are missing")
+        last = self._count("rows", name) - table.chunk_rows * (count - 1)  # every chunk but the last is full
+        return Rows(table, [read[pos] for pos in wanted],
+                    sizes=[last if pos == count - 1 else table.chunk_rows for pos in wanted])
+
     def all(self, name: str) -> Rows:
         """Every row of a table, in order."""
         chunks, table = self._read(name, "1", ()), self.tables[name]

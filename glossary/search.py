@@ -29,7 +29,7 @@ from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -247,7 +247,9 @@ def _open_if_current(cached: Path, signature: str) -> CheckedFile | None:
 
 
 # The index's tables, each kept in checked chunks of rows (see cache.py), sorted by its first columns.
-_ENTRIES, _RANKS, _KEYS, _TEXTS, _GRAMS, _FUZZY = "entries", "ranks", "keys", "texts", "grams", "fuzzy"
+_ENTRIES, _RANKS, _KEYS, _TEXTS, _GRAMS, _FUZZY, _TRIGRAMS = (
+    "entries", "ranks", "keys", "texts", "grams", "fuzzy", "trigrams")
+_TEXT_CHUNK_ROWS = 512
 _TABLES = {
     # the entries, by entry number, and the pinyin shown for them
     _ENTRIES: Table({**{name: str for name in COLUMNS}, "display_pinyin": str}, chunk_rows=4, by_row=True,
@@ -257,14 +259,18 @@ _TABLES = {
     # every key of every entry
     _KEYS: Table({"key": str, "entry": int, "field": str}, searched_by=1, compressed=True),
     # the text keys (those substrings are sought in), entry by entry, numbered; read whole for substrings inside words
-    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=512),
+    _TEXTS: Table({"key": str, "field": str, "entry": int}, chunk_rows=_TEXT_CHUNK_ROWS),
     # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
     # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
     # only the keys they name
     _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True, compressed=True),
-    # the fuzzy candidate lists, by list, length and first character: each candidate and the number of its text key
-    _FUZZY: Table({"list": str, "length": int, "first": str, "candidate": str, "text": int}, searched_by=3,
+    # the fuzzy candidate lists, by list, first character and length: each candidate and the number of its text key
+    _FUZZY: Table({"list": str, "first": str, "length": int, "candidate": str, "text": int}, searched_by=3,
                   grouped=True, compressed=True),
+    # for each three bytes in a row of the Latin text keys (UTF-8, as a number: trigram_codes), the numbers of the
+    # chunks of the texts table holding them, ascending: a substring inside a word is sought only in the chunks
+    # holding every one of its own
+    _TRIGRAMS: Table({"trigram": int, "chunk": int}, searched_by=1, grouped=True, compressed=True),
 }
 _LAST_CHARACTER = "\U0010ffff"  # every key starting with a form sorts below form + this
 
@@ -294,6 +300,7 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         _TEXTS: text_rows,
         _GRAMS: _gram_rows(text_rows),
         _FUZZY: _fuzzy_groups(text_rows),
+        _TRIGRAMS: _trigram_groups(text_rows),
     }
     return {name: (table, rows[name]) for name, table in _TABLES.items()}
 
@@ -310,15 +317,49 @@ def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:
     return Groups(((gram,), (holders[gram],)) for gram in sorted(holders))
 
 
+def trigram_codes(text: str) -> set[int]:
+    """Each three bytes in a row of a text's UTF-8, as one number."""
+    data = text.encode()
+    return {data[i] << 16 | data[i + 1] << 8 | data[i + 2] for i in range(len(data) - 2)}
+
+
+def _trigram_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
+    """For each trigram code of the Latin text keys, in order, the numbers of the texts chunks holding it."""
+    import numpy as np
+
+    codes, chunks = [], []
+    for chunk, start in enumerate(range(0, len(text_rows), _TEXT_CHUNK_ROWS)):
+        latin = [key for key, _, _ in text_rows[start:start + _TEXT_CHUNK_ROWS] if not is_cjk(key)]
+        data = np.frombuffer("\x00".join(latin).encode(), dtype=np.uint8).astype(np.int32)
+        if len(data) < 3:
+            continue
+        found = data[:-2] << 16 | data[1:-1] << 8 | data[2:]
+        found = np.unique(found[(data[:-2] != 0) & (data[1:-1] != 0) & (data[2:] != 0)])  # none across two keys
+        codes.append(found)
+        chunks.append(np.full(len(found), chunk, dtype=np.int32))
+    if not codes:
+        return Groups()
+    code, chunk = np.concatenate(codes), np.concatenate(chunks)
+    order = np.lexsort((chunk, code))
+    code, chunk = code[order], chunk[order]
+    bounds = np.flatnonzero(np.diff(code)) + 1
+    starts, ends = [0, *bounds.tolist()], [*bounds.tolist(), len(code)]
+    return Groups(((int(code[first]),), (array(_CHUNK_NUMBERS, chunk[first:last].tobytes()),))
+                  for first, last in zip(starts, ends))
+
+
+_CHUNK_NUMBERS = "i"  # numpy's int32, as the cache packs numbers
+
+
 def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
-    """For each fuzzy candidate list, length and first character, in order, the candidates and the numbers of their
+    """For each fuzzy candidate list, first character and length, in order, the candidates and the numbers of their
     text keys."""
-    groups: dict[tuple[str, int, str], tuple[list[str], array]] = {}
+    groups: dict[tuple[str, str, int], tuple[list[str], array]] = {}
     for number, (key, field, _) in enumerate(text_rows):
         for name, candidate in fuzzy_candidates(key, field):
-            group = groups.get((name, len(candidate), candidate[0]))
+            group = groups.get((name, candidate[0], len(candidate)))
             if group is None:
-                group = groups[(name, len(candidate), candidate[0])] = ([], array("i"))
+                group = groups[(name, candidate[0], len(candidate))] = ([], array("i"))
             group[0].append(candidate)
             group[1].append(number)
     return Groups((first, groups[first]) for first in sorted(groups))
@@ -488,6 +529,15 @@ def _holding_all(index: CheckedFile, grams: set[str]) -> set[int]:
     return numbers
 
 
+def _chunks_holding_all(index: CheckedFile, codes: set[int]) -> list[int]:
+    """The numbers of the texts chunks whose Latin keys hold every one of these trigram codes, ascending."""
+    lists = sorted((index.range(_TRIGRAMS, (code,), (code + 1,)).column("chunk") for code in codes), key=len)
+    chunks = set(lists[0]) if lists else set()
+    for holders in lists[1:]:
+        chunks.intersection_update(holders)
+    return sorted(chunks)
+
+
 def _holds(holders: list[int], number: int) -> bool:
     """Whether an ascending list holds a number."""
     position = bisect.bisect_left(holders, number)
@@ -495,11 +545,12 @@ def _holds(holders: list[int], number: int) -> bool:
 
 
 def _inside_words(index: CheckedFile, text_form: str) -> _Hits:
-    """Substrings that start inside a word ('baba' in 'alibaba'): a scan of the Latin keys, so only when nothing
-    else hit."""
+    """Substrings that start inside a word ('baba' in 'alibaba'): a scan of the Latin keys of the chunks holding
+    every trigram of the form, and only when nothing else hit."""
     hits: _Hits = {}
     base = _BASE_SCORE[SUBSTRING] - 8
-    rows = index.all(_TEXTS)
+    codes = trigram_codes(text_form)
+    rows = index.chunks(_TEXTS, _chunks_holding_all(index, codes)) if codes else index.all(_TEXTS)
     for position in rows.containing("key", text_form):
         key, field, entry = rows[position]
         if not is_cjk(key) and key.find(text_form) > 0:
@@ -537,11 +588,14 @@ def _similar_keys(index: CheckedFile, name: str, form: str, cutoff: float
     # only candidates from share x to 1/share x the form's length can reach the cut-off.
     shortest, longest = int(share * len(form)), int(len(form) / share) + 1
     if int(index.meta.get(f"rows {_FUZZY}", 0)) <= FUZZY_SCAN_ROWS:
-        parts = [index.range(_FUZZY, (name, shortest, ""), (name, longest + 1, ""))]
-    else:
-        parts = [index.range(_FUZZY, (name, length, first), (name, length, first + "\x00"))
-                 for length in range(shortest, longest + 1) for first in dict.fromkeys(form[:2])]
-    columns = [rows.column("candidate") for rows in parts]
+        parts = [index.range(_FUZZY, (name, "", 0), (name + "\x00", "", 0))]
+        # a candidate of another length is blanked: it keeps its place (for its text number) and matches nothing
+        columns = [[candidate if shortest <= len(candidate) <= longest else "" for candidate in parts[0].column(
+            "candidate")]]
+    else:  # one read for each first character: its candidates lie together, by length
+        parts = [index.range(_FUZZY, (name, first, shortest), (name, first, longest + 1))
+                 for first in dict.fromkeys(form[:2])]
+        columns = [rows.column("candidate") for rows in parts]
     starts = list(itertools.accumulate(map(len, columns), initial=0))
     found = process.extract(form, [candidate for column in columns for candidate in column],
                             scorer=OSA.normalized_similarity, score_cutoff=share, limit=None)

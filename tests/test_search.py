@@ -65,6 +65,32 @@ def test_substring_inside_a_word_is_found_when_nothing_better_is(small_glossary:
     assert (match.entry.id, match.kind) == ("T002", "substring")
 
 
+def test_a_substring_inside_a_word_is_sought_only_in_chunks_holding_its_trigrams_and_none_is_missed(tmp_path: Path):
+    path = tmp_path / "terms.csv"  # the shipped glossary: its Latin keys fill a couple of dozen chunks
+    path.write_bytes((ROOT / "glossary" / "data" / "terms.csv").read_bytes())
+    index = search.open_index(path)
+    try:
+        every = list(index.all("texts"))
+        latin = [key for key, _, _ in every if not search.is_cjk(key)]
+        assert len(every) > 10 * search._TEXT_CHUNK_ROWS
+        chance = random.Random(7)
+        forms = {"baba", "ianwen", "ldtalk", "xyzq", "nce gr"}
+        while len(forms) < 300:
+            key = chance.choice(latin)
+            if len(key) > 4:
+                start = chance.randrange(1, len(key) - 3)
+                forms.add(key[start:start + chance.randrange(3, 9)])
+        read = set()
+        for form in sorted(forms):
+            expected = {entry for key, _, entry in every if not search.is_cjk(key) and key.find(form) > 0}
+            assert set(search._inside_words(index, form)) == expected, form
+            read.add(len(search._chunks_holding_all(index, search.trigram_codes(form))))
+        chunks = int(index.meta["chunks texts"])
+        assert min(read) == 0 and sum(read) < 0.75 * len(read) * chunks  # 'xyzq' reads none; most forms far from all
+    finally:
+        index.close()
+
+
 def test_substring_at_a_word_start_is_found(small_glossary: Path):
     match = first("cloud", small_glossary)
     assert (match.entry.id, match.kind) == ("T002", "substring")
