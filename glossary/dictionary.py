@@ -359,6 +359,13 @@ def headword(chinese: str) -> DictionaryEntry | None:
     return _as_entry(headword_glosses().get(chinese))
 
 
+def referred(entry: DictionaryEntry) -> DictionaryEntry:
+    """The entry an entry only refers to ('see 杭州市[Hang2zhou1 Shi4]' for 杭州), or the entry itself."""
+    match = re.match(r"see (?:[^|\[\]/]+\|)?([^|\[\]/]+)\[", entry.glosses[0]) if len(entry.glosses) == 1 else None
+    found = headword(match.group(1)) if match else None
+    return found if found is not None else entry
+
+
 def english_gloss(entry: DictionaryEntry) -> str:
     """The first real English gloss of an entry, without notes in brackets or Chinese ('' when none)."""
     from .scripts import has_han

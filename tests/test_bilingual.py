@@ -213,6 +213,26 @@ def test_translations_rescue_a_compound_of_everyday_words_rendered_as_one_chines
     assert not {"using location", "using location data", "company", "workers", "cash", "families"} & set(pairs)
 
 
+def test_an_english_given_name_before_a_chinese_surname_is_rendered_by_the_chinese_name_read_so(
+        empty_glossary: Path, tmp_path: Path):
+    english, chinese = tmp_path / "invest.en", tmp_path / "invest.zh"
+    english.write_text("Alibaba Cloud cut the price of its platform by 40 percent.\n"
+                       "Alibaba Cloud will invest 380 billion yuan in cloud computing and AI infrastructure over the "
+                       "next three years, Alibaba Group chief executive Eddie Wu said in February.\n", encoding="utf-8")
+    chinese.write_text("阿里云将平台价格下调40%。\n"
+                       "阿里巴巴集团首席执行官吴泳铭在2月表示，阿里云将在未来三年投入3800亿元用于云计算和AI基础设施建设。\n",
+                       encoding="utf-8")
+    pairs = aligned_pairs(mined(empty_glossary, english, "--parallel", chinese))
+    # Eddie is no pinyin and Wu is: the name is the unexplained Chinese name starting with 吴, not 用于 nearby
+    assert pairs.get("Eddie Wu") == "吴泳铭"
+    # a place's aligned Chinese gives its reading and its category (杭州 'see 杭州市', a city)
+    english.write_text("Hangzhou hosts the company. Hangzhou grew.\n", encoding="utf-8")
+    chinese.write_text("杭州是这家公司的所在地。杭州发展了。\n", encoding="utf-8")
+    rows = {row["english"]: row for row in mined(empty_glossary, english, "--parallel", chinese)}
+    assert (rows["Hangzhou"]["chinese"], rows["Hangzhou"]["pinyin"], rows["Hangzhou"]["category"]) == (
+        "杭州", "Hángzhōu", "place")
+
+
 def test_save_adds_the_aligned_pairs_as_proposed_naming_the_file(empty_glossary: Path):
     result = run("-g", empty_glossary, "mine", EN, "--parallel", ZH, "--save", "--top", "0")
     assert result.exit_code == 0, result.output

@@ -38,6 +38,7 @@ WEAK = 0.25  # a link weaker than this is noise (IBM spreads a rare word's mass 
 SOUNDS_ALIKE = 0.5  # below this, a name and a span's pinyin have nothing in common
 UNLINKED_COVER = 0.8  # how far a span's unexplained words cover a term word nothing explains
 LEFTOVER = 0.3  # what an unexplained Chinese word inside a span is worth (a name's transliteration)
+SURNAME_SOUND = 0.9  # a Chinese name of two or three characters read at first as the English name's surname
 # Characters that may sit between two words of one rendering (约翰·霍普金斯, COVID-19 疫苗, 5G手机).
 _JOINERS = re.compile(r"^[\s·・\-‐–—/．.&]*$")
 SIGNALS = ("same", "glossary", "dictionary", "pinyin", "ibm", "dice")
@@ -209,7 +210,12 @@ class Aligner:
         term_out = [max((matrix[i][j] for i in outside), default=0.0) for j in range(len(zh))]
         # English words of the term nothing links anywhere: a name's parts, rendered by sound (or kept)
         unlinked = [i for i in content if max(matrix[i]) < WEAK]
+        linked = [i for i in content if i not in unlinked]
         unlinked_letters = "".join(romanised(en[i].text) for i in unlinked)
+        # an English given name before a Chinese surname (Eddie Wu, Robin Li): the Chinese name reads so at first
+        surname = (romanised(en[content[-1]].text) if len(content) > 1 and content[-1] in unlinked
+                   and en[content[-1]].text[:1].isupper() and _is_pinyin(en[content[-1]].text)
+                   and len(romanised(en[content[-1]].text)) <= 6 and not _is_pinyin(en[content[0]].text) else "")
         # a romanised Chinese name (Wu, Zhengfei) is rendered by characters read so, never by whatever is left
         by_sound = bool(unlinked) and all(en[i].text[:1].isupper() and _is_pinyin(en[i].text) for i in unlinked)
         term = pair.english[start:end]
@@ -221,7 +227,6 @@ class Aligner:
         function = [w.text in FUNCTION_WORDS for w in zh]
         leftover = [term_in[j] < WEAK and term_out[j] < WEAK and not function[j] for j in range(size)]
         blocked = [term_out[j] >= SURE and term_in[j] < term_out[j] / 2 for j in range(size)]
-        linked = [i for i in content if i not in unlinked]
         rows = [matrix[i] for i in content]
         before = [_running_max(row) for row in rows]  # best link of each term word up to j
         after = [_running_max(row[::-1])[::-1] for row in rows]  # … from j on
@@ -253,6 +258,10 @@ class Aligner:
                 if function[last] and (term_in[last] < SURE or all(function[first:last + 1])):
                     continue
                 sound = _sounds_like(unlinked_letters, leftover_pinyin) if unlinked and leftovers else 0.0
+                if surname and leftovers == last - first + 1:
+                    text = pair.chinese[zh[first].start:zh[last].end]
+                    if 2 <= len(text) <= 3 and all(map(has_han, text)) and toneless_pinyin(text[0]) == surname:
+                        sound = max(sound, SURNAME_SOUND)
                 if by_sound:
                     precision = linked_precision + leftovers * sound
                     unlinked_cover = sound

@@ -289,8 +289,6 @@ class BilingualMiner:
     def amend(self, row: dict, key: str, tally: Tally) -> None:
         """Fill a row's bilingual fields from the translations: the rendering most often aligned (new rows),
         or how the translations render a known term (the consistency report)."""
-        from ..chinese import to_pinyin
-
         row.update({ALIGNMENTS: "", ALIGNMENT_CONFIDENCE: None, CONSISTENCY: ""})
         if tally.kind == KNOWN and tally.entry is not None:
             self._check_known(row, self.entries[tally.entry])
@@ -306,9 +304,7 @@ class BilingualMiner:
         if guess and row.get(SUGGESTION) in ("dictionary", "pinyin") and not any(
                 guess in self.pairs[index].chinese for index, _, _ in self.occurrences(forms)):
             row.update({CHINESE: "", PINYIN: "", SUGGESTION: ""})  # the translations never write the guess
-        _fill(row, self.renderings(forms), lambda best, _: {
-            CHINESE: best, PINYIN: to_pinyin(best, str(row.get("category", ""))) if has_han(best) else "",
-            SUGGESTION: "aligned"})
+        _fill(row, self.renderings(forms), lambda best, _: _aligned_fields(row, best))
 
     def chinese_occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
         """(pair, start, end) of the first MAX_OCCURRENCES occurrences of any of the Chinese forms, in order."""
@@ -581,6 +577,26 @@ def _with_chinese_side(frame, pair_sets: Sequence[PairSet], entries: list[TermEn
     joined = joined.reset_index(drop=True)
     joined.attrs = dict(frame.attrs)
     return joined.head(top) if top else joined
+
+
+def _aligned_fields(row: dict, chinese: str) -> dict:
+    """The fields a row's aligned Chinese sets: the Chinese, its pinyin (CC-CEDICT's reading when it is a headword:
+    杭州 Hángzhōu), and the category 'place' for a row of no category whose Chinese the dictionary gives as one
+    (杭州: 'see 杭州市', a city)."""
+    from ..chinese import to_pinyin
+    from ..dictionary import headword, referred
+    from .suggestions import PLACE_GLOSS_WORDS
+
+    if not has_han(chinese):
+        return {CHINESE: chinese, PINYIN: "", SUGGESTION: "aligned"}
+    entry = headword(chinese)
+    fields = {CHINESE: chinese, SUGGESTION: "aligned"}
+    category = str(row.get("category", ""))
+    if entry is not None and category == "other" and entry.is_proper_noun and any(
+            marker in " ".join(referred(entry).glosses).lower() for marker in PLACE_GLOSS_WORDS):
+        category = fields["category"] = "place"
+    fields[PINYIN] = to_pinyin(chinese, category, entry.reading if entry is not None else "")
+    return fields
 
 
 def _names_a_term(english: str, chinese: str, confidence: float | None) -> bool:

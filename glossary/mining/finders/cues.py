@@ -19,7 +19,8 @@ _BEFORE: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((category, votes, 
     (PERSON, 2, r"\bby [\w.'-]+ [\w.'-]+(?: in [\w ]+)? and"),  # a byline's second name: By Wen Jiali and Peter Marsh
     (ORGANIZATION, 2, r"\b(?:shares of|stake in|acquired|acquire|analysts? at|analysts? with|owner of|"
                       r"subsidiary of|backed by|investors? in|rivals?|companies such as|(?:co-)?founder of|"
-                      r"employees of|staff of|chief executive of|ceo of|chairman of|chairwoman of)(?: the)?"),
+                      r"employees of|staff of|chief executive of|chief [a-z]+ officer of|c[etfo]o of|chairman of|"
+                      r"chairwoman of)(?: the)?"),
     # a seller what is bought comes from (buys graphics chips from …)
     (ORGANIZATION, 2, r"\b(?:buys?|bought|buying|purchases?|purchased|orders?|ordered|sources?|sourced|licenses?|"
                       r"licensed)\b[^.,;:]{0,30}\bfrom"),
