@@ -48,6 +48,14 @@ def aligned_pairs(rows: list[dict]) -> dict[str, str]:
     return {row["english"]: row["chinese"] for row in rows if row["suggestion"] == "aligned"}
 
 
+def mined_translation(glossary: Path, folder: Path, english: list[str], chinese: list[str]) -> list[dict]:
+    """The rows mined from two line-aligned files written from these lines."""
+    english_file, chinese_file = folder / "pair.en", folder / "pair.zh"
+    english_file.write_text("".join(line + "\n" for line in english), encoding="utf-8")
+    chinese_file.write_text("".join(line + "\n" for line in chinese), encoding="utf-8")
+    return mined(glossary, english_file, "--parallel", chinese_file)
+
+
 def assert_gold(rows: list[dict]) -> None:
     pairs = aligned_pairs(rows)
     wrong = {english: pairs.get(english) for english, chinese in GOLD.items() if pairs.get(english) != chinese}
@@ -198,14 +206,10 @@ def test_translations_keep_dictionary_phrases_but_no_everyday_word_alone(empty_g
 
 def test_translations_rescue_a_compound_of_everyday_words_rendered_as_one_chinese_noun_phrase(empty_glossary: Path,
                                                                                                tmp_path: Path):
-    english, chinese = tmp_path / "controls.en", tmp_path / "controls.zh"
-    english.write_text("The government tightened border controls on Monday.\n"
-                       "Officials are using location data to trace contacts.\n"
-                       "Many families lost their remote controls during the move.\n"
-                       "The company paid its workers in cash.\n", encoding="utf-8")
-    chinese.write_text("政府周一收紧了边境管制。\n官员正在使用位置数据追踪接触者。\n许多家庭在搬家时丢失了遥控器。\n"
-                       "这家公司用现金支付工人工资。\n", encoding="utf-8")
-    pairs = aligned_pairs(mined(empty_glossary, english, "--parallel", chinese))
+    pairs = aligned_pairs(mined_translation(empty_glossary, tmp_path, [
+        "The government tightened border controls on Monday.", "Officials are using location data to trace contacts.",
+        "Many families lost their remote controls during the move.", "The company paid its workers in cash."], [
+        "政府周一收紧了边境管制。", "官员正在使用位置数据追踪接触者。", "许多家庭在搬家时丢失了遥控器。", "这家公司用现金支付工人工资。"]))
     # everyday words each, seen once, not a dictionary phrase: the translation naming each as one thing decides
     assert {term: pairs.get(term) for term in ("border controls", "location data", "remote controls")} == {
         "border controls": "边境管制", "location data": "位置数据", "remote controls": "遥控器"}
@@ -215,20 +219,16 @@ def test_translations_rescue_a_compound_of_everyday_words_rendered_as_one_chines
 
 def test_an_english_given_name_before_a_chinese_surname_is_rendered_by_the_chinese_name_read_so(
         empty_glossary: Path, tmp_path: Path):
-    english, chinese = tmp_path / "invest.en", tmp_path / "invest.zh"
-    english.write_text("Alibaba Cloud cut the price of its platform by 40 percent.\n"
-                       "Alibaba Cloud will invest 380 billion yuan in cloud computing and AI infrastructure over the "
-                       "next three years, Alibaba Group chief executive Eddie Wu said in February.\n", encoding="utf-8")
-    chinese.write_text("阿里云将平台价格下调40%。\n"
-                       "阿里巴巴集团首席执行官吴泳铭在2月表示，阿里云将在未来三年投入3800亿元用于云计算和AI基础设施建设。\n",
-                       encoding="utf-8")
-    pairs = aligned_pairs(mined(empty_glossary, english, "--parallel", chinese))
+    pairs = aligned_pairs(mined_translation(empty_glossary, tmp_path, [
+        "Alibaba Cloud cut the price of its platform by 40 percent.",
+        "Alibaba Cloud will invest 380 billion yuan in cloud computing and AI infrastructure over the next three "
+        "years, Alibaba Group chief executive Eddie Wu said in February."], [
+        "阿里云将平台价格下调40%。", "阿里巴巴集团首席执行官吴泳铭在2月表示，阿里云将在未来三年投入3800亿元用于云计算和AI基础设施建设。"]))
     # Eddie is no pinyin and Wu is: the name is the unexplained Chinese name starting with 吴, not 用于 nearby
     assert pairs.get("Eddie Wu") == "吴泳铭"
     # a place's aligned Chinese gives its reading and its category (杭州 'see 杭州市', a city)
-    english.write_text("Hangzhou hosts the company. Hangzhou grew.\n", encoding="utf-8")
-    chinese.write_text("杭州是这家公司的所在地。杭州发展了。\n", encoding="utf-8")
-    rows = {row["english"]: row for row in mined(empty_glossary, english, "--parallel", chinese)}
+    rows = {row["english"]: row for row in mined_translation(empty_glossary, tmp_path, [
+        "Hangzhou hosts the company. Hangzhou grew."], ["杭州是这家公司的所在地。杭州发展了。"])}
     assert (rows["Hangzhou"]["chinese"], rows["Hangzhou"]["pinyin"], rows["Hangzhou"]["category"]) == (
         "杭州", "Hángzhōu", "place")
 
