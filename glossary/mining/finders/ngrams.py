@@ -138,9 +138,11 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
             # a noun after an -s form is its object unless it may be the verb of a plural subject (business
             # groups *compete*)
             object_after = not after.startswith("NOUN") or verb_form(lowers[index + 1]) != "base"
+            # … or after any singular subject when an infinitive follows (the search giant *races* to catch up)
+            infinitive_after = index + 2 < len(lowers) and lowers[index + 1] == "to" and labels[index + 2] == "VERB|Inf"
             if (form == "base" and plural_subject and not after.startswith("NOUN")) or (
-                    form == "s" and not plural_subject and short_subject and before not in _PLURAL_PRONOUNS
-                    and object_after):
+                    form == "s" and not plural_subject and (short_subject or infinitive_after)
+                    and before not in _PLURAL_PRONOUNS and object_after):
                 labels[index] = "VERB|Fin"
     return labels
 
