@@ -138,9 +138,11 @@ def test_categories_of_new_names_come_from_their_words_and_the_words_around_them
     found = rows("Korvexa opened a research centre in Shenzhen. Han Lirong, the founder of Korvexa, smiled. The "
                  "carmaker buys battery cells from Velmora, but Velmora sells fewer cells abroad. Quintaro released "
                  "a new version of its app on Friday. Zenbrook, the payments arm of Quintaro, grew. The Lantern "
-                 "Harbour Festival opened on Monday. Harbour Nights opened on Friday and ran all week.")
+                 "Harbour Festival opened on Monday. Harbour Nights opened on Friday and ran all week. Brightwater Cloud "
+                 "cut its prices.")
     expected = {"korvexa": "organization", "velmora": "organization", "quintaro": "organization",
-                "zenbrook": "organization", "lantern harbour festival": "event", "harbour nights": "event"}
+                "zenbrook": "organization", "lantern harbour festival": "event", "harbour nights": "event",
+                "brightwater cloud": "organization"}
     assert {key: found[key]["category"] for key in expected} == expected
 
 

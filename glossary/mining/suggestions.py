@@ -13,7 +13,7 @@ group holding holdings ltd limited inc co corp corporation company bank universi
 commission agency bureau council association institute academy exchange fund capital partners technologies
 technology motors securities media news times post daily agency office committee court authority federation
 research ventures labs lab entertainment electronics robotics logistics brief wire newsline communications
-alliance
+alliance cloud
 """.split())
 PLACE_WORDS = frozenset("factory plant campus park zone district lake river mountain port airport station".split())
 EVENT_WORDS = frozenset("expo forum festival summit conference fair congress games olympics exhibition convention".split())
