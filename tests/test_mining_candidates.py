@@ -213,6 +213,13 @@ def test_explain_says_why_a_row_was_kept_or_left_out_in_the_library_and_the_cli(
     assert "left out: an everyday English word alone" in left_out
     absent = "\n".join(explain([source], "quantum annealing"))
     assert "not a candidate" in absent
+    drone = tmp_path / "drone.txt"
+    drone.write_text("The drone has a 51-minute flight time and an upgraded obstacle-sensing system.\n",
+                     encoding="utf-8")
+    inside = "\n".join(explain([drone], "obstacle-sensing system"))
+    assert "left out: seen only inside longer candidates" in inside
+    assert "left out: 'upgraded' grades or counts" in "\n".join(explain([drone], "upgraded obstacle-sensing system"))
+    assert "left out: '51-minute' measures" in "\n".join(explain([drone], "51-minute flight"))
     result = CliRunner().invoke(cli, ["mine", str(source), "--explain", "Pearl Delta Securities"])
     assert result.exit_code == 0 and "category organization" in result.stdout
     assert CliRunner().invoke(cli, ["mine", str(tmp_path / "missing.txt"), "--explain", "x"]).exit_code == 2
@@ -300,6 +307,9 @@ def test_a_word_that_acts_as_a_verb_in_its_sentence_is_no_part_of_a_term():
     assert tagging.is_verb_here(dict(zip(words, corrected_labels(words, tagging.tag(words))))["races"])
     words = "wind power plants to be built in Gansu".split()
     assert corrected_labels(words, tagging.tag(words))[2].startswith("NOUN")
+    # a base form the tagger reads as an adjective after a plural subject is its verb (pre-orders *open* today)
+    words = "Pre-orders open today on the store".split()
+    assert tagging.is_verb_here(corrected_labels(words, tagging.tag(words))[1])
     words = "The rose garden opened".split()
     assert corrected_labels(words, tagging.tag(words))[1].startswith("NOUN")
     found = rows("Revenue from the cloud unit rose 26% in the quarter. Advertising revenue fell for a fourth "

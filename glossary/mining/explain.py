@@ -24,9 +24,13 @@ def explain(inputs: Input | list[Input], term: str, glossary=None, *, encoding: 
             return _row_lines(miner, rank, len(ranked), raw, key, tally, row)
     tally = miner.tallies.get(wanted)
     if tally is not None:  # found, then scored 0: say which judgement dropped it
-        evidence = miner.evidence(wanted, tally, {})
-        reason = general_english(evidence) or ("not worth showing (no two letters, or an everyday capitalised "
-                                               "word)" if candidate_score(evidence) == 0 else "")
+        nested = miner.nested()
+        evidence = miner.evidence(wanted, tally, nested)
+        inside = tally.kind == TERM and evidence.c_value == 0 and nested.get(wanted)
+        reason = general_english(evidence) or (
+            "seen only inside longer candidates, which C-value counts instead" if inside else
+            "not worth showing (no two letters, or an everyday capitalised word)" if candidate_score(evidence) == 0
+            else "")
         return [f"{term!r}: found {tally.count} time(s) as a {tally.kind} candidate, then left out: {reason}.",
                 f"  first at {tally.found_in}: {tally.context}"]
     return [f"{term!r}: not a candidate in {miner.documents} document(s).",

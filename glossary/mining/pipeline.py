@@ -202,8 +202,7 @@ class Miner:
         self._fold_generations()
         merge_pairs(self.tallies, self.pairs)
         chinese = ChineseScorer(self.tallies, self.chinese.chinese_words, self.chinese.split)
-        term_counts = {k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)}
-        nested = nested_frequencies(term_counts)
+        nested = self.nested()
         scored = []
         for key, tally in self.tallies.items():
             if tally.kind in CHINESE_KINDS:
@@ -216,6 +215,10 @@ class Miner:
                 scored.append((raw, key, tally))
         scored.sort(key=lambda item: (-item[0], -item[2].count, item[1]))
         return scored
+
+    def nested(self) -> dict[str, tuple[int, int]]:
+        """C-value's nesting counts: for each term candidate, the longer candidates holding it."""
+        return nested_frequencies({k: t.count for k, t in self.tallies.items() if t.kind in (TERM, CHINESE_TERM)})
 
     def evidence(self, key: str, tally: Tally, nested: dict[str, tuple[int, int]]) -> Evidence:
         """The scoring evidence of one candidate."""

@@ -152,13 +152,14 @@ southern eastern western strong weak good bad great poor-quality high-quality lo
 yearly two three four five six seven eight nine ten million billion hundred thousand dozen half additional
 possible likely important significant average typical usual specific particular outside closer familiar
 growing rising alike headline evening morning record fourth fifth sixth seventh eighth ninth tenth straight
-consecutive
+consecutive upgraded improved enhanced updated revamped redesigned
 """.split())
 # Heads too general to make a term of whatever precedes them (shopping event, food-delivery giant).
 GENERAL_HEADS = frozenset("""
 event giant arm figure show people thing way part side kind type issue matter time day year month week moment
 case reason result number amount level
 """.split())
+_MEASURE = re.compile(r"^\d[\d.,]*-[a-z]+$")  # a number and its unit as one modifier (51-minute, 6.1-inch)
 _NOT_A_WORD_ALONE = ("in", "on", "off", "mid", "non", "pre", "post", "self", "all", "out")
 
 
@@ -181,6 +182,8 @@ def general_english(evidence: Evidence) -> str:
         return ""
     if content[0] in GENERAL_MODIFIERS or content[-1] in GENERAL_MODIFIERS:
         return f"'{content[0] if content[0] in GENERAL_MODIFIERS else content[-1]}' grades or counts, it names no kind"
+    if _MEASURE.match(content[0]):
+        return f"'{content[0]}' measures, it names no kind"  # 51-minute flight, 5-inch screen, 10-year plan
     if len(content) > 1 and content[-1] in GENERAL_HEADS:
         return f"'{content[-1]}' is too general a head to make a term"
     first = content[0]

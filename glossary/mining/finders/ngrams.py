@@ -125,6 +125,10 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
                                                        and labels[index - 2].startswith(("AUX", "NOUN", "PRON")))
         if label == "VERB|Part" and word.endswith("ed") and (subject or auxiliary):
             labels[index] = "VERB|Fin"
+        elif (label == "ADJ|-" and subject and verb_form(word) == "base" and before.endswith("s")
+              and not before.endswith("ss") and (after.startswith(("DET", "ADP", "ADV", "NUM", "END"))
+                                                 or lowers[index + 1] in _TIME_WORDS)):
+            labels[index] = "VERB|Fin"  # a base form read as an adjective after a plural subject (pre-orders *open* today)
         elif label == "NOUN|-" and subject and after.startswith((*_AFTER_A_VERB, "NOUN")) and may_be_verb(word):
             # only where what follows can follow a verb: a noun after a base form makes a compound (face
             # masks), a verb a subject (business groups compete)
@@ -148,6 +152,7 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
 
 
 _AFTER_A_VERB = ("DET", "ADJ", "ADP", "PRON", "ADV", "NUM", "PART", "SCONJ")
+_TIME_WORDS = frozenset("today tomorrow yesterday tonight now".split())  # nouns to the tagger, adverbs here
 _AFTER_A_PAST_VERB = ("DET", "ADP", "ADV", "NUM", "END")  # not an adjective or a noun: the rose garden
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "who"})
 
