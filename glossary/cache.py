@@ -284,11 +284,7 @@ class CheckedFile:
         tables)."""
         table, numbers = self.tables[name], list(numbers)
         wanted = sorted({number // table.chunk_rows for number in numbers})
-        chunks: dict[int, list[tuple]] = {}
-        for start in range(0, len(wanted), _MOST_VARIABLES):
-            part = wanted[start:start + _MOST_VARIABLES]
-            for pos, chunk in self._read(name, f"pos IN ({', '.join('?' * len(part))})", part).items():
-                chunks[pos] = _chunk_rows(table, chunk)
+        chunks = {pos: _chunk_rows(table, chunk) for pos, chunk in self._read_positions(name, wanted).items()}
         if sorted(chunks) != wanted or any(number % table.chunk_rows >= len(chunks[number // table.chunk_rows])
                                            for number in numbers):
             raise damaged(f"rows of {name} are missing")
@@ -297,24 +293,15 @@ class CheckedFile:
     def chunks(self, name: str, positions: Iterable[int]) -> Rows:
         """The rows of these chunks of a table (not grouped), in chunk order."""
         table, wanted = self.tables[name], sorted(set(positions))
-        read: dict[int, tuple] = {}
-        for start in range(0, len(wanted), _MOST_VARIABLES):
-            part = wanted[start:start + _MOST_VARIABLES]
-            read.update(self._read(name, f"pos IN ({', '.join('?' * len(part))})", part))
-        count = self._count("chunks", name)
-        if sorted(read) != wanted or (wanted and not 0 <= wanted[0] <= wanted[-1] < count):
+        read = self._read_positions(name, wanted)
+        if sorted(read) != wanted or (wanted and not 0 <= wanted[0] <= wanted[-1] < self._count("chunks", name)):
             raise damaged(f"chunks of {name} are missing")
-        last = self._count("rows", name) - table.chunk_rows * (count - 1)  # every chunk but the last is full
-        return Rows(table, [read[pos] for pos in wanted],
-                    sizes=[last if pos == count - 1 else table.chunk_rows for pos in wanted])
+        return Rows(table, [read[pos] for pos in wanted], sizes=self._sizes(name, wanted))
 
     def all(self, name: str) -> Rows:
         """Every row of a table, in order."""
         chunks, table = self._read(name, "1", ()), self.tables[name]
-        sizes = None
-        if not table.grouped and chunks:  # every chunk but the last holds chunk_rows rows: none need unpacking
-            full = len(chunks) - 1
-            sizes = [table.chunk_rows] * full + [self._count("rows", name) - table.chunk_rows * full]
+        sizes = self._sizes(name, range(len(chunks))) if not table.grouped and chunks else None
         rows = Rows(table, [chunks[pos] for pos in sorted(chunks)], sizes=sizes)
         if sorted(chunks) != list(range(self._count("chunks", name))) or len(rows) != self._count("rows", name):
             raise damaged(f"rows of {name} are missing")
@@ -376,6 +363,21 @@ class CheckedFile:
         found = _fetch(self.connection, f"SELECT pos FROM {name} WHERE ({columns}) >= ({', '.join('?' * len(value))})"
                        f" ORDER BY {columns}, pos LIMIT 1", value)
         return found[0][0] if found and isinstance(found[0][0], int) else count
+
+    def _read_positions(self, name: str, positions: list[int]) -> dict[int, tuple]:
+        """The checked chunks of a table at these positions, read a bounded number of positions at a time."""
+        read: dict[int, tuple] = {}
+        for start in range(0, len(positions), _MOST_VARIABLES):
+            part = positions[start:start + _MOST_VARIABLES]
+            read.update(self._read(name, f"pos IN ({', '.join('?' * len(part))})", part))
+        return read
+
+    def _sizes(self, name: str, positions: Iterable[int]) -> list[int]:
+        """How many rows the chunks at these positions of a table (not grouped) were written with: every chunk but
+        the last holds chunk_rows (none needs unpacking to tell)."""
+        table, count = self.tables[name], self._count("chunks", name)
+        last = self._count("rows", name) - table.chunk_rows * (count - 1)
+        return [last if pos == count - 1 else table.chunk_rows for pos in positions]
 
     def _count(self, what: str, name: str) -> int:
         """How many rows or chunks a table was written with."""

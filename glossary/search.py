@@ -344,11 +344,8 @@ def _trigram_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
     code, chunk = code[order], chunk[order]
     bounds = np.flatnonzero(np.diff(code)) + 1
     starts, ends = [0, *bounds.tolist()], [*bounds.tolist(), len(code)]
-    return Groups(((int(code[first]),), (array(_CHUNK_NUMBERS, chunk[first:last].tobytes()),))
+    return Groups(((int(code[first]),), (array("i", chunk[first:last].tobytes()),))  # int32, as _gram_rows packs
                   for first, last in zip(starts, ends))
-
-
-_CHUNK_NUMBERS = "i"  # numpy's int32, as the cache packs numbers
 
 
 def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:

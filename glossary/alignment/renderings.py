@@ -213,9 +213,10 @@ class Aligner:
         linked = [i for i in content if i not in unlinked]
         unlinked_letters = "".join(romanised(en[i].text) for i in unlinked)
         # an English given name before a Chinese surname (Eddie Wu, Robin Li): the Chinese name reads so at first
-        surname = (romanised(en[content[-1]].text) if len(content) > 1 and content[-1] in unlinked
-                   and en[content[-1]].text[:1].isupper() and _is_pinyin(en[content[-1]].text)
-                   and len(romanised(en[content[-1]].text)) <= 6 and not _is_pinyin(en[content[0]].text) else "")
+        last_word = en[content[-1]].text
+        surname = romanised(last_word) if (len(content) > 1 and content[-1] in unlinked and last_word[:1].isupper()
+                                           and _is_pinyin(last_word) and not _is_pinyin(en[content[0]].text)) else ""
+        surname = surname if len(surname) <= 6 else ""
         # a romanised Chinese name (Wu, Zhengfei) is rendered by characters read so, never by whatever is left
         by_sound = bool(unlinked) and all(en[i].text[:1].isupper() and _is_pinyin(en[i].text) for i in unlinked)
         term = pair.english[start:end]

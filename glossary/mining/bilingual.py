@@ -613,10 +613,11 @@ def _names_a_term(english: str, chinese: str, confidence: float | None) -> bool:
     if not words or confidence is None or confidence < RESCUE_CONFIDENCE:
         return False
     lowers = [word.lower() for word in words]
+    alone = word_classes(lowers[0]) if len(words) == 1 else None  # what one word alone can be
     # a capitalised common word alone is a heading's or a sentence's first word (Health, School), not a name
     named = all(word[:1].isupper() for word in words if word.lower() not in STOPWORDS) and not (
-        len(words) == 1 and word_classes(lowers[0]) & {"NOUN", "VERB", "ADJ", "ADV"})
-    if len(words) == 1 and word_classes(lowers[0]) and not word_classes(lowers[0]) & {"NOUN", "PROPN"}:
+        alone and alone & {"NOUN", "VERB", "ADJ", "ADV"})
+    if alone and not alone & {"NOUN", "PROPN"}:
         return False  # a word that is no noun (calculate, centralised)
     if lowers[0] in STOPWORDS or lowers[-1] in STOPWORDS or lowers[0] in GENERAL_MODIFIERS:
         return False

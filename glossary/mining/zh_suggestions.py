@@ -109,7 +109,6 @@ class ChineseProposals:
             return news_romanisation(to_pinyin(simplified, category)), "pinyin", PINYIN_CONFIDENCE[tally.kind]
         return "", "", 0.0
 
-
     def composed(self, simplified: str) -> str:
         """A known name's English with the English of the company word after it (小米集团 → Xiaomi Group,
         比亚迪股份有限公司 → BYD Co., Ltd.), or ''."""

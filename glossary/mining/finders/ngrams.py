@@ -101,11 +101,12 @@ def phrase_labels(sentence: str, phrase: str) -> tuple[list[str], str] | None:
 
 
 def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
-    """The tagger's labels with four corrections where news text trips it (it was trained on web text):
-    a participle after its subject is a finite verb (regulators *tightened* oversight), and so is a base
-    form after a plural subject (sites *face* tough competition) when no noun follows that would make the
-    pair a compound, or an -s form after a short singular subject (the company *calls* for, *buys* chips);
-    and a past form read as a noun after a subject is its verb before a number or a phrase (the unit *rose* 26%)."""
+    """The tagger's labels corrected where news text trips it (it was trained on web text): a participle after
+    its subject is a finite verb (regulators *tightened* oversight), and so is a base form after a plural
+    subject (sites *face* tough competition; pre-orders *open* today, read as an adjective) when no noun follows
+    that would make the pair a compound, an -s form after a short singular subject (the company *calls* for,
+    *buys* chips) or before an infinitive (the search giant *races* to catch up), and a past form read as a noun
+    after a subject, before a number or a phrase (the unit *rose* 26%)."""
     lowers = [word.lower() for word in words]
     for index in range(1, len(words)):  # past forms first: the verb of 'oil prices rose' is rose, not prices
         after = labels[index + 1] if index + 1 < len(labels) else "END"
@@ -121,18 +122,18 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
         if before.endswith(("'s", "’s")):
             continue  # a possessive is a determiner, not a subject
         subject = before_label.startswith(("NOUN", "PROPN", "PRON"))
+        plural_subject = before in _PLURAL_PRONOUNS or (before.endswith("s") and not before.endswith("ss"))
         auxiliary = before_label.startswith("AUX") or (before_label == "ADV|-" and index > 1
                                                        and labels[index - 2].startswith(("AUX", "NOUN", "PRON")))
         if label == "VERB|Part" and word.endswith("ed") and (subject or auxiliary):
             labels[index] = "VERB|Fin"
-        elif (label == "ADJ|-" and subject and verb_form(word) == "base" and before.endswith("s")
-              and not before.endswith("ss") and (after.startswith(("DET", "ADP", "ADV", "NUM", "END"))
+        elif (label == "ADJ|-" and subject and plural_subject and before not in _PLURAL_PRONOUNS
+              and verb_form(word) == "base" and (after.startswith(("DET", "ADP", "ADV", "NUM", "END"))
                                                  or lowers[index + 1] in _TIME_WORDS)):
             labels[index] = "VERB|Fin"  # a base form read as an adjective after a plural subject (pre-orders *open* today)
         elif label == "NOUN|-" and subject and after.startswith((*_AFTER_A_VERB, "NOUN")) and may_be_verb(word):
             # only where what follows can follow a verb: a noun after a base form makes a compound (face
             # masks), a verb a subject (business groups compete)
-            plural_subject = before in _PLURAL_PRONOUNS or (before.endswith("s") and not before.endswith("ss"))
             form = verb_form(word)
             # an -s form after a singular noun is a verb only after a short subject (the company calls for;
             # the company buys graphics chips: its object may be a noun), not inside a compound (wind power
