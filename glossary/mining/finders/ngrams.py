@@ -105,8 +105,8 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
     its subject is a finite verb (regulators *tightened* oversight), and so is a base form after a plural
     subject (sites *face* tough competition; pre-orders *open* today, read as an adjective) when no noun follows
     that would make the pair a compound, an -s form after a short singular subject (the company *calls* for,
-    *buys* chips) or before an infinitive (the search giant *races* to catch up), and a past form read as a noun
-    after a subject, before a number or a phrase (the unit *rose* 26%)."""
+    *buys* chips; not intercity *buses* to wear masks, a plural noun before an infinitive), and a past form read
+    as a noun after a subject, before a number or a phrase (the unit *rose* 26%)."""
     lowers = [word.lower() for word in words]
     for index in range(1, len(words)):  # past forms first: the verb of 'oil prices rose' is rose, not prices
         after = labels[index + 1] if index + 1 < len(labels) else "END"
@@ -143,10 +143,8 @@ def corrected_labels(words: list[str], labels: list[str]) -> list[str]:
             # a noun after an -s form is its object unless it may be the verb of a plural subject (business
             # groups *compete*)
             object_after = not after.startswith("NOUN") or verb_form(lowers[index + 1]) != "base"
-            # … or after any singular subject when an infinitive follows (the search giant *races* to catch up)
-            infinitive_after = index + 2 < len(lowers) and lowers[index + 1] == "to" and labels[index + 2] == "VERB|Inf"
             if (form == "base" and plural_subject and not after.startswith("NOUN")) or (
-                    form == "s" and not plural_subject and (short_subject or infinitive_after)
+                    form == "s" and not plural_subject and short_subject
                     and before not in _PLURAL_PRONOUNS and object_after):
                 labels[index] = "VERB|Fin"
     return labels
