@@ -275,3 +275,26 @@ def test_a_glossary_file_is_mined_through_its_compiled_form_and_each_change_is_s
     again = glossary.mine([doc(text)], glossary=small_glossary, details=True)
     known = again[again["known"]]
     assert "Tmall" in set(known["english"]) and set(known[known["english"] == "Tmall"]["frequency"]) == {2}
+
+
+def test_mining_runs_the_garbage_collector_less_often_and_gives_its_settings_back(tmp_path: Path):
+    """While documents are read, the youngest generation is collected after 50,000 allocations at least (not
+    700): the caller's thresholds are what they were afterwards, even when mining fails."""
+    import gc
+
+    (tmp_path / "a.txt").write_text("Alibaba Cloud released Qwen3 in Hangzhou. " * 20, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("算力网络与具身智能机器人是今年的热点。" * 20, encoding="utf-8")
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        table = glossary.mine([tmp_path / "a.txt", tmp_path / "b.txt"], glossary=None, jobs=1,
+                              progress=lambda name: seen.append(gc.get_threshold()))
+        assert gc.get_threshold() == (700, 10, 10)
+        assert len(seen) == 2 and all(first >= 50_000 for first, _, _ in seen)
+        assert {"Alibaba Cloud", "算力网络"} <= set(table["english"]) | set(table["chinese"])
+        with pytest.raises(glossary.GlossaryError):
+            glossary.mine([tmp_path / "missing.txt"], glossary=None, jobs=1)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..cache import fewer_collections
 from ..errors import GlossaryError
 from ..schema import CHINESE, CONFIDENCE, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
@@ -637,6 +638,7 @@ def mine_translations(source: str | os.PathLike, target: str | os.PathLike | Non
     return mine_pairs([pair_set], glossary, **options)
 
 
+@fewer_collections()
 def mine_pairs(pair_sets: Sequence[PairSet], glossary=None, *, top: int | None = None, min_freq: int = 1,
                category: str | None = None, new_only: bool = False, details: bool = False,
                warn: Callable[[str], None] | None = None, note: Callable[[str], None] | None = None,

@@ -15,6 +15,7 @@ import signal
 from collections import deque
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from ..cache import fewer_collections
 from ..errors import GlossaryError
 from .sections import Unit, document_units
 
@@ -63,6 +64,7 @@ def payload(batch: list[Unit]) -> Payload:
     return [(unit.name, unit.text, unit.line_offset, unit.continues) for unit in batch]
 
 
+@fewer_collections()
 def mine_part(miner_class: type["Miner"], entries: list["TermEntry"], known: "KnownTerms", settings: "MinerSettings",
               work: Payload) -> "Part":
     """Mine one batch into a Part (the map step), with a Miner built as the whole input's (its settings)."""

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from ..cache import fewer_collections
 from ..errors import GlossaryError
 from ..matching import KnownTerms
 from ..schema import MINED_COLUMNS, TermEntry
@@ -407,6 +408,7 @@ def mine(
 Amend = Callable[[dict, str, Tally], None]
 
 
+@fewer_collections()
 def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: str | None = None,
           new_only: bool = False, details: bool = False, rescue: Callable[[str, Tally], float] | None = None,
           amend: Amend | None = None, extra_columns: tuple[str, ...] = (), min_score: float = 0.0,
@@ -438,6 +440,7 @@ def table(miner: Miner, *, top: int | None = None, min_freq: int = 1, category: 
     return frame if details else frame.drop(columns=details_columns)
 
 
+@fewer_collections()
 def mined(inputs, glossary, encoding: str | None = None, progress: Callable[[str], None] | None = None,
           on_skip: Callable[[str], None] | None = None, lang: str = "auto",
           on_warning: Callable[[str], None] | None = None, *, jobs: int | None = None, scheduler=None,

@@ -54,15 +54,16 @@ def may_be_person(unit: Unit) -> bool:
 def shown_as_people(units: list[Unit]) -> set[str]:
     """The names in a sentence that a title or a verb of saying beside them shows to be people's."""
     names = set()
-    for position in [i for i, unit in enumerate(units) if unit.tag == "nr" or unit.tag in UNKNOWN_NAME_TAGS]:
-        unit = units[position]
-        if not may_be_person(unit):
+    count = len(units)
+    for position, unit in enumerate(units):
+        if unit.tag != "nr" and unit.tag not in UNKNOWN_NAME_TAGS:
             continue
-        before = units[position - 1] if position else None
-        after = units[position + 1] if position + 1 < len(units) else None
-        if after is not None and after.word in LINKING_ADVERBS and position + 2 < len(units):
+        after = units[position + 1] if position + 1 < count else None
+        if after is not None and after.word in LINKING_ADVERBS and position + 2 < count:
             after = units[position + 2]  # 吴泳铭同时强调
-        if (before is not None and _is_title(before)) or (after is not None and (_is_title(after) or after.word in SAYING_VERBS)):
+        # the words beside it first (cheap), then the name itself (may ask the dictionary)
+        if ((position and _is_title(units[position - 1]))
+                or (after is not None and (_is_title(after) or after.word in SAYING_VERBS))) and may_be_person(unit):
             names.add(unit.word)
     return names
 
