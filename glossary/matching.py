@@ -9,18 +9,17 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import add, getitem, itemgetter
+from operator import add, attrgetter, getitem, itemgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from .scripts import has_han
 from .schema import TermEntry
 
 
-@dataclass(frozen=True)
-class KnownHit:
-    """A glossary form found in a text: where, which entry, and through which form."""
+class KnownHit(NamedTuple):
+    """A glossary form found in a text: where, which entry, and through which form (a named tuple: a document
+    makes thousands, about three times quicker than a frozen dataclass)."""
 
     start: int
     end: int
@@ -127,10 +126,9 @@ class KnownTerms:
                     entry, spelling = self._owners[index]
                     found.append(KnownHit(start, end, entry, spelling))
         if automaton is not None and has_han(text):
-            for pattern, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
-                if boundaries[start] and boundaries[end]:
-                    entry, spelling = owners[pattern]
-                    found.append(KnownHit(start, end, entry, spelling))
+            found += [KnownHit(start, end, *owners[pattern])
+                      for pattern, start, end in automaton.find_matches_as_indexes(folded, overlapping=True)
+                      if boundaries[start] and boundaries[end]]
         return _longest_first(found)
 
     def _split_forms(self) -> tuple:
@@ -167,10 +165,16 @@ def capitals(spelling: str) -> tuple[int, ...]:
     return tuple(i for i, ch in enumerate(spelling) if ch.isupper())
 
 
+_start = attrgetter("start")
+
+
 def _longest_first(hits: list[KnownHit]) -> list[KnownHit]:
     """Overlapping hits resolved: the longest wins (then the leftmost); the rest in text order."""
+    ordered = sorted(hits, key=_start)
+    if all(before.end <= after.start for before, after in zip(ordered, ordered[1:])):
+        return ordered  # no two overlap (most documents): nothing to resolve
     taken: list[KnownHit] = []
-    covered = bytearray(max((hit.end for hit in hits), default=0))
+    covered = bytearray(max(hit.end for hit in hits))
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
         if not any(covered[hit.start:hit.end]):
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)

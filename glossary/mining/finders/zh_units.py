@@ -107,8 +107,10 @@ def _fields(unit: Unit) -> tuple:
 
 def segment_flags(segments: "Segmentation") -> list[int]:
     """The flags of every segment of a document, worked out in one pass."""
-    flags_of = _FLAGS.get
-    return [flags_of((word, tag)) or unit_flags(word, tag) for word, tag in zip(segments.words, segments.tags)]
+    flags = list(map(_FLAGS.get, zip(segments.words, segments.tags)))  # in C; words seen before are known
+    if None in flags:
+        flags = [known or unit_flags(word, tag) for known, word, tag in zip(flags, segments.words, segments.tags)]
+    return flags
 
 
 def document_units(segments: "Segmentation", flags: list[int]) -> list[Unit]:
