@@ -191,6 +191,18 @@ def test_new_chinese_candidates_get_english_from_glossary_dictionary_or_pinyin_a
     assert not any(re.search("[\u4e00-\u9fff]", str(e)) for e in frame["english"])
 
 
+def test_a_name_is_a_person_by_a_title_before_or_after_it_a_verb_of_saying_or_the_glossary_s_title():
+    """Shown as people: after a title (董事长林晓峰), before a verb of saying, also across a linking adverb (王海涛也说),
+    after a title the glossary holds (首席数据官); not a name with neither beside it (陈志远在北京)."""
+    entries = [TermEntry(id="T1", english="chief data officer", chinese="首席数据官", category="title",
+                         status="approved")]
+    text = ("董事长林晓峰出席发布会。王海涛也说，合作很重要。首席数据官李明华出席了论坛。陈志远在北京出席。"
+            "林晓峰、王海涛和李明华都来自星河智能。")
+    frame = glossary.mine([doc(text)], glossary=Glossary(entries))
+    people = {to_simplified(row["chinese"]) for row in frame.to_dict(orient="records") if row["category"] == "person"}
+    assert people == {"林晓峰", "王海涛", "李明华"}
+
+
 def test_a_known_name_with_a_company_word_after_it_is_proposed_as_composed_english():
     entries = [TermEntry(id="O1", english="Xiaomi", chinese="小米", category="organization", status="approved"),
                TermEntry(id="O2", english="BYD", chinese="比亚迪", category="organization", status="approved"),

@@ -22,6 +22,7 @@ TITLES = frozenset("""
 """.split())
 LINKING_ADVERBS = frozenset("同时 也 还 则 再次 此前 曾 随后 进一步".split())
 SAYING_VERBS = frozenset("表示 说 称 指出 透露 认为 强调 介绍 写道 坦言 直言 回应 提到 提出 表态 宣布 解释 告诉 呼吁".split())
+_CUE_WORDS = TITLES | SAYING_VERBS  # a name is shown beside one of these (or a known title)
 
 
 def has_surname(word: str) -> bool:
@@ -53,15 +54,18 @@ def may_be_person(unit: Unit) -> bool:
 
 def shown_as_people(units: list[Unit]) -> set[str]:
     """The names in a sentence that a title or a verb of saying beside them shows to be people's."""
+    cues = [i for i, unit in enumerate(units) if unit.word in _CUE_WORDS or unit.category == "title"]
+    if not cues:  # no title (ours or the glossary's) or verb of saying in the sentence: no name shown
+        return set()
     names = set()
     count = len(units)
-    for position, unit in enumerate(units):
+    for position in {near for cue in cues for near in (cue - 2, cue - 1, cue + 1) if 0 <= near < count}:
+        unit = units[position]
         if unit.tag != "nr" and unit.tag not in UNKNOWN_NAME_TAGS:
             continue
         after = units[position + 1] if position + 1 < count else None
         if after is not None and after.word in LINKING_ADVERBS and position + 2 < count:
             after = units[position + 2]  # 吴泳铭同时强调
-        # the words beside it first (cheap), then the name itself (may ask the dictionary)
         if ((position and _is_title(units[position - 1]))
                 or (after is not None and (_is_title(after) or after.word in SAYING_VERBS))) and may_be_person(unit):
             names.add(unit.word)

@@ -7,7 +7,8 @@ Every Chinese candidate is a run of whole units, so none is a fragment that cros
 from __future__ import annotations
 
 import bisect
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import is_
 from typing import TYPE_CHECKING
 
 from ...scripts import has_han
@@ -108,8 +109,10 @@ def _fields(unit: Unit) -> tuple:
 def segment_flags(segments: "Segmentation") -> list[int]:
     """The flags of every segment of a document, worked out in one pass."""
     flags = list(map(_FLAGS.get, zip(segments.words, segments.tags)))  # in C; words seen before are known
-    if None in flags:
-        flags = [known or unit_flags(word, tag) for known, word, tag in zip(flags, segments.words, segments.tags)]
+    if None in flags:  # worked out for the (few) words new here, found in C too
+        words, tags = segments.words, segments.tags
+        for position in compress(count(), map(is_, flags, repeat(None))):
+            flags[position] = unit_flags(words[position], tags[position])
     return flags
 
 
