@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import add, attrgetter, getitem, itemgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 

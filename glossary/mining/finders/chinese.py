@@ -21,7 +21,7 @@ from ..zh_scoring import EVERYDAY_ZIPF, general_zipf as _general_zipf
 from .zh_orgs import organizations, short_names
 from .zh_people import shown_as_people
 from .zh_units import (
-    FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word, joined,
+    FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word,
     document_units, segment_flags, sentence_units,
 )
 
