@@ -21,6 +21,7 @@ import hashlib
 import itertools
 import os
 import sqlite3
+import threading
 import zlib
 from array import array
 from pathlib import Path
@@ -66,15 +67,26 @@ def without_collection() -> Iterator[None]:
 MINING_THRESHOLDS = (50_000, 20, 100)
 
 
+_COLLECTIONS_LOCK = threading.Lock()
+_fewer: list = [0, None]  # how many callers are inside fewer_collections, and the thresholds before the first
+
+
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
-    """The cyclic garbage collector run less often (MINING_THRESHOLDS) inside; its thresholds restored after."""
-    before = gc.get_threshold()
-    gc.set_threshold(*(max(now, less) for now, less in zip(before, MINING_THRESHOLDS)))
+    """The cyclic garbage collector run less often (MINING_THRESHOLDS) inside; its thresholds restored when the
+    last caller inside leaves (mining nested in mining, or in several threads of a Dask worker, at once)."""
+    with _COLLECTIONS_LOCK:
+        if _fewer[0] == 0:
+            _fewer[1] = gc.get_threshold()
+            gc.set_threshold(*(max(now, less) for now, less in zip(_fewer[1], MINING_THRESHOLDS)))
+        _fewer[0] += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _COLLECTIONS_LOCK:
+            _fewer[0] -= 1
+            if _fewer[0] == 0:
+                gc.set_threshold(*_fewer[1])
 
 
 def file_signature(path: Path, version: str) -> str:

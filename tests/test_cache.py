@@ -108,3 +108,41 @@ def test_the_rows_containing_a_text_are_found_in_every_chunk_and_only_in_range(l
     assert [every[position][0] for position in every.containing("word", "ab")] == ["abab", "abc", "bab", "cab"]
     in_range = checked.range("words", ("b",), ("c",))
     assert [in_range[position][0] for position in in_range.containing("word", "ab")] == ["bab"]
+
+
+def test_the_collector_s_thresholds_come_back_when_the_last_of_two_threads_mining_at_once_leaves():
+    """Two threads inside fewer_collections at once (a Dask worker runs tasks in threads): the first to leave
+    keeps the thresholds raised for the other, the last gives the caller's back."""
+    import gc
+    import threading
+
+    from glossary.cache import fewer_collections
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+        seen: list[tuple[int, int, int]] = []
+
+        def first() -> None:
+            with fewer_collections():
+                first_in.set()
+                second_in.wait(10)
+            first_out.set()
+
+        def second() -> None:
+            first_in.wait(10)
+            with fewer_collections():
+                second_in.set()
+                first_out.wait(10)
+                seen.append(gc.get_threshold())  # the first thread has left, this one is still inside
+
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        assert len(seen) == 1 and seen[0][0] >= 50_000
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
