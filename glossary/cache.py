@@ -68,25 +68,27 @@ MINING_THRESHOLDS = (50_000, 20, 100)
 
 
 _COLLECTIONS_LOCK = threading.Lock()
-_fewer: list = [0, None]  # how many callers are inside fewer_collections, and the thresholds before the first
+_inside_fewer = 0  # how many callers are inside fewer_collections now
+_thresholds_before: tuple[int, ...] = ()  # the collector's thresholds when the first of them came in
 
 
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
     """The cyclic garbage collector run less often (MINING_THRESHOLDS) inside; its thresholds restored when the
     last caller inside leaves (mining nested in mining, or in several threads of a Dask worker, at once)."""
+    global _inside_fewer, _thresholds_before
     with _COLLECTIONS_LOCK:
-        if _fewer[0] == 0:
-            _fewer[1] = gc.get_threshold()
-            gc.set_threshold(*(max(now, less) for now, less in zip(_fewer[1], MINING_THRESHOLDS)))
-        _fewer[0] += 1
+        if _inside_fewer == 0:
+            _thresholds_before = gc.get_threshold()
+            gc.set_threshold(*(max(now, less) for now, less in zip(_thresholds_before, MINING_THRESHOLDS)))
+        _inside_fewer += 1
     try:
         yield
     finally:
         with _COLLECTIONS_LOCK:
-            _fewer[0] -= 1
-            if _fewer[0] == 0:
-                gc.set_threshold(*_fewer[1])
+            _inside_fewer -= 1
+            if _inside_fewer == 0:
+                gc.set_threshold(*_thresholds_before)
 
 
 def file_signature(path: Path, version: str) -> str:

@@ -74,16 +74,18 @@ SAMPLE_CHARS = 20_000
 
 def looks_chinese(text: str) -> bool:
     """True when a text is mostly Chinese: Chinese characters are a good share of its letters, kana rare."""
-    return _looks(text[:SAMPLE_CHARS]) == "zh"
+    return _looks(text) == "zh"
 
 
 def looks_japanese(text: str) -> bool:
     """True when kana are frequent beside the Chinese characters (Japanese, which the segmenter would cut wrong)."""
-    return _looks(text[:SAMPLE_CHARS]) == "ja"
+    return _looks(text) == "ja"
 
 
-def _looks(sample: str) -> str:
-    """'ja' for a sample with kana frequent beside its Chinese characters, 'zh' for one mostly Chinese, else ''."""
+def _looks(text: str) -> str:
+    """'ja' for a text whose first characters have kana frequent beside their Chinese characters, 'zh' for one
+    mostly Chinese, else ''."""
+    sample = text[:SAMPLE_CHARS]
     han = _letters(_HAN_RUN, sample)
     if _KANA_RUN.search(sample) and _letters(_KANA_RUN, sample) >= KANA_SHARE * han:
         return "ja"
@@ -144,7 +146,7 @@ class ChineseReader:
             if self._on_warning is not None and looks_chinese(text):
                 self._on_warning(f"{name or 'a document'} looks Chinese but is mined as English (--lang en)")
             return None
-        looks = _looks(text[:SAMPLE_CHARS])
+        looks = _looks(text)
         if self.language == "auto" and looks == "ja":
             return None  # left to the glossary's forms, matched as before
         primary = self.language == "zh" or looks == "zh"

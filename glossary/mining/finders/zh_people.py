@@ -22,7 +22,6 @@ TITLES = frozenset("""
 """.split())
 LINKING_ADVERBS = frozenset("同时 也 还 则 再次 此前 曾 随后 进一步".split())
 SAYING_VERBS = frozenset("表示 说 称 指出 透露 认为 强调 介绍 写道 坦言 直言 回应 提到 提出 表态 宣布 解释 告诉 呼吁".split())
-_CUE_WORDS = TITLES | SAYING_VERBS  # a name is shown beside one of these (or a known title)
 
 
 def has_surname(word: str) -> bool:
@@ -54,7 +53,7 @@ def may_be_person(unit: Unit) -> bool:
 
 def shown_as_people(units: list[Unit]) -> set[str]:
     """The names in a sentence that a title or a verb of saying beside them shows to be people's."""
-    cues = [i for i, unit in enumerate(units) if unit.word in _CUE_WORDS or unit.category == "title"]
+    cues = [i for i, unit in enumerate(units) if unit.word in SAYING_VERBS or _is_title(unit)]
     if not cues:  # no title (ours or the glossary's) or verb of saying in the sentence: no name shown
         return set()
     names = set()
