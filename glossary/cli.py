@@ -381,15 +381,17 @@ _BAR_ABOVE_BYTES = 256_000  # less input is mined in well under a second: no bar
 
 def _prepare_lexicons() -> None:
     """On a first run, prepare the word lists the miner reads (English frequencies and parts of speech, CC-CEDICT
-    headwords and suggestions) under a spinner; later runs find them ready in the cache folder."""
+    headwords and suggestions) and the tagger's model under a spinner, on two cores where there are two; later runs
+    find them ready in the cache folder."""
     from . import dictionary, english  # noqa: F401  (their lexicons)
-    from .lexicons import unprepared
+    from .lexicons import prepare, unprepared
+    from .mining.parallel import cores
+    from .tagging import tagger
 
     missing = unprepared()
     if missing:
         with render.status("Preparing word lists and dictionary suggestions (first run only)…"):
-            for lexicon in missing:
-                lexicon.full()
+            prepare(missing, cores(), also=tagger)
 
 
 class _SkipReport:

@@ -104,10 +104,12 @@ def _lemma_forms_source() -> dict[str, int]:
 
 
 # Read word by word from prepared files in the cache folder, the sources loaded only for long runs (lexicons.py).
-_ZIPF = Lexicon("english-zipf", lambda: f"wordfreq {package_version('wordfreq')}", _zipf_hundredths, int)
-_CLASSES = Lexicon("english-classes", lambda: f"lemminflect {package_version('lemminflect')}", _word_classes_source)
+_ZIPF = Lexicon("english-zipf", lambda: f"wordfreq {package_version('wordfreq')}", _zipf_hundredths, int,
+                weight=1.2)
+_CLASSES = Lexicon("english-classes", lambda: f"lemminflect {package_version('lemminflect')}", _word_classes_source,
+                   weight=0.7)
 _LEMMA_FORMS = Lexicon("english-lemma-forms", lambda: f"lemminflect {package_version('lemminflect')}",
-                       _lemma_forms_source, int)
+                       _lemma_forms_source, int, weight=0.7)
 _VERB_FORMS = ("", "base", "s", "other")
 
 

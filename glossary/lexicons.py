@@ -31,8 +31,9 @@ class Lexicon(Generic[Value]):
     """One prepared lexicon: `get(word)` reads its file (or, past FULL_LOAD_AFTER words, its loaded source)."""
 
     def __init__(self, name: str, stamp: Callable[[], str], load: Callable[[], Mapping[str, Value]],
-                 kind: type = str, full_after: int | None = None) -> None:
+                 kind: type = str, full_after: int | None = None, weight: float = 1.0) -> None:
         self.name, self._stamp, self._load, self._kind = name, stamp, load, kind
+        self.weight = weight  # about how long its file takes to prepare, beside the others' (prepare() shares them)
         self._full_after = full_after  # None: FULL_LOAD_AFTER
         self._full: Mapping[str, Value] | None = None
         self._file: CheckedFile | None = None
@@ -108,6 +109,11 @@ class Lexicon(Generic[Value]):
             self._file = _open_checked(self.path(), {_WORDS: self._table()}, self._signature())
         return self._file
 
+    def forget(self) -> None:
+        """Look for the prepared file again on the next read (another process may have written it since)."""
+        self._close()
+        self._opened = False
+
     def _close(self) -> None:
         if self._file is not None:
             self._file.close()
@@ -138,6 +144,66 @@ _ALL: list[Lexicon] = []
 def unprepared() -> list[Lexicon]:
     """The lexicons of the modules loaded so far whose prepared files are missing (a first run prepares them)."""
     return [lexicon for lexicon in _ALL if not lexicon.ready()]
+
+
+ALSO_WEIGHT = 0.4  # what prepare()'s `also` (the tagger's model) weighs beside the lexicons
+
+
+def prepare(missing: list[Lexicon], cores: int = 1, also: Callable[[], object] | None = None) -> None:
+    """Write the prepared files of these lexicons (a first run), and run `also` (another first-run preparation):
+    on more than one core, the heaviest share goes to a second process while this one prepares the rest (their
+    weights balanced), so the first run takes about half as long; what the second process could not write is then
+    prepared here."""
+    if cores < 2 or len(missing) < 2:
+        for lexicon in missing:
+            lexicon.full()
+        if also is not None:
+            also()
+        return
+    import multiprocessing
+
+    here: list[Lexicon] = []
+    there: list[Lexicon] = []  # the heaviest first, then whatever keeps the two shares even
+    load_here, load_there = (ALSO_WEIGHT if also is not None else 0.0), 0.0
+    for lexicon in sorted(missing, key=lambda lexicon: -lexicon.weight):
+        if load_there <= load_here:
+            there.append(lexicon)
+            load_there += lexicon.weight
+        else:
+            here.append(lexicon)
+            load_here += lexicon.weight
+    worker = multiprocessing.get_context("spawn").Process(
+        target=_prepare_named, args=([lexicon.name for lexicon in there], _modules()), daemon=True)
+    worker.start()
+    try:
+        for lexicon in here:
+            lexicon.full()
+        if also is not None:
+            also()
+    finally:
+        worker.join()
+    for lexicon in there:
+        lexicon.forget()
+        if not lexicon.ready():  # the worker failed, or the cache folder cannot keep files: the source, here
+            lexicon.full()
+
+
+def _modules() -> list[str]:
+    """The package's modules that made the lexicons known so far (a worker process imports them to know them too)."""
+    return sorted({lexicon._load.__module__ for lexicon in _ALL if lexicon._load.__module__.startswith("glossary.")})
+
+
+def _prepare_named(names: list[str], modules: list[str]) -> None:
+    """In a worker process: write the prepared files of the named lexicons (their modules imported first)."""
+    import importlib
+
+    for module in modules:
+        importlib.import_module(module)
+    wanted = set(names)
+    for lexicon in _ALL:
+        if lexicon.name in wanted:
+            wanted.discard(lexicon.name)
+            lexicon.full()
 
 
 def _open_checked(path: Path, tables: dict[str, Table], signature: str) -> CheckedFile | None:

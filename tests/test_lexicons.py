@@ -3,6 +3,7 @@ exactly the values of their sources, and a warm `glossary mine` of one sentence 
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -110,7 +111,7 @@ def test_a_long_run_reads_the_whole_file_instead_of_word_by_word(monkeypatch: py
 
 
 def test_suggestions_come_from_the_prepared_files_as_from_the_index() -> None:
-    by_gloss, by_reading = dictionary.suggestion_indexes()
+    by_gloss, by_reading = dictionary.gloss_suggestions(), dictionary.reading_suggestions()
     found = dictionary.suggest_from_english("developer")
     assert found is not None and (found.simplified, found.reading, "/".join(found.glosses)) == by_gloss["developer"][0][:3]
     assert dictionary.gloss_senses("developer") == by_gloss["developer"]  # every sense, with its frequency
@@ -135,3 +136,48 @@ def test_a_warm_run_on_one_sentence_loads_no_big_lexicon_nor_pandas(tmp_path: Pa
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in warm.stderr.splitlines() if "|" in line}
     assert "glossary" in imported
     assert not imported & {"pandas", "numpy", "wordfreq", "lemminflect"}
+
+
+_PREPARE_ON_TWO_CORES = """
+import json, sys
+from glossary import dictionary, english, lexicons
+missing = lexicons.unprepared()
+lexicons.prepare(missing, cores=2)
+print(json.dumps({
+    "missing": sorted(lexicon.name for lexicon in missing),
+    "loaded here": sorted(lexicon.name for lexicon in missing if lexicon._full is not None),
+    "files": sorted(lexicon.name for lexicon in missing if lexicon.path().is_file()),
+    "developer": dictionary.gloss_senses("developer"),
+    "chongqing": dictionary.suggest_from_pinyin("Chongqing").simplified,
+    "zipf": english.zipf("cloud"),
+}))
+"""
+
+
+def _prepared_on_two_cores(cache: Path) -> dict:
+    """What prepare() on two cores did, in a new process (the lexicons of this one are loaded already)."""
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", _PREPARE_ON_TWO_CORES], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_a_first_run_on_two_cores_prepares_the_heaviest_lexicon_in_a_second_process(tmp_path: Path) -> None:
+    found = _prepared_on_two_cores(tmp_path / "cache")
+    assert {"cedict-by-gloss", "cedict-by-reading", "english-zipf"} <= set(found["missing"])
+    assert found["files"] == found["missing"]  # every file written, by one process or the other
+    assert "cedict-by-gloss" not in found["loaded here"]  # its source was never loaded in this process
+    assert {"cedict-by-reading", "english-zipf"} <= set(found["loaded here"])  # the rest were, here
+    # what the other process wrote is read here, with the values of its source
+    assert [list(sense) for sense in dictionary.gloss_suggestions()["developer"]] == found["developer"]
+    assert found["chongqing"] == "重庆" and found["zipf"] == english.zipf("cloud")
+
+
+def test_when_the_cache_cannot_keep_files_the_first_run_prepares_every_lexicon_here(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be\n", encoding="utf-8")
+    found = _prepared_on_two_cores(not_a_folder)
+    assert found["files"] == []
+    assert found["loaded here"] == found["missing"]  # the other process could keep nothing: all loaded here
+    assert [list(sense) for sense in dictionary.gloss_suggestions()["developer"]] == found["developer"]
