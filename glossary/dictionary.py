@@ -6,6 +6,7 @@ Hanyu Pinyin reading → Chinese characters. Suggestions from it are always prop
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import os
@@ -330,6 +331,17 @@ def _packed_senses(index: dict[str, tuple[tuple[str, str, str, float], ...]]) ->
             for key, found in index.items()}
 
 
+def _by_gloss_source() -> dict[str, str]:
+    """What the gloss lexicon keeps; the pickles that earlier versions kept both suggestion indexes in (22 MB each)
+    are removed from the cache folder, as nothing reads them now."""
+    from .cache import cache_dir
+
+    with contextlib.suppress(OSError):
+        for old in cache_dir().glob("cedict-suggestions-*.pickle"):
+            old.unlink()
+    return _packed_senses(gloss_suggestions())
+
+
 def _unpacked_senses(found: str) -> tuple[tuple[str, str, str, float], ...]:
     """A key's packed senses (_packed_senses) as they were."""
     senses = []
@@ -362,7 +374,7 @@ def _cedict_stamp() -> str:
 _HEADWORDS = Lexicon("cedict-headwords", _cedict_stamp, lambda: dict.fromkeys(headwords(), 1), int, weight=0.5)
 _NEVER_WHOLE = 1 << 30  # a table's few thousand rows are read from the file: the indexes take ~150 MB loaded
 _BY_GLOSS = Lexicon("cedict-by-gloss", lambda: f"senses {MAX_SENSES} lines:{_cedict_stamp()}",
-                    lambda: _packed_senses(gloss_suggestions()), str, _NEVER_WHOLE, weight=4)
+                    lambda: _by_gloss_source(), str, _NEVER_WHOLE, weight=4)
 _BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(reading_suggestions()), str, _NEVER_WHOLE,
                       weight=2.5)
 

@@ -164,7 +164,12 @@ def _prepared_on_two_cores(cache: Path) -> dict:
 
 
 def test_a_first_run_on_two_cores_prepares_the_heaviest_lexicon_in_a_second_process(tmp_path: Path) -> None:
-    found = _prepared_on_two_cores(tmp_path / "cache")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    earlier = cache / "cedict-suggestions-4.pickle"  # what an earlier version kept, read by nothing now
+    earlier.write_bytes(b"22 MB of suggestions")
+    found = _prepared_on_two_cores(cache)
+    assert not earlier.exists()
     assert {"cedict-by-gloss", "cedict-by-reading", "english-zipf"} <= set(found["missing"])
     assert found["files"] == found["missing"]  # every file written, by one process or the other
     assert "cedict-by-gloss" not in found["loaded here"]  # its source was never loaded in this process
