@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import Iterable
 
 from .scripts import has_han
@@ -69,7 +70,7 @@ def join_variants(variants: Iterable[str]) -> str:
 
 def english_identity(text: str) -> str:
     """The form under which two English strings count as the same term (case and spacing folded)."""
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # str.split's white space is the same as \s+
 
 
 def today() -> str:
@@ -182,19 +183,26 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
-def check_entry(entry: TermEntry) -> list[str]:
-    """Problems within one entry, independent of the others."""
-    problems = [problem for name in COLUMNS if (problem := check_text(name, getattr(entry, name)))]
+_CELLS = attrgetter(*COLUMNS)  # an entry's cells in schema order, as one tuple
+
+
+def check_entry(entry: TermEntry, english_forms: list[str] | None = None) -> list[str]:
+    """Problems within one entry, independent of the others (`english_forms`: its english_forms(), when known)."""
+    values = _CELLS(entry)
+    if max(map(len, values)) <= MAX_FIELD_CHARS and _UNSTORABLE.search("\n".join(values)) is None:
+        problems = []  # every cell storable (most entries): one search, not one a cell
+    else:
+        problems = [problem for name, value in zip(COLUMNS, values) if (problem := check_text(name, value))]
     if not entry.id.strip():
         problems.append("empty id")
-    elif entry.id != entry.id.strip() or any(ch.isspace() for ch in entry.id):
+    elif entry.id.split() != [entry.id]:  # white space at its edges or inside
         problems.append(f"id {entry.id!r} contains white space")
     if not entry.english.strip() and not entry.chinese.strip():
         problems.append("empty english and chinese: an entry needs at least one of them")
     elif entry.status != "proposed" and not (entry.english.strip() and entry.chinese.strip()):
         missing = ENGLISH if not entry.english.strip() else CHINESE
         problems.append(f"empty {missing} in a '{entry.status}' entry (only 'proposed' entries may lack one side)")
-    for form in entry.english_forms():
+    for form in entry.english_forms() if english_forms is None else english_forms:
         if has_han(form):
             problems.append(f"english {form!r} holds Chinese characters (Chinese goes in chinese or traditional)")
     if entry.category not in CATEGORIES:
@@ -225,12 +233,13 @@ def check_entries(entries: Iterable[TermEntry], rows: Iterable[int] | None = Non
     first_row_of_id: dict[str, int] = {}
     owner_of_english: dict[str, tuple[int, str]] = {}
     for row, entry in zip(rows, entries):
-        problems.extend((row, message) for message in check_entry(entry))
+        forms = entry.english_forms()
+        problems.extend((row, message) for message in check_entry(entry, forms))
         if entry.id in first_row_of_id:
             problems.append((row, f"duplicate id {entry.id!r} (first used in row {first_row_of_id[entry.id]})"))
         elif entry.id:
             first_row_of_id[entry.id] = row
-        for form in entry.english_forms():
+        for form in forms:
             key = english_identity(form)
             owner = owner_of_english.get(key)
             if owner is None:

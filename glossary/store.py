@@ -104,7 +104,7 @@ def parse_rows(text: str, path: Path) -> tuple[list[str], list[tuple[int, dict[s
         raise ValidationError(str(path), [(1, p) for p in problems])
     records = []
     for number, cells in rows:
-        if cells and any(c.strip() for c in cells):
+        if any(map(str.strip, cells)):
             if len(cells) != len(header):
                 raise ValidationError(str(path), [(number, f"{len(cells)} cells where the header has {len(header)}")])
             records.append((number, dict(zip(header, cells))))

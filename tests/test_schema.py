@@ -79,3 +79,22 @@ def test_variants_split_trims_and_drops_empty_and_repeated_parts():
 def test_category_spellings_are_normalised():
     assert normalise_category("Business-Unit") == "business unit"
     assert normalise_category("business_unit") == "business unit"
+
+
+def test_every_cell_that_cannot_be_stored_is_reported_in_column_order_beside_the_other_problems():
+    bad = entry(id="T 1", english="Tmall\x00", variants="a\uffff", note="x" * 40_000, context="\ud800")
+    assert [message for _, message in check_entries([bad])] == [
+        "english contains a NUL character",
+        "variants holds U+FFFF, a non-character that files cannot carry",
+        "note has 40,000 characters; a field holds at most 32,767 (as a spreadsheet cell)",
+        "context is not valid text: it holds bytes that are not UTF-8 (or a lone surrogate, U+D800)",
+        "id 'T 1' contains white space",
+    ]
+    assert check_entries([entry(note="x" * 32_767, context="line one\nline two")]) == []  # at the limit: stored
+
+
+def test_an_id_with_white_space_at_its_edges_or_inside_is_refused_and_one_without_is_not():
+    for spaced in (" T1", "T1 ", "T\t1", "T\u30001", "T1\n"):
+        assert [message for _, message in check_entries([entry(id=spaced)])] == [
+            f"id {spaced!r} contains white space"], spaced
+    assert check_entries([entry(id="T-1_a.b")]) == []
