@@ -16,12 +16,12 @@ _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 def has_han(text: str) -> bool:
     """True when the text holds at least one Chinese character."""
-    return bool(_HAN.search(text))
+    return not text.isascii() and bool(_HAN.search(text))  # isascii reads a flag: Latin text is never searched
 
 
 def has_cjk(text: str) -> bool:
     """True when the text holds Chinese characters or kana: text compared without word boundaries."""
-    return bool(_HAN_OR_KANA.search(text))
+    return not text.isascii() and bool(_HAN_OR_KANA.search(text))
 
 
 def han_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

@@ -82,10 +82,17 @@ class Match:
 # --- normalisation ----------------------------------------------------------------------------
 
 
+# The combining marks of U+0300–U+036F (all but the grapheme joiner, which is none): what NFKD leaves of accents
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+
+
 def fold_latin(text: str) -> str:
     """Case, accents, tones, apostrophes and punctuation folded: "Xi'an" → 'xian', 'Tōngyì' → 'tongyi'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        marked = _LATIN_MARKS.sub("", text)  # pinyin's tone marks and Latin accents, the usual case: one pass
+        text = marked if marked.isascii() else "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower() if text.isascii() else text.casefold()  # the same for ASCII, quicker
     text = text.replace("'", "").replace("\u2019", "").replace("\u02bc", "")
     text = re.sub(r"(?<=[a-z])[1-5](?=\b|[a-z])", "", text)  # pinyin tone numbers: tong1yi4
     text = _NOT_WORD.sub(" ", text).replace("_", " ")
@@ -283,11 +290,15 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
     from .chinese import to_pinyin, to_simplified, to_traditional
 
     entry_rows, key_rows = [], []
+    simplified_forms = [entry.simplified_forms() for entry in entries]
+    traditional_forms = [entry.traditional_forms() for entry in entries]
+    as_traditional = converted({form for forms in simplified_forms for form in forms}, to_traditional)
+    as_simplified = converted({form for forms in traditional_forms for form in forms}, to_simplified)
     for n, entry in enumerate(entries):
         pinyin = entry.pinyin or (to_pinyin(entry.chinese, entry.category) if entry.chinese else "")
-        simplified = entry.simplified_forms()
-        traditional = set(entry.traditional_forms()) | {to_traditional(form) for form in simplified}
-        traditional |= {to_simplified(form) for form in entry.traditional_forms()}
+        simplified, written = simplified_forms[n], traditional_forms[n]
+        traditional = set(written) | {as_traditional[form] for form in simplified}
+        traditional |= {as_simplified[form] for form in written}
         traditional -= {"", *simplified}
         entry_rows.append((*entry.values(), pinyin))
         for key, field, is_text in keys_for_entry(entry, pinyin, sorted(traditional)):
@@ -303,6 +314,19 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         _TRIGRAMS: _trigram_groups(text_rows),
     }
     return {name: (table, rows[name]) for name, table in _TABLES.items()}
+
+
+def converted(forms: Iterable[str], convert: Callable[[str], str]) -> dict[str, str]:
+    """Each form → its conversion (to_traditional, to_simplified): those without a line break converted in one call,
+    a line each (OpenCC converts each line of a text as it would the line alone), the others one by one."""
+    forms = list(forms)
+    whole = [form for form in forms if "\n" not in form]
+    lines = convert("\n".join(whole)).split("\n") if whole else []
+    if len(lines) != len(whole):  # never seen: a conversion that joined or cut lines
+        return {form: convert(form) for form in forms}
+    found = dict(zip(whole, lines))
+    found.update((form, convert(form)) for form in forms if "\n" in form)
+    return found
 
 
 def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:

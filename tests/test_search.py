@@ -596,3 +596,15 @@ def test_an_entry_is_found_by_its_chinese_variant_and_says_so(tmp_path: Path):
                     "A1,Alibaba,阿里巴巴,阿里巴巴,,organization,approved,,阿里,,,,\n", encoding="utf-8")
     match = search.lookup("阿里", path)[0]
     assert (match.entry.id, match.kind, match.field) == ("A1", "exact", "chinese variant")
+
+
+def test_forms_converted_in_one_call_are_converted_as_each_would_be_alone():
+    from glossary import dictionary
+    from glossary.chinese import to_simplified, to_traditional
+    from glossary.search import converted
+
+    words = [entry.simplified for entry in dictionary.entries()[::40]] + [entry.traditional for entry in
+                                                                          dictionary.entries()[::40]]
+    forms = words + ["头发", "发展", "后来", "皇后", "干部", "乾隆", "阿里云", "", "一\n二", "頭髮\n發展"]
+    for convert in (to_traditional, to_simplified):
+        assert converted(forms, convert) == {form: convert(form) for form in forms}
