@@ -29,7 +29,7 @@ from .files.reading import os_reason, shown
 from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -270,7 +270,8 @@ _TABLES = {
     # for each later word of a Latin key and each character and pair of characters of a Chinese key (key_grams), the
     # numbers of the text keys holding it, ascending: a substring search reads those its query needs and checks
     # only the keys they name
-    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True, compressed=True),
+    # (kept plain: most groups are a few numbers, which deflating makes no smaller, at twice the time to write)
+    _GRAMS: Table({"gram": str, "text": int}, searched_by=1, grouped=True),
     # the fuzzy candidate lists, by list, first character and length: each candidate and the number of its text key
     _FUZZY: Table({"list": str, "first": str, "length": int, "candidate": str, "text": int}, searched_by=3,
                   grouped=True, compressed=True),
