@@ -105,7 +105,7 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
     frequency = chinese_frequencies()
 
     def rank(entry: DictionaryEntry) -> tuple:
-        taiwan = any(g.startswith("(Tw)") for g in entry.glosses)
+        taiwan = "/(Tw)" in "/" + "/".join(entry.glosses)  # a gloss starting (Tw): glosses hold no '/' 
         return (taiwan, -frequency.get(entry.simplified, 0.0), len(entry.glosses))
 
     return _ranked(index, rank)
@@ -127,7 +127,12 @@ def _ranked(index: dict[str, list[DictionaryEntry]], rank) -> dict[str, tuple[Di
 
 def toneless(reading: str) -> str:
     """CEDICT's numbered reading as one lower-case toneless string: 'Chong2 qing4' → 'chongqing'."""
+    if reading.isascii():  # every reading but a few with '·': digits, white space and colons dropped in one pass
+        return reading.translate(_TONES_AND_SPACES).lower()
     return re.sub(r"[\d\s:]", "", reading).lower().replace("u:", "v")
+
+
+_TONES_AND_SPACES = str.maketrans("", "", "0123456789: \t\n\r\f\v\x1c\x1d\x1e\x1f")
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,7 +146,7 @@ def reading_index() -> dict[str, tuple[DictionaryEntry, ...]]:
     def rank(entry: DictionaryEntry) -> tuple:
         # a romanised name is a proper noun's reading even where the dictionary only refers to a longer form
         # (贵州 'see 贵州省', 青岛 'see 青岛市': never 贵胄 'descendants of aristocrats', 倾倒 'to topple over')
-        only_reference = all(_REFERENCE_ONLY.match(g) for g in entry.glosses)
+        only_reference = all(map(_REFERENCE_ONLY.match, entry.glosses))
         return (not entry.is_proper_noun, only_reference, -frequency.get(entry.simplified, 0.0))
 
     return _ranked(index, rank)
