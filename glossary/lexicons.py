@@ -174,18 +174,39 @@ def prepare(missing: list[Lexicon], cores: int = 1, also: Callable[[], object] |
             load_here += lexicon.weight
     worker = multiprocessing.get_context("spawn").Process(
         target=_prepare_named, args=([lexicon.name for lexicon in there], _modules()), daemon=True)
-    worker.start()
+    _start_deaf_to_ctrl_c(worker)
     try:
         for lexicon in here:
             lexicon.full()
         if also is not None:
             also()
+    except BaseException:  # interrupted (Ctrl-C) or failed here: the other share is not waited for
+        worker.terminate()  # (what it was writing is a temporary file, removed by the next write of that file)
+        raise
     finally:
         worker.join()
     for lexicon in there:
         lexicon.forget()
         if not lexicon.ready():  # the worker failed, or the cache folder cannot keep files: the source, here
             lexicon.full()
+
+
+def _start_deaf_to_ctrl_c(worker) -> None:
+    """Start a worker process that ignores Ctrl-C from its first instruction (an ignored signal stays ignored across
+    exec, and Python then leaves it so): a Ctrl-C at the terminal, which reaches every process of the command, is
+    answered here alone (this process stops the worker and says it was interrupted, in one line), never by a
+    traceback from the worker. This process ignores it only while the worker starts (a few milliseconds)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        worker.start()  # (signals are set from the main thread only; the worker then ignores Ctrl-C once it runs)
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        worker.start()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _modules() -> list[str]:
@@ -196,7 +217,9 @@ def _modules() -> list[str]:
 def _prepare_named(names: list[str], modules: list[str]) -> None:
     """In a worker process: write the prepared files of the named lexicons (their modules imported first)."""
     import importlib
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C (see _start_deaf_to_ctrl_c)
     for module in modules:
         importlib.import_module(module)
     wanted = set(names)

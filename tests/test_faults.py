@@ -73,6 +73,37 @@ def test_ctrl_c_at_any_moment_ends_with_one_line_and_exit_130(tmp_path: Path):
     assert 130 in outcomes
 
 
+@pytest.mark.skipif(not GLOSSARY_COMMAND.exists() or not hasattr(os, "killpg"),
+                    reason="the glossary command is not installed beside Python, or no process groups here")
+def test_ctrl_c_at_the_terminal_during_a_first_run_on_two_cores_is_one_line_and_leaves_no_process(tmp_path: Path):
+    # A terminal's Ctrl-C reaches every process of the command: the one preparing half the word lists too.
+    outcomes = []
+    for number, delay in enumerate((0.8, 1.5, 2.5, 3.5)):
+        env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / f"cache-{number}"))  # a first run each time
+        process = subprocess.Popen([str(GLOSSARY_COMMAND), "mine", str(SAMPLE), "--top", "0"], cwd=tmp_path, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        if _before_our_code(err):
+            continue
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err and "SpawnProcess" not in err, (delay, err)
+        assert process.returncode in (130, 0), (delay, process.returncode, err)
+        if process.returncode == 130:
+            assert err.strip().splitlines() == ["glossary: interrupted"], (delay, err)
+        for _ in range(50):  # the worker is stopped with the command, not left preparing on its own
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"a process of the interrupted command is still running ({delay} s)")
+        outcomes.append(process.returncode)
+    assert 130 in outcomes
+
+
 def _before_our_code(stderr: str) -> bool:
     """Whether a traceback comes from Python's start-up or the launcher script's first import, before any line of
     the glossary package ran (no frame in a file of the package)."""
