@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Generic, Mapping, TypeVar
 
 from .cache import CheckedFile, Table, cache_dir, write_checked
+from .processes import ctrl_c_ignored
 
 FULL_LOAD_AFTER = 3_000
 KEEP_FILES = True  # False in worker processes: they read the files, the parent process writes them
@@ -174,7 +175,8 @@ def prepare(missing: list[Lexicon], cores: int = 1, also: Callable[[], object] |
             load_here += lexicon.weight
     worker = multiprocessing.get_context("spawn").Process(
         target=_prepare_named, args=([lexicon.name for lexicon in there], _modules()), daemon=True)
-    _start_deaf_to_ctrl_c(worker)
+    with ctrl_c_ignored():  # a Ctrl-C is answered here (the worker stopped below), never by the worker
+        worker.start()
     try:
         for lexicon in here:
             lexicon.full()
@@ -191,24 +193,6 @@ def prepare(missing: list[Lexicon], cores: int = 1, also: Callable[[], object] |
             lexicon.full()
 
 
-def _start_deaf_to_ctrl_c(worker) -> None:
-    """Start a worker process that ignores Ctrl-C from its first instruction (an ignored signal stays ignored across
-    exec, and Python then leaves it so): a Ctrl-C at the terminal, which reaches every process of the command, is
-    answered here alone (this process stops the worker and says it was interrupted, in one line), never by a
-    traceback from the worker. This process ignores it only while the worker starts (a few milliseconds)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
-        worker.start()  # (signals are set from the main thread only; the worker then ignores Ctrl-C once it runs)
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        worker.start()
-    finally:
-        signal.signal(signal.SIGINT, before)
-
-
 def _modules() -> list[str]:
     """The package's modules that made the lexicons known so far (a worker process imports them to know them too)."""
     return sorted({lexicon._load.__module__ for lexicon in _ALL if lexicon._load.__module__.startswith("glossary.")})
@@ -219,7 +203,7 @@ def _prepare_named(names: list[str], modules: list[str]) -> None:
     import importlib
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C (see _start_deaf_to_ctrl_c)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C (processes.py)
     for module in modules:
         importlib.import_module(module)
     wanted = set(names)
