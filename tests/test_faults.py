@@ -104,6 +104,31 @@ def test_ctrl_c_at_the_terminal_during_a_first_run_on_two_cores_is_one_line_and_
     assert 130 in outcomes
 
 
+@pytest.mark.skipif(not GLOSSARY_COMMAND.exists() or not hasattr(os, "killpg"),
+                    reason="the glossary command is not installed beside Python, or no process groups here")
+def test_ctrl_c_at_the_terminal_while_mining_workers_start_is_one_line(tmp_path: Path, prepared_cache: Path):
+    # Each worker is started with Ctrl-C ignored and reads the glossary from a file after: none prints a traceback
+    # of the modules it was importing when the terminal's Ctrl-C reached it.
+    articles = [str(path) for path in sorted((ROOT / "samples").glob("*.*")) if path.suffix in (".md", ".txt", ".html")]
+    outcomes = []
+    for delay in (0.4, 0.6, 0.8, 1.0, 1.3):
+        process = subprocess.Popen([str(GLOSSARY_COMMAND), "mine", *articles, "--jobs", "2", "--top", "0"],
+                                   cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        if _before_our_code(err):
+            continue
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (delay, err)
+        assert process.returncode in (130, 0), (delay, process.returncode, err)
+        if process.returncode == 130:
+            assert err.strip().splitlines() == ["glossary: interrupted"], (delay, err)
+        outcomes.append(process.returncode)
+    assert 130 in outcomes
+
+
 def _before_our_code(stderr: str) -> bool:
     """Whether a traceback comes from Python's start-up or the launcher script's first import, before any line of
     the glossary package ran (no frame in a file of the package)."""

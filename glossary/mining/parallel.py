@@ -10,13 +10,16 @@ combine (cluster.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import tempfile
 from collections import deque
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..cache import fewer_collections
 from ..errors import GlossaryError
+from ..processes import ctrl_c_ignored
 from .sections import Unit, document_units
 
 # The pipeline calls this module: its Miner, MinerSettings and Part (names in quotes below) come in as arguments, never imported.
@@ -125,15 +128,38 @@ def describe_batches(batches: Iterable[list[Unit]]) -> str:
 _WORKER: tuple[type["Miner"], list["TermEntry"], "KnownTerms", "MinerSettings"] | None = None
 
 
-def _start_worker(miner_class: type["Miner"], entries: list["TermEntry"], settings: "MinerSettings") -> None:
-    """In a new worker process: ignore Ctrl-C (the parent stops the pool) and build the glossary's automaton once."""
+def _start_worker(start: str | tuple) -> None:
+    """In a new worker process: ignore Ctrl-C (the parent stops the pool) and build the glossary's automaton once.
+    `start` is (miner class, entries, settings), or the path of a file holding them pickled (_start_file)."""
     global _WORKER
     from .. import lexicons
     from ..matching import KnownTerms
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     lexicons.KEEP_FILES = False  # word lists are read here, written by the parent (one writer, not one per worker)
+    if isinstance(start, str):
+        import pickle
+
+        with open(start, "rb") as handle:
+            start = pickle.load(handle)
+    miner_class, entries, settings = start
     _WORKER = (miner_class, entries, KnownTerms(entries), settings)
+
+
+def _start_file(folder: str, start: tuple) -> str | None:
+    """The workers' start (miner class, entries, settings) pickled once into a file in `folder`, its path; None when
+    it cannot be written (the workers then get it through their start pipe, as a spawned process's arguments).
+    Through a file, a worker starts in about a millisecond, while Ctrl-C is ignored here (processes.py): through
+    the pipe, the parent would wait, ignoring it, until the worker had imported its modules and read the glossary."""
+    import pickle
+
+    path = os.path.join(folder, "worker-start.pickle")
+    try:
+        with open(path, "wb") as handle:
+            pickle.dump(start, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        return None
+    return path
 
 
 def _mine_in_worker(work: Payload) -> "Part":
@@ -148,12 +174,21 @@ def _mine_in_processes(miner: "Miner", work: Iterator[list[Unit]], jobs: int, re
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    start = (type(miner), miner.entries, miner.settings())
+    try:
+        folder: tempfile.TemporaryDirectory | None = tempfile.TemporaryDirectory(prefix="glossary-workers-")
+    except OSError:  # no usable temporary folder: the start goes through the pipe
+        folder = None
+    start_file = _start_file(folder.name, start) if folder is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                               initargs=(type(miner), miner.entries, miner.settings()))
+                               initargs=(start_file or start,))
+    # a submit starts a worker while there are fewer than `jobs`: with Ctrl-C ignored (for good, in the worker)
+    starting = ctrl_c_ignored if start_file else contextlib.nullcontext
     pending: deque = deque()
     try:
         for batch in work:
-            pending.append((batch, pool.submit(_mine_in_worker, payload(batch))))
+            with starting():
+                pending.append((batch, pool.submit(_mine_in_worker, payload(batch))))
             while len(pending) > 2 * jobs:
                 combine(miner, pending[0][1].result(), pending.popleft()[0], report)
         while pending:
@@ -163,3 +198,5 @@ def _mine_in_processes(miner: "Miner", work: Iterator[list[Unit]], jobs: int, re
                             f"{describe_batches(batch for batch, _ in pending)}: no table was made") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if folder is not None:
+            folder.cleanup()
