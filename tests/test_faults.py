@@ -73,60 +73,54 @@ def test_ctrl_c_at_any_moment_ends_with_one_line_and_exit_130(tmp_path: Path):
     assert 130 in outcomes
 
 
-@pytest.mark.skipif(not GLOSSARY_COMMAND.exists() or not hasattr(os, "killpg"),
-                    reason="the glossary command is not installed beside Python, or no process groups here")
+_NO_GROUPS = not GLOSSARY_COMMAND.exists() or not hasattr(os, "killpg")
+_NO_GROUPS_REASON = "the glossary command is not installed beside Python, or no process groups here"
+
+
+@pytest.mark.skipif(_NO_GROUPS, reason=_NO_GROUPS_REASON)
 def test_ctrl_c_at_the_terminal_during_a_first_run_on_two_cores_is_one_line_and_leaves_no_process(tmp_path: Path):
     # A terminal's Ctrl-C reaches every process of the command: the one preparing half the word lists too.
-    outcomes = []
-    for number, delay in enumerate((0.8, 1.5, 2.5, 3.5)):
-        env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / f"cache-{number}"))  # a first run each time
-        process = subprocess.Popen([str(GLOSSARY_COMMAND), "mine", str(SAMPLE), "--top", "0"], cwd=tmp_path, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-        time.sleep(delay)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-        if _before_our_code(err):
-            continue
-        assert "Traceback" not in err and "KeyboardInterrupt" not in err and "SpawnProcess" not in err, (delay, err)
-        assert process.returncode in (130, 0), (delay, process.returncode, err)
-        if process.returncode == 130:
-            assert err.strip().splitlines() == ["glossary: interrupted"], (delay, err)
-        for _ in range(50):  # the worker is stopped with the command, not left preparing on its own
-            try:
-                os.killpg(process.pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError(f"a process of the interrupted command is still running ({delay} s)")
-        outcomes.append(process.returncode)
+    outcomes = [_ctrl_c_at_the_terminal(["mine", str(SAMPLE), "--top", "0"], delay, tmp_path,
+                                        GLOSSARY_CACHE_DIR=str(tmp_path / f"cache-{number}"))  # a first run each time
+                for number, delay in enumerate((0.8, 1.5, 2.5, 3.5))]
     assert 130 in outcomes
 
 
-@pytest.mark.skipif(not GLOSSARY_COMMAND.exists() or not hasattr(os, "killpg"),
-                    reason="the glossary command is not installed beside Python, or no process groups here")
+@pytest.mark.skipif(_NO_GROUPS, reason=_NO_GROUPS_REASON)
 def test_ctrl_c_at_the_terminal_while_mining_workers_start_is_one_line(tmp_path: Path, prepared_cache: Path):
     # Each worker is started with Ctrl-C ignored and reads the glossary from a file after: none prints a traceback
     # of the modules it was importing when the terminal's Ctrl-C reached it.
     articles = [str(path) for path in sorted((ROOT / "samples").glob("*.*")) if path.suffix in (".md", ".txt", ".html")]
-    outcomes = []
-    for delay in (0.4, 0.6, 0.8, 1.0, 1.3):
-        process = subprocess.Popen([str(GLOSSARY_COMMAND), "mine", *articles, "--jobs", "2", "--top", "0"],
-                                   cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)
-        time.sleep(delay)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-        if _before_our_code(err):
-            continue
-        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (delay, err)
-        assert process.returncode in (130, 0), (delay, process.returncode, err)
-        if process.returncode == 130:
-            assert err.strip().splitlines() == ["glossary: interrupted"], (delay, err)
-        outcomes.append(process.returncode)
+    outcomes = [_ctrl_c_at_the_terminal(["mine", *articles, "--jobs", "2", "--top", "0"], delay, tmp_path)
+                for delay in (0.4, 0.6, 0.8, 1.0, 1.3)]
     assert 130 in outcomes
+
+
+def _ctrl_c_at_the_terminal(arguments: list[str], delay: float, folder: Path, **env: str) -> int | None:
+    """Run the command in a process group of its own and send the group SIGINT after `delay` seconds, as a
+    terminal's Ctrl-C does; assert it ended in one line (or finished first) and left no process of its group
+    running. Its exit code, or None when the signal came before any of the package's code ran."""
+    process = subprocess.Popen([str(GLOSSARY_COMMAND), *arguments], cwd=folder, env=dict(os.environ, **env),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(delay)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    if _before_our_code(err):
+        return None
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err and "SpawnProcess" not in err, (delay, err)
+    assert process.returncode in (130, 0), (delay, process.returncode, err)
+    if process.returncode == 130:
+        assert err.strip().splitlines() == ["glossary: interrupted"], (delay, err)
+    for _ in range(50):  # its workers are stopped with it, not left running on their own
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError(f"a process of the interrupted command is still running ({delay} s)")
+    return process.returncode
 
 
 def _before_our_code(stderr: str) -> bool:
