@@ -84,6 +84,8 @@ class Match:
 
 # The combining marks of U+0300–U+036F (all but the grapheme joiner, which is none): what NFKD leaves of accents
 _LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+_FOLDED = re.compile("[a-z]+(?: [a-z]+)*")  # what fold_latin gives of most keys, unchanged by its later steps
+_TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5](?=\b|[a-z])")
 
 
 def fold_latin(text: str) -> str:
@@ -93,8 +95,10 @@ def fold_latin(text: str) -> str:
         marked = _LATIN_MARKS.sub("", text)  # pinyin's tone marks and Latin accents, the usual case: one pass
         text = marked if marked.isascii() else "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower() if text.isascii() else text.casefold()  # the same for ASCII, quicker
+    if _FOLDED.fullmatch(text):
+        return text  # words of letters a single space apart (most keys): nothing below would change it
     text = text.replace("'", "").replace("\u2019", "").replace("\u02bc", "")
-    text = re.sub(r"(?<=[a-z])[1-5](?=\b|[a-z])", "", text)  # pinyin tone numbers: tong1yi4
+    text = _TONE_NUMBER.sub("", text)  # pinyin tone numbers: tong1yi4
     text = _NOT_WORD.sub(" ", text).replace("_", " ")
     return _SPACES.sub(" ", text).strip()
 
@@ -102,7 +106,7 @@ def fold_latin(text: str) -> str:
 def fold_cjk(text: str) -> str:
     """Chinese text compared: full-width forms folded, spaces and punctuation removed."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return text if text.isalnum() else "".join(ch for ch in text if ch.isalnum())
 
 
 def compact(key: str) -> str:
