@@ -151,15 +151,13 @@ ALSO_WEIGHT = 0.4  # what prepare()'s `also` (the tagger's model) weighs beside 
 
 
 def prepare(missing: list[Lexicon], cores: int = 1, also: Callable[[], object] | None = None) -> None:
-    """Write the prepared files of these lexicons (a first run), and run `also` (another first-run preparation):
-    on more than one core, the heaviest share goes to a second process while this one prepares the rest (their
-    weights balanced), so the first run takes about half as long; what the second process could not write is then
-    prepared here."""
+    """Write the prepared files of these lexicons (a first run). On more than one core the heaviest share goes to a
+    second process while this one prepares the rest and runs `also` (another first-run preparation, free while the
+    other process works; on one core it is left to be done when needed), their weights balanced, so the first run
+    takes about half as long; what the second process could not write is then prepared here."""
     if cores < 2 or len(missing) < 2:
         for lexicon in missing:
             lexicon.full()
-        if also is not None:
-            also()
         return
     import multiprocessing
 
