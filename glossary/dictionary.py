@@ -105,7 +105,7 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
     frequency = chinese_frequencies()
 
     def rank(entry: DictionaryEntry) -> tuple:
-        taiwan = "/(Tw)" in "/" + "/".join(entry.glosses)  # a gloss starting (Tw): glosses hold no '/' 
+        taiwan = "/(Tw)" in "/" + "/".join(entry.glosses)  # a gloss starting (Tw): glosses hold no '/'
         return (taiwan, -frequency.get(entry.simplified, 0.0), len(entry.glosses))
 
     return _ranked(index, rank)
@@ -329,7 +329,7 @@ def proper_noun_renderings(senses: tuple[tuple[str, str, str, float], ...]) -> f
 
 def _packed_senses(index: dict[str, tuple[tuple[str, str, str, float], ...]]) -> dict[str, str]:
     """The gloss index as one text per key, as a prepared lexicon keeps it: a line per sense, in order, its
-    simplified form, reading, glosses and frequency joined by tabs (CC-CEDICT has none); a tenth of the time of
+    simplified form, reading, glosses and frequency joined by tabs (CC-CEDICT has none); a third of the time of
     JSON for the 120,000 keys of a first run."""
     return {key: "\n".join([f"{simplified}\t{reading}\t{glosses}\t{frequency!r}"
                             for simplified, reading, glosses, frequency in found])
@@ -379,7 +379,7 @@ def _cedict_stamp() -> str:
 _HEADWORDS = Lexicon("cedict-headwords", _cedict_stamp, lambda: dict.fromkeys(headwords(), 1), int, weight=0.5)
 _NEVER_WHOLE = 1 << 30  # a table's few thousand rows are read from the file: the indexes take ~150 MB loaded
 _BY_GLOSS = Lexicon("cedict-by-gloss", lambda: f"senses {MAX_SENSES} lines:{_cedict_stamp()}",
-                    lambda: _by_gloss_source(), str, _NEVER_WHOLE, weight=4)
+                    _by_gloss_source, str, _NEVER_WHOLE, weight=4)
 _BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(reading_suggestions()), str, _NEVER_WHOLE,
                       weight=2.5)
 
