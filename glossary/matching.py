@@ -162,6 +162,8 @@ class WorkedOut(dict):
 
 def capitals(spelling: str) -> tuple[int, ...]:
     """Where a spelling has capitals: a match must have capitals there too."""
+    if not any(map(str.isupper, spelling)):
+        return ()  # (most spellings of a form that folds alike: looked over in C)
     return tuple(i for i, ch in enumerate(spelling) if ch.isupper())
 
 
@@ -202,7 +204,7 @@ def known_forms(entries: Sequence[TermEntry]) -> tuple[list[str], list[tuple[int
             for spelling in [form] + _plural_forms(form):
                 folded = fold_case(spelling)
                 owner = patterns.setdefault(folded, (index, spelling))
-                if owner[0] == index and set(capitals(spelling)) < set(capitals(owner[1])):
+                if owner[0] == index and owner[1] != spelling and set(capitals(spelling)) < set(capitals(owner[1])):
                     patterns[folded] = (index, spelling)  # AITO and its variant Aito: Aito's capitals suffice
     return list(patterns), list(patterns.values())
 
