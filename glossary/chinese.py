@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Callable
+from typing import Callable, Iterable
 
 from .scripts import HAN_CLASS, has_han
 
@@ -274,6 +274,19 @@ def to_traditional(text: str) -> str:
 def to_simplified(text: str) -> str:
     """Character conversion from traditional to simplified script."""
     return _converter("t2s").convert(text) if text else ""
+
+
+def converted(forms: Iterable[str], convert: Callable[[str], str]) -> dict[str, str]:
+    """Each form → its conversion (to_traditional, to_simplified): those without a line break converted in one call,
+    a line each (OpenCC converts each line of a text as it would the line alone), the others one by one."""
+    forms = list(forms)
+    whole = [form for form in forms if "\n" not in form]
+    lines = convert("\n".join(whole)).split("\n") if whole else []
+    if len(lines) != len(whole):  # never seen: a conversion that joined or cut lines
+        return {form: convert(form) for form in forms}
+    found = dict(zip(whole, lines))
+    found.update((form, convert(form)) for form in forms if "\n" in form)
+    return found
 
 
 # --- Hanyu Pinyin in English text --------------------------------------------------------------

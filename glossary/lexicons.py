@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Generic, Mapping, TypeVar
 
 from .cache import CheckedFile, Table, cache_dir, write_checked
-from .processes import ctrl_c_ignored
+from .processes import ctrl_c_ignored, deaf_to_ctrl_c
 
 FULL_LOAD_AFTER = 3_000
 KEEP_FILES = True  # False in worker processes: they read the files, the parent process writes them
@@ -199,9 +199,8 @@ def _modules() -> list[str]:
 def _prepare_named(names: list[str], modules: list[str]) -> None:
     """In a worker process: write the prepared files of the named lexicons (their modules imported first)."""
     import importlib
-    import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C (processes.py)
+    deaf_to_ctrl_c()
     for module in modules:
         importlib.import_module(module)
     wanted = set(names)

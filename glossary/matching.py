@@ -181,7 +181,7 @@ def _longest_first(hits: list[KnownHit]) -> list[KnownHit]:
         if not any(covered[hit.start:hit.end]):
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
             taken.append(hit)
-    return sorted(taken, key=lambda h: h.start)
+    return sorted(taken, key=_start)
 
 
 def _beside_han_on_boundaries(text: str, start: int, end: int, boundaries: bytes) -> bool:

@@ -26,3 +26,9 @@ def ctrl_c_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def deaf_to_ctrl_c() -> None:
+    """In a worker process, first thing: ignore Ctrl-C (its command answers it), also when it was started outside
+    ctrl_c_ignored (from another thread)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -78,6 +78,9 @@ def today() -> str:
     return _dt.date.today().isoformat()
 
 
+_CELLS = attrgetter(*COLUMNS)  # an entry's cells in schema order, as one tuple, in C
+
+
 @dataclass(frozen=True)
 class TermEntry:
     """One glossary entry: a concept with its English and Chinese forms."""
@@ -107,7 +110,7 @@ class TermEntry:
 
     def values(self) -> list[str]:
         """The cells in schema order."""
-        return [getattr(self, name) for name in COLUMNS]
+        return list(_CELLS(self))
 
     def variant_list(self) -> list[str]:
         """The English variants as a list."""
@@ -183,12 +186,9 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
-_CELLS = attrgetter(*COLUMNS)  # an entry's cells in schema order, as one tuple
-
-
 def check_entry(entry: TermEntry, english_forms: list[str] | None = None) -> list[str]:
     """Problems within one entry, independent of the others (`english_forms`: its english_forms(), when known)."""
-    values = _CELLS(entry)
+    values = entry.values()
     if max(map(len, values)) <= MAX_FIELD_CHARS and _UNSTORABLE.search("\n".join(values)) is None:
         problems = []  # every cell storable (most entries): one search, not one a cell
     else:

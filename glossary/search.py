@@ -292,7 +292,7 @@ IndexTables = dict[str, tuple[Table, "list[tuple] | Groups"]]
 
 def _index_tables(entries: list[TermEntry]) -> IndexTables:
     """Every table of the index with its rows, in the order it is searched by (ties in entry order)."""
-    from .chinese import to_pinyin, to_simplified, to_traditional
+    from .chinese import converted, to_pinyin, to_simplified, to_traditional
 
     entry_rows, key_rows = [], []
     simplified_forms = [entry.simplified_forms() for entry in entries]
@@ -319,19 +319,6 @@ def _index_tables(entries: list[TermEntry]) -> IndexTables:
         _TRIGRAMS: _trigram_groups(text_rows),
     }
     return {name: (table, rows[name]) for name, table in _TABLES.items()}
-
-
-def converted(forms: Iterable[str], convert: Callable[[str], str]) -> dict[str, str]:
-    """Each form → its conversion (to_traditional, to_simplified): those without a line break converted in one call,
-    a line each (OpenCC converts each line of a text as it would the line alone), the others one by one."""
-    forms = list(forms)
-    whole = [form for form in forms if "\n" not in form]
-    lines = convert("\n".join(whole)).split("\n") if whole else []
-    if len(lines) != len(whole):  # never seen: a conversion that joined or cut lines
-        return {form: convert(form) for form in forms}
-    found = dict(zip(whole, lines))
-    found.update((form, convert(form)) for form in forms if "\n" in form)
-    return found
 
 
 def _gram_rows(text_rows: list[tuple[str, str, int]]) -> Groups:

@@ -600,8 +600,7 @@ def test_an_entry_is_found_by_its_chinese_variant_and_says_so(tmp_path: Path):
 
 def test_forms_converted_in_one_call_are_converted_as_each_would_be_alone():
     from glossary import dictionary
-    from glossary.chinese import to_simplified, to_traditional
-    from glossary.search import converted
+    from glossary.chinese import converted, to_simplified, to_traditional
 
     words = [entry.simplified for entry in dictionary.entries()[::40]] + [entry.traditional for entry in
                                                                           dictionary.entries()[::40]]

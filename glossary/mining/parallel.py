@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import tempfile
 from collections import deque
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..cache import fewer_collections
 from ..errors import GlossaryError
-from ..processes import ctrl_c_ignored
+from ..processes import ctrl_c_ignored, deaf_to_ctrl_c
 from .sections import Unit, document_units
 
 # The pipeline calls this module: its Miner, MinerSettings and Part (names in quotes below) come in as arguments, never imported.
@@ -135,7 +134,7 @@ def _start_worker(start: str | tuple) -> None:
     from .. import lexicons
     from ..matching import KnownTerms
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    deaf_to_ctrl_c()
     lexicons.KEEP_FILES = False  # word lists are read here, written by the parent (one writer, not one per worker)
     if isinstance(start, str):
         import pickle
