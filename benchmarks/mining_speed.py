@@ -3,8 +3,8 @@ on generated Chinese news.
 
 Run:  python benchmarks/mining_speed.py [--megabytes 20] [--yake-megabytes 1] [--acter PATH]
       [--acter-megabytes 1] [--zh-megabytes 20] [--memory-megabytes 100] [--jobs-megabytes 10]
-      [--big-file-megabytes 100] [--startup [--startup-baseline PATH]] [--skip-yake] [--workdir PATH] [--keep]
-      [--seed 0]
+      [--big-file-megabytes 100] [--startup [--startup-baseline PATH]] [--floor] [--skip-yake] [--workdir PATH]
+      [--keep] [--seed 0]
 
 Generates a seeded news-like corpus (corpus.py; 1 MB = 1,000,000 bytes, documents of ~4-8 KB) in a temporary
 folder, then runs each measurement in a fresh subprocess so its peak memory (ru_maxrss) is its own:
@@ -25,7 +25,11 @@ folder, then runs each measurement in a fresh subprocess so its peak memory (ru_
   cache folder (it builds the caches), then the median of 5 warm runs, beside `python -c pass`; with
   --startup-baseline PATH, the same for the checkout at PATH (e.g. the main branch) in the same run;
 - with --big-file-megabytes, the corpus written as ONE file of that size, mined once (jobs 2) for peak memory:
-  the largest process and all processes together, sampled from /proc (target: under 500 MB).
+  the largest process and all processes together, sampled from /proc (target: under 500 MB);
+- with --floor, a floor for any n-gram term miner written in Python, on the same text as our miner: every run of
+  one to three words (English, split by one regex) or of one to three segments (Chinese, rjieba's segments with
+  their parts of speech, as our miner asks for them) joined and counted in a dict, nothing else; printed in MB
+  per CPU-second beside our miner's and the per-core targets.
 Throughput is input bytes / wall-clock seconds of the extraction call (interpreter start and imports
 excluded, though imports the miner makes lazily inside the call count; the whole process time is shown
 too). Everything runs single-threaded (BLAS/OpenMP threads set to 1) on this machine; CPU/wall near 1.0
@@ -59,6 +63,7 @@ SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS
                                          "NUMEXPR_NUM_THREADS", "RAYON_NUM_THREADS")}
 MEMORY_TARGET_MB = 1000
 ZH_THROUGHPUT_TARGET = 1.0  # MB/s on Chinese (issue 11)
+ENGLISH_CPU_TARGET = 3.0  # MB per CPU-second on English (issue 15)
 BIG_FILE_TARGET_MB = 500
 
 
@@ -133,11 +138,39 @@ def prepare_dask() -> Callable[[list[Path]], int]:
     return run
 
 
+def prepare_floor(chinese: bool) -> Callable[[list[Path]], int]:
+    """Every run of one to three words (or of rjieba's segments) counted in a dict: the least per word that an
+    n-gram term miner in Python does; returns the number of distinct runs."""
+    import re
+
+    if chinese:
+        import rjieba
+
+        def units(text: str) -> list[str]:
+            return [word for word, _ in rjieba.tag(text)]
+        joiner = ""
+    else:
+        words = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+        units, joiner = words.findall, " "
+
+    def run(paths: list[Path]) -> int:
+        counts: dict[str, int] = {}
+        for path in paths:
+            found = units(path.read_text(encoding="utf-8"))
+            for size in (1, 2, 3):
+                for start in range(len(found) - size + 1):
+                    gram = joiner.join(found[start:start + size])
+                    counts[gram] = counts.get(gram, 0) + 1
+        return len(counts)
+    return run
+
+
 DIGEST: list[str] = []
 START: list[float] = []
 EXTRACTORS: dict[str, Callable[[], Callable[[list[Path]], int]]] = {
     OURS: prepare_miner, "YAKE": prepare_yake, "jobs=1": prepare_parallel(1), "jobs=2": prepare_parallel(2),
-    "dask=2": prepare_dask,
+    "dask=2": prepare_dask, "floor": lambda: prepare_floor(chinese=False),
+    "floor-zh": lambda: prepare_floor(chinese=True),
 }
 
 
@@ -396,6 +429,7 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
             acter_speed(options, work)
 
     zh_paths: list[Path] = []
+    zh: Measurement | None = None
     zh_largest = max(options.zh_megabytes, options.memory_megabytes or 0) if options.zh_megabytes else 0
     if zh_largest:
         start = time.perf_counter()
@@ -419,12 +453,30 @@ def benchmark(options: argparse.Namespace, work: Path) -> None:
             if big is not None:
                 verdict = "ok" if big.peak_rss_mb < MEMORY_TARGET_MB else "OVER"
                 print(f"  peak RSS {big.peak_rss_mb:.0f} MB against a target under {MEMORY_TARGET_MB} MB: {verdict}")
+    if options.floor:
+        floor(options, paths, zh_paths, ours, zh, work)
     if options.jobs_megabytes:
         compare_jobs(options, paths, work)
     if options.big_file_megabytes:
         big_file(options, paths, work)
     if options.startup:
         startup(options, work)
+
+
+def floor(options: argparse.Namespace, paths: list[Path], zh_paths: list[Path], ours: Measurement | None,
+          zh: Measurement | None, work: Path) -> None:
+    """The pure-Python n-gram floor on the same English and Chinese text as our miner, in MB per CPU-second."""
+    print("\nfloor: every 1-3-word (or 1-3-segment) run counted in a dict, on the same text as our miner")
+    for label, corpus_paths, megabytes, mined, system, target in (
+            ("English", paths, options.megabytes, ours, "floor", ENGLISH_CPU_TARGET),
+            ("Chinese", zh_paths, options.zh_megabytes, zh, "floor-zh", ZH_THROUGHPUT_TARGET)):
+        if not corpus_paths or not megabytes:
+            continue
+        result = run_measurement(f"floor on {megabytes:g} MB of {label}", system, prefix(corpus_paths, megabytes),
+                                 work)
+        if result is not None and mined is not None:
+            print(f"  {label}: floor {cpu_rate(result):.2f} MB per CPU-second, {OURS} {cpu_rate(mined):.3f} "
+                  f"({cpu_rate(result) / cpu_rate(mined):.1f}x slower than the floor); target {target:g}")
 
 
 def acter_texts(folder: Path) -> list[Path]:
@@ -468,6 +520,8 @@ def parse_options() -> argparse.Namespace:
                         help="also compare --jobs 1, --jobs 2 and a 2-worker Dask cluster on this much")
     parser.add_argument("--big-file-megabytes", type=float, help="also mine one file this big, for peak memory")
     parser.add_argument("--startup", action="store_true", help="also time glossary mine on one sentence")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time a pure-Python n-gram count on the same English and Chinese text")
     parser.add_argument("--startup-baseline", type=Path, help="a checkout to time beside this one (--startup)")
     parser.add_argument("--skip-yake", action="store_true", help="only the measurements asked for by the options")
     parser.add_argument("--workdir", type=Path, help="where to generate corpora (default: a temporary folder)")

@@ -112,6 +112,45 @@ def path_digest(path: Path) -> str:
     return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
 
 
+def glossary_record(path: Path) -> str:
+    """How a cache file made from one glossary file names it: its absolute path's bytes, in hex (whatever bytes the
+    name holds), so that forget_orphans() can tell when that file is gone."""
+    return os.fsencode(Path(path).resolve()).hex()
+
+
+def forget_orphans(kept: Path, pattern: str, recorded: Callable[[Path], str | None]) -> list[Path]:
+    """Remove the cache files beside `kept` that match `pattern` and were made from a glossary file that is gone
+    (recorded(file) gives the glossary_record() each holds, None when it holds none: such a file is left alone, as
+    is one whose glossary cannot be looked at); the files removed. A glossary deleted, moved or renamed would
+    otherwise leave its index (hundreds of MB at a million entries) in the cache for ever."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for other in kept.parent.glob(pattern):
+            if other.name == kept.name or not other.is_file():
+                continue
+            try:
+                record = recorded(other)
+            except (OSError, sqlite3.Error):
+                continue
+            if record is not None and _glossary_gone(record):
+                with contextlib.suppress(OSError):
+                    other.unlink()
+                    removed.append(other)
+    return removed
+
+
+def _glossary_gone(record: str) -> bool:
+    """Whether the glossary file a cache file names is gone (not merely out of reach, in a folder this user may not
+    look into; nor named by a record this cannot make out)."""
+    try:
+        os.stat(os.fsdecode(bytes.fromhex(record)))
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def cached_pickle(name: str, stamp: str, build: Callable[[], T]) -> T:
     """What build() makes, kept in the cache folder as NAME.pickle with `stamp` (what it was made from) and made
     again when the stamp differs; a damaged or unwritable cache file only costs a build."""

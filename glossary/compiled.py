@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .cache import cache_dir, file_signature, path_digest, without_collection
+from .cache import cache_dir, file_signature, forget_orphans, glossary_record, path_digest, without_collection
 from .matching import Block, KnownTerms, Layout, WorkedOut, known_forms, layout_of
 from .schema import TermEntry
 
-COMPILED_VERSION = "6"
+COMPILED_VERSION = "7"
 _MAGIC = b"glossary compiled\n"
 _SEPARATOR = "\x00"  # between an entry's cells: no glossary text holds a NUL
+_LONGEST_RECORD = 2 * 4096  # a path's bytes in hex (PATH_MAX)
 
 
 def compiled_file(path: Path) -> Path:
@@ -108,7 +109,7 @@ def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossa
     """The compiled glossary from the cache file, else compiled from the glossary file and kept in the cache."""
     from .store import Glossary, read_entries
 
-    parts = _read_if_current(cached, signature)
+    parts = _read_if_current(cached, signature, glossary_record(path))
     if parts is not None:
         rows, statuses, patterns, owner_entries, spellings, layout = parts
         return CompiledGlossary(LazyEntries(rows, statuses), patterns, _Owners(owner_entries, spellings, patterns),
@@ -121,21 +122,21 @@ def _load_or_compile(path: Path, cached: Path, signature: str) -> CompiledGlossa
     owner_entries = array("i", [index for index, _ in owners]).tobytes()
     spellings = ["" if spelling == pattern else spelling for pattern, (_, spelling) in zip(patterns, owners)]
     statuses = [sys.intern(entry.status) for entry in entries]  # one string each: marshal writes the rest as refs
-    _keep(cached, signature, (rows, statuses, patterns, owner_entries, spellings,
+    _keep(cached, signature, glossary_record(path), (rows, statuses, patterns, owner_entries, spellings,
                               (*layout.latin, *layout.han), array("I", layout.windows).tobytes()))
     return CompiledGlossary(entries, patterns, owners, layout)
 
 
-def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str], list[str], array, list[str],
-                                                            Layout] | None:
+def _read_if_current(cached: Path, signature: str, glossary: str) -> tuple[list[str], list[str], list[str], array,
+                                                                           list[str], Layout] | None:
     """(entry rows, statuses, patterns, owner entries, spellings, layout) from the cache file when it was written for
-    this version of the glossary file and its CRC holds; else None."""
+    this version of the glossary file (named by `glossary`, as _keep wrote it) and its CRC holds; else None."""
     try:
         data = cached.read_bytes()
     except OSError:
         return None
     head, _, payload = data.partition(b"\n\n")
-    expected = _MAGIC + f"{signature}\n{zlib.crc32(payload)}".encode()
+    expected = _MAGIC + f"{glossary}\n{signature}\n{zlib.crc32(payload)}".encode()
     if head != expected:
         return None
     try:
@@ -154,14 +155,15 @@ def _read_if_current(cached: Path, signature: str) -> tuple[list[str], list[str]
     return rows, statuses, patterns, owner_entries, spellings, Layout(Block(*bounds[:4]), Block(*bounds[4:]), windows)
 
 
-def _keep(cached: Path, signature: str, parts: tuple) -> None:
-    """Write the compiled glossary into the cache atomically; nothing when the cache cannot keep it (the next run
-    compiles it again)."""
+def _keep(cached: Path, signature: str, glossary: str, parts: tuple) -> None:
+    """Write the compiled glossary into the cache atomically, its head naming the glossary file it was made from
+    (`glossary`: cache.glossary_record), then remove the compiled forms of glossary files that are gone; nothing
+    when the cache cannot keep it (the next run compiles it again)."""
     from .errors import GlossaryError
     from .files.atomic import produce_atomically
 
     payload = marshal.dumps(parts)
-    head = _MAGIC + f"{signature}\n{zlib.crc32(payload)}\n\n".encode()
+    head = _MAGIC + f"{glossary}\n{signature}\n{zlib.crc32(payload)}\n\n".encode()
 
     def produce(temporary: Path) -> None:
         with open(temporary, "wb") as handle:
@@ -171,3 +173,16 @@ def _keep(cached: Path, signature: str, parts: tuple) -> None:
     with contextlib.suppress(OSError, GlossaryError):
         cached.parent.mkdir(parents=True, exist_ok=True)
         produce_atomically(cached, produce)
+        forget_orphans(cached, "known-*.marshal", _recorded_glossary)
+
+
+def _recorded_glossary(cached: Path) -> str | None:
+    """The glossary file a compiled form in the cache was made from, as the first line of its head names it (None
+    when it names none: a file of an earlier version)."""
+    with open(cached, "rb") as handle:
+        start = handle.read(len(_MAGIC) + _LONGEST_RECORD + 1)
+    if not start.startswith(_MAGIC):
+        return None
+    record = start[len(_MAGIC):].partition(b"\n")[0]
+    return record.decode() if record and len(record) % 2 == 0 and all(
+        byte in b"0123456789abcdef" for byte in record) else None

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .cache import (
-    CheckedFile, Groups, Table, cache_dir, file_signature, path_digest, without_collection, write_checked,
+    META, CheckedFile, Groups, Table, cache_dir, file_signature, forget_orphans, glossary_record, path_digest,
+    without_collection, write_checked,
 )
 from .english import singular, word_classes
 from .errors import GlossaryError
@@ -30,6 +31,7 @@ from .schema import COLUMNS, TermEntry, printable
 from .scripts import has_cjk as is_cjk
 
 INDEX_VERSION = "11"
+_GLOSSARY = "glossary"  # the meta value naming the glossary file an index was made from
 
 # Fuzzy matching scores how close a query's spelling is to a key: normalised OSA similarity (edits,
 # an adjacent transposition counting as one, over the longer length), 0-100. The cut-offs lie midway
@@ -226,7 +228,7 @@ def open_index(path: Path, on_warning: Callable[[str], None] | None = None, *, r
         return index
     with without_collection():
         tables = _index_tables(read_entries(path))  # the glossary's errors are the user's, unlike the cache's
-    problem = _keep_in_cache(cached, signature, tables)
+    problem = _keep_in_cache(cached, signature, tables, glossary_record(path))
     index = _open_if_current(cached, signature) if problem is None else None
     if index is None:
         if problem and on_warning:
@@ -378,14 +380,16 @@ def _fuzzy_groups(text_rows: list[tuple[str, str, int]]) -> Groups:
     return Groups((first, groups[first]) for first in sorted(groups))
 
 
-def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | None:
+def _keep_in_cache(cached: Path, signature: str, tables: IndexTables, glossary: str) -> str | None:
     """Write the index into the cache folder atomically, as the glossary itself is written (a temporary named
-    for this process, removed by the next build when it was killed); why not, when the cache cannot keep it."""
+    for this process, removed by the next build when it was killed), naming the glossary file it was made from
+    (`glossary`: cache.glossary_record), then remove the indexes of glossary files that are gone; why not, when
+    the cache cannot keep it."""
     from .files.atomic import produce_atomically
 
     def produce(temporary: Path) -> None:
         with contextlib.closing(sqlite3.connect(temporary)) as connection:
-            write_checked(connection, tables, {"signature": signature})
+            write_checked(connection, tables, {"signature": signature, _GLOSSARY: glossary})
 
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -402,7 +406,16 @@ def _keep_in_cache(cached: Path, signature: str, tables: IndexTables) -> str | N
         return f"cannot write {shown(cached)}: {error}"
     except OSError as error:
         return f"cannot write {shown(cached)}: {os_reason(error)}"
+    forget_orphans(cached, "index-*.sqlite3", _recorded_glossary)
     return None
+
+
+def _recorded_glossary(cached: Path) -> str | None:
+    """The glossary file an index in the cache was made from, as _keep_in_cache recorded it (None when it names
+    none: an index of an earlier version)."""
+    with contextlib.closing(sqlite3.connect(f"{cached.absolute().as_uri()}?mode=ro", uri=True)) as connection:
+        found = connection.execute(f"SELECT value FROM {META} WHERE name = ?", (_GLOSSARY,)).fetchall()
+    return found[0][0] if found and isinstance(found[0][0], str) else None
 
 
 # Index versions before 6 built into INDEX.PID.tmp, and a killed build left it behind for good (65 MB for a

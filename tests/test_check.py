@@ -408,6 +408,31 @@ def test_check_keeps_the_compiled_glossary_and_compiles_it_again_when_terms_csv_
     assert compiled.load_compiled(team_glossary).entries[-1].english == "quay crane"
 
 
+def test_compiling_a_glossary_removes_the_compiled_forms_of_glossaries_that_are_gone(team_glossary: Path,
+                                                                                      tmp_path: Path):
+    import shutil
+
+    from glossary import compiled
+
+    segments = tmp_path / "pair.csv"
+    segments.write_text("source,target\nAlibaba Cloud grew.,阿里云增长了。\n", encoding="utf-8")
+    other = tmp_path / "other" / "terms.csv"
+    other.parent.mkdir()
+    shutil.copyfile(team_glossary, other)
+    for glossary in (team_glossary, other):
+        assert check_json(glossary, segments)["findings"] == []
+    kept, gone = compiled.compiled_file(team_glossary), compiled.compiled_file(other)
+    earlier = kept.with_name("known-0123456789abcdef0123.marshal")  # as version 6 wrote it: no glossary named
+    earlier.write_bytes(b"glossary compiled\n6:0123:1:2:3:4\n123\n\n")
+    other.unlink()
+    assert check_json(team_glossary, segments)["findings"] == []  # current: nothing compiled, nothing removed
+    assert gone.is_file()
+    with team_glossary.open("a", encoding="utf-8") as out:
+        out.write("T999,quay crane,岸桥,岸橋,,jargon,approved,,,,,,2026-12-01\n")
+    assert check_json(team_glossary, segments)["findings"] == []  # compiled again
+    assert kept.is_file() and earlier.is_file() and not gone.exists()
+
+
 @pytest.mark.parametrize("damage", ["truncated", "a byte changed", "not ours", "empty", "a folder"])
 def test_a_damaged_compiled_glossary_is_compiled_again_and_check_answers_as_before(team_glossary: Path,
                                                                                    damage: str):
@@ -506,8 +531,9 @@ def test_a_compiled_glossary_that_does_not_hold_together_is_compiled_again(team_
     parts = list(marshal.loads(payload))
     parts[-1] = parts[-1][:-4]  # one long form's window short: its CRC holds, its layout does not
     payload = marshal.dumps(tuple(parts))
-    signature = head.split(b"\n")[1]
-    cache.write_bytes(b"glossary compiled\n" + signature + f"\n{zlib.crc32(payload)}\n\n".encode() + payload)
-    assert compiled._read_if_current(cache, signature.decode()) is None
+    _, record, signature, _ = head.split(b"\n")
+    cache.write_bytes(b"glossary compiled\n" + record + b"\n" + signature + f"\n{zlib.crc32(payload)}\n\n".encode()
+                      + payload)
+    assert compiled._read_if_current(cache, signature.decode(), record.decode()) is None
     assert check_json(team_glossary, sample) == sound
-    assert compiled._read_if_current(cache, signature.decode()) is not None  # written again, whole
+    assert compiled._read_if_current(cache, signature.decode(), record.decode()) is not None  # written again, whole

@@ -412,6 +412,35 @@ def test_a_rebuild_removes_the_temporaries_of_killed_builds_and_keeps_those_of_r
             running.kill()
 
 
+def test_building_an_index_removes_those_of_glossaries_that_are_gone_and_keeps_the_others(tmp_path: Path):
+    # three glossaries, one in a folder whose name is not UTF-8 (a name is bytes on Linux)
+    names = {"kept": tmp_path / "kept" / "terms.csv", "deleted": tmp_path / "deleted" / "terms.csv",
+             "moved": tmp_path / os.fsdecode(b"moved \xff\xe9") / "terms.csv"}
+    for glossary in names.values():
+        glossary.parent.mkdir()
+        glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+        assert english_of(run("-g", str(glossary), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    indexes = {name: search.index_file(glossary) for name, glossary in names.items()}
+    folder = indexes["kept"].parent
+    earlier = folder / "index-0123456789abcdef0123.sqlite3"  # an index of an earlier version names no glossary
+    shutil.copyfile(indexes["kept"], earlier)
+    with contextlib.closing(sqlite3.connect(earlier)) as connection, connection:
+        connection.execute("DELETE FROM meta WHERE name = 'glossary'")
+    unrelated = folder / "index-notes.txt"
+    unrelated.write_text("not an index")
+    names["deleted"].unlink()
+    moved = names["moved"].rename(tmp_path / "elsewhere.csv")
+    assert all(index.is_file() for index in indexes.values())
+    # a lookup on an index that is current builds nothing, so removes nothing
+    assert english_of(run("-g", str(names["kept"]), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+    assert all(index.is_file() for index in indexes.values())
+    assert english_of(run("-g", str(moved), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]  # builds one
+    assert search.index_file(moved).is_file() and indexes["kept"].is_file()
+    assert not indexes["deleted"].exists() and not indexes["moved"].exists()
+    assert earlier.is_file() and unrelated.read_text() == "not an index"
+    assert english_of(run("-g", str(names["kept"]), "lookup", "qwen", "--json")) == ["Tongyi Qianwen"]
+
+
 # --- the index heals itself (issue 9 §4) ---------------------------------------------------------
 
 # exact English, a Chinese prefix in the other script, a word start, inside a word, fuzzy Latin, fuzzy Chinese
