@@ -384,6 +384,22 @@ _BY_READING = Lexicon("cedict-by-reading", _cedict_stamp, lambda: _packed(readin
                       weight=2.5)
 
 
+_PHRASES = Lexicon("cedict-phrases", _cedict_stamp, lambda: _phrases_source(), str, first_run=False)
+
+
+def whole_gloss_renderings(key: str) -> frozenset[str]:
+    """The simplified headwords of every entry that gives this gloss key as a whole gloss (english_index), read
+    from a prepared file (made the first time one is asked for: only mining translations asks)."""
+    found = _PHRASES.get(key)
+    return frozenset(found.split("\t")) if found else frozenset()
+
+
+def _phrases_source() -> dict[str, str]:
+    """What the phrase lexicon keeps: each gloss key's headwords, joined by tabs (CC-CEDICT has none)."""
+    return {key: "\t".join(dict.fromkeys(entry.simplified for entry in found))
+            for key, found in english_index().items()}
+
+
 def headword(chinese: str) -> DictionaryEntry | None:
     """The CC-CEDICT entry whose simplified headword is this whole word (never a word-by-word reading)."""
     return _as_entry(headword_glosses().get(chinese))

@@ -32,9 +32,10 @@ class Lexicon(Generic[Value]):
     """One prepared lexicon: `get(word)` reads its file (or, past FULL_LOAD_AFTER words, its loaded source)."""
 
     def __init__(self, name: str, stamp: Callable[[], str], load: Callable[[], Mapping[str, Value]],
-                 kind: type = str, full_after: int | None = None, weight: float = 1.0) -> None:
+                 kind: type = str, full_after: int | None = None, weight: float = 1.0, first_run: bool = True) -> None:
         self.name, self._stamp, self._load, self._kind = name, stamp, load, kind
         self.weight = weight  # about how long its file takes to prepare, beside the others' (prepare() shares them)
+        self.first_run = first_run  # prepared by a first run (unprepared()); else the first time a word is read
         self._full_after = full_after  # None: FULL_LOAD_AFTER
         self._full: Mapping[str, Value] | None = None
         self._file: CheckedFile | None = None
@@ -143,8 +144,9 @@ _ALL: list[Lexicon] = []
 
 
 def unprepared() -> list[Lexicon]:
-    """The lexicons of the modules loaded so far whose prepared files are missing (a first run prepares them)."""
-    return [lexicon for lexicon in _ALL if not lexicon.ready()]
+    """The lexicons of the modules loaded so far whose prepared files are missing (a first run prepares them),
+    but those that only some runs read (prepared the first time one of them reads a word)."""
+    return [lexicon for lexicon in _ALL if lexicon.first_run and not lexicon.ready()]
 
 
 ALSO_WEIGHT = 0.4  # what prepare()'s `also` (the tagger's model) weighs beside the lexicons

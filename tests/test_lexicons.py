@@ -131,6 +131,7 @@ def test_a_warm_run_on_one_sentence_loads_no_big_lexicon_nor_pandas(tmp_path: Pa
     assert {path.name for path in (tmp_path / "cache").iterdir()} >= {
         "lexicon-english-zipf.sqlite", "lexicon-english-classes.sqlite", "lexicon-cedict-headwords.sqlite",
         "lexicon-cedict-by-gloss.sqlite", "lexicon-cedict-by-reading.sqlite"}
+    assert not (tmp_path / "cache" / "lexicon-cedict-phrases.sqlite").exists()  # only mining translations reads it
     warm = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert warm.returncode == 0 and warm.stdout == first.stdout
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in warm.stderr.splitlines() if "|" in line}
@@ -195,3 +196,37 @@ def test_preparing_the_gloss_lexicon_removes_the_pickle_earlier_versions_kept_th
     packed = dictionary._by_gloss_source()
     assert not earlier.exists()
     assert dictionary._unpacked_senses(packed["developer"]) == dictionary.gloss_suggestions()["developer"]
+
+
+def test_whole_gloss_renderings_read_from_their_file_are_those_of_the_dictionary_index() -> None:
+    index = dictionary.english_index()
+    Lexicon("cedict-phrases", dictionary._cedict_stamp, dictionary._phrases_source, str).full()  # writes the file
+    reader = Lexicon("cedict-phrases", dictionary._cedict_stamp, lambda: {}, str)  # a later run: the file alone
+    keys = random.Random(5).sample(sorted(index), 2000) + ["world health organization", "no such gloss here"]
+    for key in keys:
+        found = reader.get(key)
+        assert (frozenset(found.split("\t")) if found else frozenset()) == {entry.simplified for entry in
+                                                                           index.get(key, ())}, key
+    assert reader._full is None  # read key by key (2,002 keys, under the whole-file threshold)
+
+
+_MINE_TRANSLATIONS = """
+import hashlib, sys
+from glossary import dictionary
+from glossary.mining.bilingual import file_pairs, mine_pairs
+frame = mine_pairs([file_pairs(sys.argv[1])])
+print(hashlib.sha256(frame.to_csv().encode()).hexdigest(), dictionary.english_index.cache_info().currsize,
+      dictionary.entries.cache_info().currsize)
+"""
+
+
+def test_mining_translations_a_second_time_reads_whole_glosses_from_their_file_with_the_same_table(
+        tmp_path: Path) -> None:
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-c", _MINE_TRANSLATIONS, str(ROOT / "samples" / "parallel" / "launch.tmx")]
+    runs = [subprocess.run(command, capture_output=True, text=True, env=env, timeout=300) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    (first, first_index, _), (second, second_index, second_entries) = (run.stdout.split() for run in runs)
+    assert first_index == "1"  # the first run built CC-CEDICT's gloss index and kept what it needs as a file
+    assert (tmp_path / "cache" / "lexicon-cedict-phrases.sqlite").is_file()
+    assert second == first and second_index == second_entries == "0"  # the second parsed no dictionary at all

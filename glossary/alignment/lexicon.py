@@ -205,11 +205,10 @@ def dictionary_renderings(word: str, modifier: bool = False) -> frozenset[str]:
 def phrase_renderings(term: str) -> frozenset[str]:
     """CC-CEDICT's renderings of a whole English term given as one gloss ('World Health Organization' →
     世界卫生组织, 世卫组织…), its singular too."""
-    from ..dictionary import english_index, gloss_key
+    from ..dictionary import gloss_key, whole_gloss_renderings
 
-    index = english_index()
     key = gloss_key(term)
-    return frozenset(e.simplified for k in {key, singular(key)} for e in index.get(k, ()))
+    return frozenset().union(*map(whole_gloss_renderings, {key, singular(key)}))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..scripts import has_han
 from .lexicon import (
@@ -373,11 +373,12 @@ def _is_pinyin(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _headwords() -> frozenset[str]:
-    """CC-CEDICT's simplified headwords: the rest of a Chinese word cut around a name must be a word too."""
-    from ..dictionary import headwords
+def _headwords() -> Mapping[str, int]:
+    """CC-CEDICT's simplified headwords (the keys; from their prepared file): the rest of a Chinese word cut around a
+    name must be a word too."""
+    from ..dictionary import all_headwords
 
-    return headwords()
+    return all_headwords()
 
 
 def _running_max(values: Sequence[float]) -> list[float]:
