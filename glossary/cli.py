@@ -784,7 +784,7 @@ def check(ctx: click.Context, files: tuple[Path, ...], source_col: str | None, t
                           sys.stdout)
     elif findings:
         render.findings_table(findings, sys.stdout)
-    render.message(f"{len(segments)} segments checked: {errors} error{'s' if errors != 1 else ''}, "
+    render.message(f"{len(segments)} segment{'s' if len(segments) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
                    f"{warnings} warning{'s' if warnings != 1 else ''}", sys.stderr,
                    "bold red" if errors else "green")
     ctx.exit(EXIT_NO_MATCH if errors else EXIT_OK)

@@ -408,6 +408,13 @@ def test_check_keeps_the_compiled_glossary_and_compiles_it_again_when_terms_csv_
     assert compiled.load_compiled(team_glossary).entries[-1].english == "quay crane"
 
 
+def test_the_summary_of_one_segment_says_segment_and_error_in_the_singular(team_glossary: Path, tmp_path: Path):
+    segments = tmp_path / "pair.csv"
+    segments.write_text("source,target\nAlibaba Cloud grew.,阿里巴巴增长了。\n", encoding="utf-8")
+    result = run("-g", str(team_glossary), "check", str(segments))
+    assert result.exit_code == 1 and result.stderr == "1 segment checked: 1 error, 0 warnings\n"
+
+
 def test_compiling_a_glossary_removes_the_compiled_forms_of_glossaries_that_are_gone(team_glossary: Path,
                                                                                       tmp_path: Path):
     import shutil
