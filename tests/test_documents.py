@@ -280,6 +280,79 @@ def test_html_source_line_break_between_hanzi_is_not_a_space(tmp_path: Path) -> 
     assert read_one(write(tmp_path / "wrap.html", page.encode("utf-8"))) == "阿里云发布了通义千问，Alibaba Cloud"
 
 
+# --- XML: news feeds and other tools' XML ---------------------------------------------------------------
+
+RSS = """<?xml version="1.0" encoding="gb2312" ?>
+<!-- a wire service's feed -->
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Tech Wire</title><link>https://wire.example/tech</link><language>zh-cn</language>
+<managingEditor>desk@wire.example (News Desk)</managingEditor><pubDate>Sat, 31 Dec 2005 06:15:55+0900</pubDate>
+<image><title>Tech Wire logo</title><url>https://wire.example/logo.png</url></image>
+<item><title>阿里云发布通义千问新版本</title><link>https://wire.example/1</link>
+<description><![CDATA[<p>阿里巴巴集团首席执行官吴泳铭表示，<b>人工智能</b>将改变各行各业。</p><p>Alibaba Cloud &amp; partners</p>]]></description>
+<guid isPermaLink="true">https://wire.example/1</guid><category>Press Releases</category>
+<dc:creator>Chris Lui</dc:creator><pubDate>Tue, 27 Dec 2005 13:08:54+0900</pubDate></item>
+<item><title>Tencent &amp; Huawei</title><description>&lt;p&gt;Tencent Cloud grew.&lt;/p&gt;&lt;p&gt;Huawei Cloud too.&lt;/p&gt;</description>
+<content:encoded><![CDATA[<div>Hunyuan <i>was</i> shown.</div>]]></content:encoded></item>
+</channel></rss>
+"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Cloud Notes</title><id>urn:uuid:1</id>
+<updated>2026-11-30T10:00:00Z</updated><author><name>Desk</name><email>desk@notes.example</email></author>
+<entry><title>Qwen ships</title><link href="https://notes.example/q"/><id>urn:uuid:2</id>
+<summary type="html">&lt;p&gt;Tongyi Qianwen &lt;b&gt;ships&lt;/b&gt; today.&lt;/p&gt;</summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Eddie Wu <b>spoke</b> in Hangzhou.</p><p>阿里云</p></div></content>
+</entry></feed>
+"""
+PARTICULARS = ("wire.example", "2005", "desk@", "Press Releases", "Chris Lui", "logo", "zh-cn", "urn:uuid",
+               "2026-11-30", "notes.example", "Desk", "<p>", "&lt;", "isPermaLink")
+
+
+def test_a_news_feed_gives_its_titles_and_stories_as_lines_and_none_of_its_particulars(tmp_path: Path) -> None:
+    lines = read_one(write(tmp_path / "wire.xml", RSS.encode("gb2312"))).split("\n")
+    assert lines == ["Tech Wire", "阿里云发布通义千问新版本", "阿里巴巴集团首席执行官吴泳铭表示，人工智能将改变各行各业。",
+                     "Alibaba Cloud & partners", "Tencent & Huawei", "Tencent Cloud grew.", "Huawei Cloud too.",
+                     "Hunyuan was shown."]
+    assert not any(particular in line for line in lines for particular in PARTICULARS)
+
+
+def test_an_atom_feed_reads_its_html_and_xhtml_content_with_inline_markup_inside_the_line(tmp_path: Path) -> None:
+    text = read_one(write(tmp_path / "notes.atom", ATOM.encode("utf-8")))
+    assert text.split("\n") == ["Cloud Notes", "Qwen ships", "Tongyi Qianwen ships today.",
+                                "Eddie Wu spoke in Hangzhou.", "阿里云"]
+    assert not any(particular in text for particular in PARTICULARS)
+
+
+def test_other_xml_gives_each_element_a_line_and_keeps_mixed_text_whole(tmp_path: Path) -> None:
+    document = ("<?xml version='1.0'?><doc><section><title>Results</title><para>Alibaba Cloud <emphasis>launched"
+                "</emphasis> Qwen <link>today</link>.</para><para>阿里云</para></section><id>x1</id></doc>")
+    assert read_one(write(tmp_path / "doc.xml", document.encode("utf-8"))) == "Results\nAlibaba Cloud launched Qwen .\n阿里云"
+
+
+def test_a_feed_that_is_not_well_formed_is_read_as_tag_soup_without_its_particulars(tmp_path: Path) -> None:
+    broken = RSS.replace("Tencent &amp; Huawei", "Tencent & Huawei").replace("</channel></rss>", "")
+    text = read_one(write(tmp_path / "broken.rss", broken.encode("gb2312")))
+    for wanted in ("阿里云发布通义千问新版本", "阿里巴巴集团首席执行官吴泳铭表示", "Tencent & Huawei", "Hunyuan was shown."):
+        assert wanted in text
+    assert not any(particular in text for particular in PARTICULARS if particular != "&lt;")
+
+
+def test_an_xml_declaration_that_names_an_encoding_the_bytes_are_not_in_is_overruled(tmp_path: Path) -> None:
+    feed = f'<?xml version="1.0" encoding="utf-16"?><rss><channel><title>{GB_PARAGRAPH}</title></channel></rss>'
+    assert read_one(write(tmp_path / "liar.xml", feed.encode("gb18030"))) == GB_PARAGRAPH
+
+
+def test_mining_a_feed_finds_its_terms_and_no_markup_words(tmp_path: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["mine", str(write(tmp_path / "wire.rss", RSS.encode("gb2312"))), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    found = {row["english"] for row in rows} | {row["chinese"] for row in rows}
+    assert {"Tongyi Qianwen", "Eddie Wu", "Hunyuan"} <= found
+    assert not found & {"pubDate", "isPermaLink", "Press Releases", "managingEditor", "Chris Lui"}
+
+
 # --- DOCX -------------------------------------------------------------------------------------
 
 CONTENT_TYPES = (
@@ -509,7 +582,8 @@ def test_iter_documents_reads_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_supported_suffixes_cover_the_documented_formats() -> None:
-    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".docx",
+                                       ".pdf"}
 
 
 def test_importing_the_document_readers_stays_light() -> None:
@@ -651,7 +725,7 @@ HTML_TAGS = ["html", "head", "meta", "body", "p", "div", "br", "pre", "script", 
 
 
 @FUZZ
-@given(suffix=st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"]), data=st.binary(max_size=3000))
+@given(suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".docx", ".pdf"]), data=st.binary(max_size=3000))
 def test_any_bytes_as_a_document_give_text_or_a_glossary_error(tmp_path: Path, suffix: str, data: bytes) -> None:
     reads_cleanly(tmp_path / f"any{suffix}", data, read_document)
 
@@ -667,6 +741,20 @@ def test_any_word_document_structure_gives_text_or_a_glossary_error(tmp_path: Pa
                           ["html"]))
 def test_any_html_structure_gives_text_or_a_glossary_error(tmp_path: Path, page: bytes) -> None:
     reads_cleanly(tmp_path / "any.html", page, read_document)
+
+
+FEED_TAGS = ["rss", "channel", "item", "title", "description", "link", "guid", "pubDate", "content:encoded",
+             "feed", "entry", "summary", "content", "p", "div", "b", "x:unknown"]
+FEED_NAMESPACES = ' xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:x="urn:x"'
+
+
+@FUZZ
+@given(feed=xml_documents(FEED_TAGS, ["type", "isPermaLink", "href", "xml:lang"], ["rss", "feed"], FEED_NAMESPACES,
+                          [f"<rss{FEED_NAMESPACES}><channel><item><description><![CDATA[{{}}]]></description>{{}}"
+                           "</item></channel></rss>"]),
+       suffix=st.sampled_from([".xml", ".rss", ".atom"]))
+def test_any_feed_structure_gives_text_or_a_glossary_error(tmp_path: Path, feed: bytes, suffix: str) -> None:
+    reads_cleanly(tmp_path / f"any{suffix}", feed, read_document)
 
 
 @FUZZ
