@@ -240,6 +240,27 @@ def test_a_term_written_in_both_scripts_is_one_row_with_both_columns(text: str):
     assert rows[0]["frequency"] == 2
 
 
+PAIRS_IN_A_RELEASE = (
+    "亚行东中亚局一位项目管理负责人关印虹（In-Ho Keum）表示，项目将改善水质。亚行副行长林登（Geert van der Linden）"
+    "表示，亚行希望发挥更大的作用。阿塞洛钢铁集团（Arcelor S.A.）今天宣布拟收购加拿大钢铁制造商法斯科（DOFASCO INC）"
+    "的全部已发行普通股。中国质量认证中心（CQC）与澳大利亚的认证机构签署了合资合同。"
+)
+
+
+def test_a_pair_after_a_job_title_is_the_name_alone_and_its_category_is_read_from_around_it():
+    rows = {row["english"]: row for row in glossary.mine([doc(PAIRS_IN_A_RELEASE)], glossary=NO_GLOSSARY,
+                                                         top=None).to_dict(orient="records")}
+    found = {english: (rows[english]["chinese"], rows[english]["category"], rows[english]["suggestion"])
+             for english in ("In-Ho Keum", "Geert van der Linden", "Arcelor S.A.", "DOFASCO INC") if english in rows}
+    assert found == {
+        "In-Ho Keum": ("关印虹", "person", "in text"),  # the title before it, a verb of saying after it
+        "Geert van der Linden": ("林登", "other", "in text"),  # not 亚行副行长林登 (four words: not voted a person)
+        "Arcelor S.A.": ("阿塞洛钢铁集团", "organization", "in text"),  # 集团 ends it
+        "DOFASCO INC": ("法斯科", "organization", "in text"),  # Inc. ends its English
+    }
+    assert all(row["chinese"] != "中心" for row in rows.values())  # what 中国质量认证中心 ends with is no name
+
+
 # --- traditional text, --lang, encodings -------------------------------------------------------------
 
 

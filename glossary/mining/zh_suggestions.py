@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from ..schema import CATEGORY, CHINESE, CONFIDENCE, ENGLISH, PINYIN, STATUS, SUGGESTION, TermEntry
 from ..scripts import has_han
 from .occurrences import (
-    CHINESE_TERM, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
+    CHINESE_TERM, NAME, ZH_NAME, ZH_NUMERIC, ZH_ORGANIZATION, ZH_PERSON, ZH_PLACE, ZH_PRODUCT, ZH_QUOTED, ZH_WORK,
 )
+from .suggestions import guess_category
 from .tally import Tally
 from .zh_scoring import EVERYDAY_ZIPF, general_zipf, segments_of
 
@@ -74,6 +75,9 @@ class ChineseProposals:
         written = max(tally.displays, key=lambda d: tally.displays[d]) if tally.displays else key
         simplified = to_simplified(written)
         category = CATEGORIES.get(tally.kind, "jargon")
+        in_text = (tally.extra or {}).get("english_in_text")
+        if tally.kind == ZH_NAME and in_text:  # named as its English would be, with the votes of the words around it
+            category = guess_category(in_text, NAME, "", tally.extra)
         english, suggestion, confidence = self.english_for(simplified, category, tally)
         if has_han(english):
             english, suggestion, confidence = "", "", 0.0

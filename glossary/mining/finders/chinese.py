@@ -18,8 +18,8 @@ from ..occurrences import (
 from ..segmented import SegmentedText
 from ..text import DocumentText, Sentence
 from ..zh_scoring import EVERYDAY_ZIPF, general_zipf as _general_zipf
-from .zh_orgs import organizations, short_names
-from .zh_people import shown_as_people
+from .zh_orgs import ORGANIZATION_WORDS, names_an_organization, organizations, short_names
+from .zh_people import SAYING_VERBS, is_title, shown_as_people
 from .zh_units import (
     FUNCTION_TAGS, GENERIC_HEADS, GENERIC_STARTS, KNOWN_TAG, NOMINAL_WORDS, TERM_HEAD, TERM_PART, Unit, is_function_word,
     document_units, segment_flags, sentence_units,
@@ -36,6 +36,7 @@ QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
 _OPENING_MARKS = tuple(QUOTES) + (TITLE_OPEN,)
 _LATIN_LETTER = re.compile("[A-Za-z]")
+_DESCRIBING_WORDS = frozenset("巨头 品牌 平台 机构 企业 厂家 龙头 独角兽 初创公司 子公司".split())
 MAX_TITLE_CHARS = 30
 # Numeric jargon: generations (85后, 00后), shopping days (双11), five-year plans (十五五); all on segment
 # boundaries. A number with a unit (23%, 186亿元, 35岁) is none of these.
@@ -137,27 +138,42 @@ class _SentenceFinder:
             if all(u.is_han for u in units[position + 1:close]) and close - position - 1 <= MAX_TERM_UNITS:
                 english = _english_before(text, unit.start)  # Tongyi Qianwen (通义千问)
                 if english and self.free(position + 1, close - 1):
-                    self.emit_pair(position + 1, close - 1, english)
+                    self.emit_pair(position + 1, close - 1, english, close)
             elif _LATIN_NAME.match(inside):  # 通义千问（Tongyi Qianwen）
                 first = self.han_run_before(position)
                 if first is not None:
-                    self.emit_pair(first, position - 1, inside)
+                    self.emit_pair(first, position - 1, inside, close)
 
     def han_run_before(self, position: int) -> int | None:
-        """The first of up to four free Chinese units just before units[position] (a name's), or None."""
+        """The first of up to four free Chinese units just before units[position] (a name's), or None; a job title
+        or a word that says what the name is ends the run, as the name follows it (项目负责人关印虹（In-Ho Keum）:
+        关印虹; 钢铁制造商法斯科（Dofasco）: 法斯科)."""
         units, first = self.units, position
         while first > 0 and position - first < MAX_TERM_UNITS:
             before = units[first - 1]
             if not before.is_han or is_function_word(before) or before.tag in ("v", "m", "t") and first < position:
+                break
+            if first < position and (is_title(before) or _describes_a_name(before)):
                 break
             if before.end != units[first].start or self.taken[first - 1] or before.tag == KNOWN_TAG:
                 break
             first -= 1
         return first if first < position else None
 
-    def emit_pair(self, first: int, last: int, english: str) -> None:
-        """The Chinese of a pair as a candidate, and the link to its English."""
-        self.emit(ZH_NAME, first, last, english_in_text=english)
+    def emit_pair(self, first: int, last: int, english: str, close: int) -> None:
+        """The Chinese of a pair as a candidate, and the link to its English; what it names, voted from the words
+        around it as for an English name: an organisation word it ends with (钢铁集团), a job title before it or a
+        verb of saying after the bracket that closes the pair (`close`)."""
+        units = self.units
+        if first == last and units[last].word in ORGANIZATION_WORDS:
+            return  # 中心 of 中国质量认证中心（CQC）: what a name ends with, never a name
+        cues = {}
+        if (first and is_title(units[first - 1])) or (
+                close + 1 < len(units) and units[close + 1].word in SAYING_VERBS):
+            cues["cue:person"] = 2  # (before the segmenter's tags: it takes 关印虹 for an organisation)
+        elif names_an_organization(units[last]):
+            cues["cue:organization"] = 3
+        self.emit(ZH_NAME, first, last, english_in_text=english, **cues)
         occurrence = self.found[-1]
         self.segmented.named.setdefault("".join(u.word for u in self.units[first:last + 1]), ZH_NAME)
         self.found.append(Occurrence(PAIR, occurrence.key, occurrence.display, occurrence.start, occurrence.sentence,
@@ -359,6 +375,12 @@ class _SentenceFinder:
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9.&'’-]+){0,5}$")
 _LATIN_BEFORE = re.compile(r"([A-Z][A-Za-z0-9.&'’-]*(?: [A-Z][A-Za-z0-9.&'’-]*){0,5}) ?$")
+
+
+def _describes_a_name(unit: Unit) -> bool:
+    """A word that says what a name after it is: a generic noun (公司, 产品) or a maker, seller or operator of
+    something (制造商, 供应商, 运营商)."""
+    return unit.word in GENERIC_HEADS or unit.word in _DESCRIBING_WORDS or (len(unit.word) > 1 and unit.word[-1] == "商")
 
 
 def _english_before(text: str, bracket: int) -> str:

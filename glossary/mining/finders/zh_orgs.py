@@ -14,6 +14,7 @@ ORGANIZATION_WORDS = frozenset("""
 # Characters that end a government body's name when a segment ends with them (监管局, 管理司, 商务厅).
 ORGANIZATION_ENDINGS = frozenset("局司部厅署委院")
 _LAST_CHARACTERS = frozenset(word[-1] for word in ORGANIZATION_WORDS) | ORGANIZATION_ENDINGS
+_LONG_ORGANIZATION_WORDS = tuple(word for word in ORGANIZATION_WORDS if len(word) > 1)
 STEM_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "vn", "eng", "ng", "l", KNOWN_TAG})
 # Words that make a stem a generic reference, not a name (该公司, 子公司, 各省…局).
 GENERIC_STEMS = frozenset("该 本 子 母 总 分 各 其 这家 那家 多家 两家 一家 直辖市 自治区 各省 省级 市级 县级 上市 国内 海外".split())
@@ -26,6 +27,13 @@ def is_organization_word(unit: Unit) -> bool:
     word = unit.word
     return unit.tag != KNOWN_TAG and (word in ORGANIZATION_WORDS or
                                       (len(word) >= 3 and word[-1] in ORGANIZATION_ENDINGS and unit.tag == "n"))
+
+
+def names_an_organization(unit: Unit) -> bool:
+    """True for a segment that ends as an organisation's name does: one the segmenter tags as one, an organisation
+    word (集团), or a word ending with one of two characters or more (钢铁集团, 商业银行)."""
+    return unit.tag == "nt" or is_organization_word(unit) or (unit.tag != KNOWN_TAG and any(
+        unit.word.endswith(word) for word in _LONG_ORGANIZATION_WORDS))
 
 
 def organizations(units: list[Unit]) -> list[tuple[int, int]]:

@@ -53,7 +53,7 @@ def may_be_person(unit: Unit) -> bool:
 
 def shown_as_people(units: list[Unit]) -> set[str]:
     """The names in a sentence that a title or a verb of saying beside them shows to be people's."""
-    cues = [i for i, unit in enumerate(units) if unit.word in SAYING_VERBS or _is_title(unit)]
+    cues = [i for i, unit in enumerate(units) if unit.word in SAYING_VERBS or is_title(unit)]
     if not cues:  # no title (ours or the glossary's) or verb of saying in the sentence: no name shown
         return set()
     names = set()
@@ -65,13 +65,13 @@ def shown_as_people(units: list[Unit]) -> set[str]:
         after = units[position + 1] if position + 1 < count else None
         if after is not None and after.word in LINKING_ADVERBS and position + 2 < count:
             after = units[position + 2]  # 吴泳铭同时强调
-        if ((position and _is_title(units[position - 1]))
-                or (after is not None and (_is_title(after) or after.word in SAYING_VERBS))) and may_be_person(unit):
+        if ((position and is_title(units[position - 1]))
+                or (after is not None and (is_title(after) or after.word in SAYING_VERBS))) and may_be_person(unit):
             names.add(unit.word)
     return names
 
 
-def _is_title(unit: Unit) -> bool:
+def is_title(unit: Unit) -> bool:
     """A job title: one of ours, or a glossary term of the title category."""
     return unit.word in TITLES or (unit.tag == KNOWN_TAG and unit.category == "title")
 
