@@ -115,6 +115,13 @@ def test_page_debris_is_no_candidate():
     assert not debris
 
 
+def test_users_handles_are_no_candidates_in_english_or_in_chinese_text_but_an_address_still_is_no_name():
+    found = rows("Thanks to @KevinZonda and @Shakil-Shahadat for the patch. Write to team@ZetaSp.example. "
+                 "感谢GitHub用户@ritaswc提供的接口。Northgate Inc. agreed.")
+    assert "northgate inc." in found and "github" in found
+    assert not [key for key in found if re.search(r"kevin|zonda|shakil|shahadat|ritaswc|zetasp|team", key)]
+
+
 def test_a_capitalised_everyday_word_opening_a_line_or_quoted_clause_is_no_name():
     found = rows('[7] Critics noted the gap. "HDC 2025 opens in Dongguan" was the headline. Food-delivery '
                  "platforms grew.")

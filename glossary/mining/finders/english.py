@@ -19,7 +19,9 @@ from .quoted import quoted_coinages
 # Each alternative starts on a word character not preceded by one it could have started on, and repeats
 # possessively: a line of a million full stops is scanned once, not from each of its characters.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w+-][\w.+-]*+@[\w-]++(?:\.[\w-]++)++"
-                      r"|(?<![\w.-])[a-z0-9-]++(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])(?:/\S*+)?")
+                      r"|(?<![\w.-])[a-z0-9-]++(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])(?:/\S*+)?"
+                      # a user's handle (@ritaswc, also after Chinese: 用户@ritaswc提供); not an address's @ (a@b.cn)
+                      r"|(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
 
 # What any address has: a dot between letters or digits (jd.com, mi.example), or a scheme.
@@ -115,8 +117,8 @@ def _may_hold_addresses(text: str) -> bool:
 
 
 def _address_tokens(sentence: Sentence) -> set[int]:
-    """Ids of the tokens inside web and e-mail addresses (harbourwire.example/technology, pr@mi.example)
-    and page slugs (tencent_hunyuan_compass_launch)."""
+    """Ids of the tokens inside web and e-mail addresses (harbourwire.example/technology, pr@mi.example), users'
+    handles (@ritaswc) and page slugs (tencent_hunyuan_compass_launch)."""
     sentence_text = sentence.text
     slug = "_" in sentence_text
     if not slug and "@" not in sentence_text and not _MAY_BE_ADDRESS.search(sentence_text):
