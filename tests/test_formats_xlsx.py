@@ -316,6 +316,19 @@ def test_a_workbook_made_by_hand_is_read_by_header_name(tmp_path: Path):
     assert table.metadata == {} and table.row_hashes == {}
 
 
+def test_a_terminology_sheet_named_by_language_and_what_it_holds_is_read_by_those_names(tmp_path: Path):
+    book = openpyxl.Workbook()  # as a real one on GitHub has it: Chinese left out of half the rows
+    book.active.append(["english_name", "chinese_name", "english_description", "chinese_description"])
+    book.active.append(["Machine Learning", "机器学习", "A method of data analysis", "一种数据分析方法"])
+    book.active.append(["Aligner", None, "tags: Contraption. - It aligns items", None])
+    path = tmp_path / "terminology.xlsx"
+    book.save(path)
+    table = xlsx.read(path)
+    assert table.columns == ["english", "chinese", "note"]
+    assert table.rows == [(2, {"english": "Machine Learning", "chinese": "机器学习", "note": "A method of data analysis"}),
+                          (3, {"english": "Aligner", "chinese": "", "note": "tags: Contraption. - It aligns items"})]
+
+
 def test_excel_escapes_written_by_excel_are_undone(tmp_path: Path):
     book = openpyxl.Workbook()
     book.active.title = "Glossary"

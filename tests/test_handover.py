@@ -99,6 +99,23 @@ def test_columns_by_header_name_in_any_order_with_extras_blank_rows_and_spaces(t
                           (4, {"chinese": "淘宝", "english": "Taobao", "status": "proposed"})]
 
 
+@pytest.mark.parametrize("header, columns", [
+    ("英文名称,中文名称,繁体中文,拼音,备注", ["english", "chinese", "traditional", "pinyin", "note"]),
+    ("Source term,Target term,Definition,Comments", ["english", "chinese", "note"]),
+    ("English Term,Chinese Term,English synonyms,zh variants,chinese_description",
+     ["english", "chinese", "variants", "chinese_variants"]),
+])
+def test_headers_made_by_other_tools_and_in_chinese_name_our_columns(tmp_path: Path, header: str, columns: list[str]):
+    path = tmp_path / "theirs.csv"
+    cells = {"english": "Alibaba Cloud", "chinese": "阿里云", "traditional": "阿里雲", "pinyin": "Ālǐyún",
+             "note": "cloud arm", "variants": "Aliyun", "chinese_variants": "阿里云计算"}
+    row = [cells[column] for column in columns] + ["ignored"] * (header.count(",") + 1 - len(columns))
+    path.write_text(f"{header}\r\n{','.join(row)}\r\n", encoding="utf-8")
+    table = handover.read_file(path)
+    assert table.columns == columns
+    assert table.rows == [(2, {column: cells[column] for column in columns})]
+
+
 @pytest.mark.parametrize("content, message", [
     ('id,english,chinese\r\nT1,"Alibaba,阿里云\r\nT2,Taobao,淘宝\r\n"x', r"row \d+: malformed CSV"),
     ("notes,comments\r\na,b\r\n", "no english or chinese column"),
