@@ -353,6 +353,33 @@ def test_mining_a_feed_finds_its_terms_and_no_markup_words(tmp_path: Path) -> No
     assert not found & {"pubDate", "isPermaLink", "Press Releases", "managingEditor", "Chris Lui"}
 
 
+# --- RTF -------------------------------------------------------------------------------------------
+
+
+def test_rtf_as_word_writes_chinese_in_its_code_page_and_textedit_with_its_tables_gives_the_prose(tmp_path: Path):
+    gbk = "".join(f"\\'{byte:02x}" for byte in "阿里云发布通义千问".encode("gbk"))
+    word = ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}{\\*\\generator Msftedit 5.41;}"
+            f"\\viewkind4\\uc1\\pard\\lang2052\\f0\\fs22 {gbk}\\par\n"
+            + "".join(f"\\u{ord(ch)}?" for ch in "吴泳铭") + " said {\\b Qwen} ships.\\par\n}")
+    assert read_one(write(tmp_path / "word.rtf", word.encode("ascii"))) == "阿里云发布通义千问\n吴泳铭 said Qwen ships."
+    textedit = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2639\n{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+                "{\\colortbl;\\red255\\green255\\blue255;}\n\\paperw11900\\paperh16840\\margl1440\\margr1440\n"
+                "\\pard\\tx566\\pardirnatural\\partightenfactor0\n\n\\f0\\fs24 \\cf0 Alibaba Cloud launched "
+                "Tongyi Qianwen. Caf\\'e9 talk.\\\nEddie Wu spoke.}")
+    assert read_one(write(tmp_path / "textedit.rtf", textedit.encode("ascii"))) == \
+        "Alibaba Cloud launched Tongyi Qianwen. Café talk.\nEddie Wu spoke."
+
+
+def test_a_file_named_rtf_that_is_not_rtf_is_skipped_in_one_line(tmp_path: Path):
+    path = write(tmp_path / "notes.rtf", b"Alibaba Cloud, plain text after all\n")
+    skipped: list[str] = []
+    assert list(iter_documents([path], on_skip=skipped.append)) == []
+    assert skipped == [f"{path}: not an RTF document (it does not start with {{\\rtf)"]
+    broken = write(tmp_path / "broken.rtf", b"{\\rtf1uc*a2\\uc'cpg")  # striprtf fails on it with a TypeError
+    assert list(iter_documents([broken], on_skip=skipped.append)) == []
+    assert skipped[1].startswith(f"{broken}: broken RTF (") and "\n" not in skipped[1]
+
+
 # --- DOCX -------------------------------------------------------------------------------------
 
 CONTENT_TYPES = (
@@ -582,14 +609,14 @@ def test_iter_documents_reads_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_supported_suffixes_cover_the_documented_formats() -> None:
-    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".docx",
-                                       ".pdf"}
+    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".rtf",
+                                       ".docx", ".pdf"}
 
 
 def test_importing_the_document_readers_stays_light() -> None:
     result = run_python(
         "import sys, glossary.documents; "
-        "print(sorted(m for m in ('pypdf', 'charset_normalizer', 'defusedxml') if m in sys.modules))"
+        "print(sorted(m for m in ('pypdf', 'charset_normalizer', 'defusedxml', 'striprtf') if m in sys.modules))"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
@@ -725,7 +752,8 @@ HTML_TAGS = ["html", "head", "meta", "body", "p", "div", "br", "pre", "script", 
 
 
 @FUZZ
-@given(suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".docx", ".pdf"]), data=st.binary(max_size=3000))
+@given(suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".rtf", ".docx", ".pdf"]),
+       data=st.binary(max_size=3000) | st.binary(max_size=3000).map(lambda tail: b"{\\rtf1\\ansi " + tail))
 def test_any_bytes_as_a_document_give_text_or_a_glossary_error(tmp_path: Path, suffix: str, data: bytes) -> None:
     reads_cleanly(tmp_path / f"any{suffix}", data, read_document)
 
