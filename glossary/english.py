@@ -19,6 +19,7 @@ those though through thus to too toward towards under until up upon us very via 
 whenever where whereas whether which while who whom whose why will with within without would yet you your yours
 yourself yourselves said says say saying told tells asked according also including included includes new
 hundreds thousands millions billions dozens tens several various numerous lot lots kind sort
+despite amid amidst amongst versus atop whilst
 """.split())
 
 

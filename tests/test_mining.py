@@ -125,6 +125,15 @@ def test_quoted_coinages_are_candidates():
     assert found["user first"]["kind"] == "quoted"
 
 
+def test_words_quoted_from_a_speech_and_a_phrase_ending_in_a_preposition_are_no_candidates():
+    text = ("The ministry said it would “resolutely defend” the firms and “firmly oppose” the duties. The "
+            "automaker stepped up its overseas push despite tariffs; sales grew amid the overseas push despite "
+            "rivals. Wu wants a “user first” company.")
+    found = rows_by_english(glossary.mine([doc(text)], glossary=NO_GLOSSARY, details=True))
+    assert "user first" in found
+    assert not {"resolutely defend", "firmly oppose", "overseas push despite", "push despite"} & set(found)
+
+
 def test_multi_word_terms_are_scored_and_nested_phrases_not_double_counted():
     text = ("A large language model is trained on text. Each large language model needs chips. "
             "The large language model market grows. Cloud computing revenue rose as cloud computing spread.")

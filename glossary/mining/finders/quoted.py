@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...english import STOPWORDS, verb_form, zipf
+from ...english import STOPWORDS, verb_form, word_classes, zipf
 from ...scripts import has_han
 from ...tagging import is_verb_here, tag
 from ..occurrences import QUOTED, Occurrence, term_key
@@ -33,6 +33,8 @@ def quoted_coinages(text: str, span: tuple[int, int], covered: list[tuple[int, i
             continue
         if len(words) == 1 and "-" not in inner and zipf(lower[0]) >= 3.5 and inner.islower():
             continue  # a single common word in quotes is emphasis, not a coinage
+        if len(words) > 1 and (word_classes(lower[0]) == {"ADV"} or word_classes(lower[-1]) == {"VERB"}):
+            continue  # words quoted from a speech (“resolutely defend”, “will respond”), no name for anything
         if len(words) >= 3 and (any(verb_form(w) == "s" for w in words[1:-1])
                                 or (read_verbs and any(is_verb_here(label) for label in tag(words)))):
             continue  # a clause (an -s verb inside, or the tagger's finite verb) is a quotation or a title: HarmonyOS 6 drops Android apps
