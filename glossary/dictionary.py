@@ -417,9 +417,9 @@ def english_gloss(entry: DictionaryEntry) -> str:
     from .scripts import has_han
 
     for gloss in entry.glosses:
-        if not gloss or _CROSS_REFERENCE.match(gloss) or has_han(gloss):
+        if not gloss or _CROSS_REFERENCE.match(gloss):
             continue
-        text = _PARENTHESES.sub(" ", gloss).split(";")[0].split(",")[0]
+        text = _PARENTHESES.sub(" ", gloss).split(";")[0].split(",")[0]  # Europe (abbr. for 歐羅巴洲|欧罗巴洲…): Europe
         text = " ".join(text.split())
         if text.lower().startswith(("to ", "lit. ", "fig. ", "idiom")):
             continue  # a verb: not a term's English

@@ -261,6 +261,15 @@ def test_a_pair_after_a_job_title_is_the_name_alone_and_its_category_is_read_fro
     assert all(row["chinese"] != "中心" for row in rows.values())  # what 中国质量认证中心 ends with is no name
 
 
+def test_a_word_saying_what_a_known_product_is_makes_no_term_with_it_nor_does_a_generic_measure(shipped):
+    text = ("比亚迪旗下越野品牌方程豹明年进入欧洲市场，越野品牌方程豹的新车型也将上市。10月新能源汽车销量增长，"
+            "新能源汽车销量创新高。纯血鸿蒙的新版本发布，纯血鸿蒙用户增加。")
+    found = rows_by_chinese(glossary.mine([doc(text)], glossary=shipped, top=None))
+    assert {"方程豹", "纯血鸿蒙"} <= set(found)  # the known product, and a term a known product ends
+    assert not {"品牌方程豹", "越野品牌方程豹", "新能源汽车销量", "汽车销量"} & set(found)
+    assert (found["欧洲"]["english"], found["欧洲"]["suggestion"]) == ("Europe", "dictionary")  # its gloss notes 欧罗巴洲
+
+
 # --- traditional text, --lang, encodings -------------------------------------------------------------
 
 

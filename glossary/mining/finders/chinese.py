@@ -363,6 +363,8 @@ class _SentenceFinder:
                         continue  # 算力网络方面, 模型能力
                     if all(u.tag == KNOWN_TAG for u in units[begin:end + 1]):
                         continue  # known terms side by side (通义千问大模型) are the glossary's rows
+                    if head.tag == KNOWN_TAG and head.category == "product" and _describes_a_name(before):
+                        continue  # 越野品牌方程豹 says what 方程豹 is (纯血鸿蒙 and 鸿蒙座舱 are terms)
                 elif (not head.flags & TERM_HEAD or head.tag == KNOWN_TAG or len(head.word) < 2
                       or _general_zipf(head.word) >= EVERYDAY_ZIPF):
                     continue  # one everyday word (公司, 员工) is no term

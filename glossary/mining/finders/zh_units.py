@@ -38,6 +38,7 @@ FUNCTION_WORDS = frozenset("""
 GENERIC_HEADS = frozenset("""
 方面 情况 问题 时候 时间 阶段 过程 部分 事项 领域 方式 水平 水准 程度 结果 原因 目标 作用 影响 环境 意见 任务 能力
 地方 方向 内容 工作 条件 规范 关键 基础 重点 特点 优势 压力 步骤 版本 产品 业务 人士 员工 公司 企业 行业 市场 情况下 收入 板块
+销量 销售额 股价 工厂 门店
 """.split())
 GENERIC_STARTS = frozenset("所有 各类 相关 新款 新一代 首批 首次 全体 全新 专门 多 大量 部分 这种 一种 旗下 年度 当季".split())
 # Known glossary terms of these categories may be part of a longer noun term (算力 + 网络, 鸿蒙 + 座舱);
