@@ -25,6 +25,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 # A parenthesis that narrows a gloss to another sense ('delivery (commerce)', '(Tw)'), unlike a note on
 # the form ('Asia (abbr. for 亞細亞洲|亚细亚洲[Ya4xi4ya4 Zhou1])').
 # An acronym in brackets ('Bank of China (BoC)') is a note too; US and UK are regions, which qualify.
+# What a description of a name starts with: a lower-case word, or the nationality of what is named.
+_DESCRIPTION = re.compile(r"[a-z]|(?:Chinese|Japanese|Korean|Taiwanese|American|British|German|French|Indian|Russian)\b")
 _QUALIFIED = re.compile(r"\((?!abbr\.|also |lit\.|[^)]*[\u4e00-\u9fff]|(?!US\)|UK\))[A-Z][\w&.]*[A-Z][\w&.]*\))[^)]*\)")
 
 
@@ -91,7 +93,8 @@ def gloss_key(gloss: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
-    """English gloss key → entries that give it as a whole gloss (more specific entries first)."""
+    """English gloss key → entries that give it as a whole gloss (more specific entries first); a proper noun's
+    gloss that says more after a comma also by the name before it (Budapest, capital of Hungary: Budapest)."""
     index: dict[str, list[DictionaryEntry]] = {}
     for entry in entries():
         for gloss in entry.glosses:
@@ -101,6 +104,9 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
                 key = gloss_key(part)
                 if key:
                     index.setdefault(key, []).append(entry)
+                name = _named_before_comma(part, entry)
+                if name and gloss_key(name) != key:
+                    index.setdefault(gloss_key(name), []).append(entry)
     # Mainland forms before Taiwan ones, then the more common word, then the more specific entry.
     frequency = chinese_frequencies()
 
@@ -109,6 +115,17 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
         return (taiwan, -frequency.get(entry.simplified, 0.0), len(entry.glosses))
 
     return _ranked(index, rank)
+
+
+def _named_before_comma(part: str, entry: DictionaryEntry) -> str:
+    """The name a proper noun's gloss gives before a comma that a description follows (Budapest of 'Budapest,
+    capital of Hungary', Seres of 'Seres, Chinese electric vehicle brand'), or ''. Not before another name
+    ('Washington, US State' is the state, 'Washington, D.C.' the capital: neither is all Washington is), nor
+    in a sense marked as another's (a Taiwan form: 'Georgia, US state (Tw)')."""
+    if "," not in part or not entry.is_proper_noun or _QUALIFIED.search(part):
+        return ""
+    name, description = (piece.strip() for piece in part.split(",", 1))
+    return name if name[:1].isupper() and _DESCRIPTION.match(description) else ""
 
 
 def _ranked(index: dict[str, list[DictionaryEntry]], rank) -> dict[str, tuple[DictionaryEntry, ...]]:
@@ -160,7 +177,7 @@ def chinese_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("zh")
 
 
-_INDEX_VERSION = 4
+_INDEX_VERSION = 5
 # Entries kept per English gloss, so that a proposal can pass over the first when its sense is wrong.
 MAX_SENSES = 4
 _Compact = dict[str, tuple[str, str, str]]
@@ -271,12 +288,22 @@ def propose_from_english(term: str) -> Proposal | None:
             fitting.sort(key=lambda f: -(frequency.get(f[0].simplified, 1e-10) / len(f[0].glosses)
                                          * (1.0 if (f[2], f[3]) == (0, 0) else 0.6 if f[2] == 0 else 0.4)))
             entry, gloss, position, part = fitting[0]
+            entry = _without_city(entry, term)
             base = 0.9 if (position, part) == (0, 0) else 0.7 if position == 0 else 0.6 if position == 1 else 0.5
             confidence = base / (1 + 0.25 * (len(fitting) - 1))
             return Proposal(entry, gloss, round(confidence, 2),
                             f"CC-CEDICT {entry.simplified} [{entry.reading}] gloss {position + 1} '{gloss}'"
                             + (f", {len(fitting) - 1} other entries" if len(fitting) > 1 else ""))
     return None
+
+
+def _without_city(entry: DictionaryEntry, term: str) -> DictionaryEntry:
+    """The city's name without 市 when the English says no 'city' and CC-CEDICT has the name alone (Xi'an: 西安,
+    not 西安市, which CC-CEDICT glosses 'Xi'an, sub-provincial city…'); else the entry."""
+    if len(entry.simplified) < 3 or not entry.simplified.endswith("市") or "city" in term.lower():
+        return entry
+    shorter = headword(entry.simplified[:-1])
+    return shorter if shorter is not None and shorter.is_proper_noun else entry
 
 
 def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, str, int, int] | None:
@@ -290,7 +317,9 @@ def _fits(compact: tuple[str, str, str], term: str) -> tuple[DictionaryEntry, st
         for part_index, part in enumerate(gloss.split(";")):
             part = part.strip()
             if gloss_key(part) != gloss_key(term):
-                continue
+                part = _named_before_comma(part, entry)  # Budapest, capital of Hungary
+                if not part or gloss_key(part) != gloss_key(term):
+                    continue
             if _QUALIFIED.search(part) or part.lower().startswith("to "):
                 return None  # a qualified sense (commerce, Tw) or a verb: not the term's sense
             note = part

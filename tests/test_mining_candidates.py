@@ -173,6 +173,16 @@ def test_a_dictionary_proposal_is_the_whole_headword_in_the_right_case_and_sense
     assert 0 < propose_from_english("press release").confidence <= 1
 
 
+def test_a_name_cc_cedict_describes_after_a_comma_is_proposed_but_not_one_that_names_something_else():
+    # 'Budapest, capital of Hungary', 'Seres, Chinese electric vehicle brand', 'Xi'an, sub-provincial city…' (西安市)
+    found = {term: propose_from_english(term) for term in ("Budapest", "Seres", "Xi'an", "Hong Kong", "Washington",
+                                                            "Georgia")}
+    assert {term: proposal.entry.simplified for term, proposal in found.items() if proposal} == {
+        "Budapest": "布达佩斯", "Seres": "赛力斯", "Xi'an": "西安", "Hong Kong": "香港"}
+    # not 华府 ('Washington, D.C.') nor 华盛顿州 ('Washington, US State'); not the Taiwan form 乔治亚州
+    assert found["Washington"] is None and found["Georgia"] is None
+
+
 def test_a_romanised_place_is_proposed_as_the_place_even_where_the_dictionary_refers_to_its_longer_name():
     # CC-CEDICT gives 青岛 only as 'see 青岛市'; the same reading is also 倾倒 'to topple over'
     for romanised, place in (("Qingdao", "青岛"), ("Guizhou", "贵州"), ("Baoding", "保定"), ("Jiaxing", "嘉兴")):
