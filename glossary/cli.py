@@ -268,8 +268,8 @@ def mine(ctx: click.Context, paths: tuple[str, ...], top: int, min_freq: int, ca
     terms with their Chinese, and new candidates with proposed Chinese (dictionary, pinyin, or the
     translations themselves).
 
-    PATHS are files (.txt, .md, .html, .xml/.rss/.atom feeds, .rtf, .docx, .pdf, any common encoding; a
-    file named by its language, news.en or news.zh_Hans, is plain text), folders (searched recursively), glob patterns, or - for
+    PATHS are files (.txt, .md, .html, .xml/.rss/.atom feeds, .rtf, .docx, .odt, .pdf, any common
+    encoding; a file named by its language, news.en or news.zh_Hans, is plain text), folders (searched recursively), glob patterns, or - for
     standard input. A bilingual file (TMX, XLIFF 1.2/2.0, two-column CSV/TSV/xlsx) or a document with
     its translation (--parallel) is mined from its pairs: each row's Chinese is the rendering the
     translations use most (From: aligned), --wide adds every rendering seen and a confidence, and known

@@ -380,6 +380,53 @@ def test_a_file_named_rtf_that_is_not_rtf_is_skipped_in_one_line(tmp_path: Path)
     assert skipped[1].startswith(f"{broken}: broken RTF (") and "\n" not in skipped[1]
 
 
+# --- OpenDocument text -----------------------------------------------------------------------------
+
+ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+
+
+def build_odt(path: Path, body: str) -> Path:
+    """A real .odt: its mimetype stored first, then content.xml around `body` (office:text's content)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
+                                        f"<office:body><office:text>{body}</office:text></office:body>"
+                                        "</office:document-content>", compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_odt_gives_its_headings_paragraphs_cells_and_notes_as_lines_and_hides_comments_and_deletions(
+        tmp_path: Path):
+    body = ('<text:tracked-changes><text:changed-region><text:deletion><text:p>DELETED TEXT</text:p>'
+            '</text:deletion></text:changed-region></text:tracked-changes>'
+            '<text:h text:outline-level="1">Alibaba Cloud <text:span>launches</text:span> Qwen</text:h>'
+            '<text:p>阿里云发布了<text:span text:style-name="b">通义千问</text:span>。'
+            '<office:annotation><dc:creator>Editor</dc:creator><text:p>CHECK THIS</text:p></office:annotation>'
+            'Eddie Wu<text:s text:c="3"/>spoke<text:tab/>in Hangzhou<text:line-break/>on Monday.'
+            '<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A note on Qwen.</text:p>'
+            '</text:note-body></text:note></text:p>'
+            '<table:table><table:table-row><table:table-cell><text:p>阿里云</text:p></table:table-cell>'
+            '<table:table-cell><text:p>Alibaba Cloud</text:p></table:table-cell></table:table-row></table:table>')
+    text = read_one(build_odt(tmp_path / "release.odt", body))
+    assert text.split("\n") == ["Alibaba Cloud launches Qwen", "阿里云发布了通义千问。Eddie Wu   spoke\tin Hangzhou",
+                                "on Monday.", "A note on Qwen.", "阿里云", "Alibaba Cloud"]
+    assert "DELETED" not in text and "CHECK" not in text and "Editor" not in text
+
+
+def test_an_odt_without_content_or_not_a_zip_is_skipped_in_one_line(tmp_path: Path):
+    empty = tmp_path / "empty.odt"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    fake = write(tmp_path / "fake.odt", b"Alibaba Cloud, not a zip\n")
+    skipped: list[str] = []
+    assert list(iter_documents([empty, fake], on_skip=skipped.append)) == []
+    assert skipped[0] == f"{empty}: not an OpenDocument text (no content.xml inside)"
+    assert skipped[1].startswith(f"{fake}: ") and "\n" not in skipped[1]
+
+
 # --- DOCX -------------------------------------------------------------------------------------
 
 CONTENT_TYPES = (
@@ -610,7 +657,7 @@ def test_iter_documents_reads_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_supported_suffixes_cover_the_documented_formats() -> None:
     assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".rtf",
-                                       ".docx", ".pdf"}
+                                       ".docx", ".odt", ".pdf"}
 
 
 def test_importing_the_document_readers_stays_light() -> None:
@@ -752,7 +799,7 @@ HTML_TAGS = ["html", "head", "meta", "body", "p", "div", "br", "pre", "script", 
 
 
 @FUZZ
-@given(suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".rtf", ".docx", ".pdf"]),
+@given(suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".rtf", ".docx", ".odt", ".pdf"]),
        data=st.binary(max_size=3000) | st.binary(max_size=3000).map(lambda tail: b"{\\rtf1\\ansi " + tail))
 def test_any_bytes_as_a_document_give_text_or_a_glossary_error(tmp_path: Path, suffix: str, data: bytes) -> None:
     reads_cleanly(tmp_path / f"any{suffix}", data, read_document)
@@ -762,6 +809,23 @@ def test_any_bytes_as_a_document_give_text_or_a_glossary_error(tmp_path: Path, s
 @given(archive=zip_archives(DOCX_MEMBERS, WORD_XML | st.binary(max_size=400)))
 def test_any_word_document_structure_gives_text_or_a_glossary_error(tmp_path: Path, archive: bytes) -> None:
     reads_cleanly(tmp_path / "any.docx", archive, read_document)
+
+
+ODT_TAGS = ["text:p", "text:h", "text:span", "text:s", "text:tab", "text:line-break", "text:note",
+            "text:note-citation", "text:note-body", "office:annotation", "text:tracked-changes", "table:table-cell",
+            "office:text", "x:unknown"]
+ODT_XML = xml_documents(ODT_TAGS, ["text:c", "text:style-name"], ["office:document-content"],
+                        f' {ODT_NS} xmlns:x="urn:x"',
+                        [f"<office:document-content {ODT_NS} xmlns:x=\"urn:x\"><office:body><office:text>{{}}<text:p>"
+                         "{}<text:span>Alibaba</text:span>{}</text:p></office:text></office:body>"
+                         "</office:document-content>"])
+ODT_MEMBERS = package_members(lambda buffer: build_odt(buffer, "<text:p>Alibaba Cloud<text:tab/>阿里云</text:p>"))  # type: ignore[arg-type]
+
+
+@FUZZ
+@given(archive=zip_archives(ODT_MEMBERS, ODT_XML | st.binary(max_size=400)))
+def test_any_opendocument_structure_gives_text_or_a_glossary_error(tmp_path: Path, archive: bytes) -> None:
+    reads_cleanly(tmp_path / "any.odt", archive, read_document)
 
 
 @FUZZ

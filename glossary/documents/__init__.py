@@ -1,8 +1,8 @@
-"""Documents in: one module per format (text, markdown, html, xml, rtf, docx, pdf) behind one interface, as formats/
+"""Documents in: one module per format (text, markdown, html, xml, rtf, docx, odt, pdf) behind one interface, as formats/
 is for glossary files.
 
 A document module defines:
-    NAME: str                                # "text", "markdown", "html", "xml", "rtf", "docx", "pdf"
+    NAME: str                                # "text", "markdown", "html", "xml", "rtf", "docx", "odt", "pdf"
     SUFFIXES: tuple[str, ...]                # file name endings it claims
     read(path, name, encoding) -> str        # the document's text; UnreadableDocument when it has none
 
@@ -26,7 +26,7 @@ from ..files.reading import shown
 from . import paths as _paths
 from .paths import STDIN
 
-MODULES = ("text", "markdown", "html", "xml", "rtf", "docx", "pdf")
+MODULES = ("text", "markdown", "html", "xml", "rtf", "docx", "odt", "pdf")
 STDIN_NAME = "<stdin>"
 
 
