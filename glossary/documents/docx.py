@@ -4,13 +4,14 @@ file), the archive checked by the one zip guard first."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from ..errors import UnreadableDocument
 from ..files.decode import normalise_newlines
 from ..files.reading import shown
 from .paths import document_file
 
+T = TypeVar("T")
 NAME = "docx"
 SUFFIXES = (".docx",)
 
@@ -31,22 +32,30 @@ def docx_to_text(path: Path) -> str:
     word/document.xml is parsed as it is inflated, each element let go once it has ended, so memory holds
     the text, not the XML tree (a 190 MB document.xml at a modest compression ratio is read, not a
     MemoryError)."""
+    paragraphs = read_member_xml(path, _DOCX_BODY, _WORD, _docx_paragraphs)
+    return normalise_newlines("\n".join("".join(parts) for parts in paragraphs))
+
+
+def read_member_xml(path: Path, name: str, kind: str, read: Callable[[Iterator[tuple[str, Any]]], T]) -> T:
+    """What `read` makes of the parse events of one XML member of a document package (a .docx's
+    word/document.xml, an .odt's content.xml), parsed as it is inflated, the archive checked by the one zip guard
+    first; whatever is wrong with either is one UnreadableDocument line. `kind` names the package ('Word
+    document')."""
     from ..files import zipguard
     from ..files.safexml import XmlError, iterparse
 
     limits = zipguard.Limits(MAX_DOCX_XML_BYTES, MAX_DOCX_RATIO, DOCX_RATIO_FLOOR)
-    with zipguard.open_archive(path, _WORD, UnreadableDocument) as archive:
+    with zipguard.open_archive(path, kind, UnreadableDocument) as archive:
         try:
-            info = archive.getinfo(_DOCX_BODY)
+            info = archive.getinfo(name)
         except KeyError:
-            raise UnreadableDocument(f"{shown(path)}: not a Word document (no {_DOCX_BODY} inside)") from None
+            raise UnreadableDocument(f"{shown(path)}: not {zipguard.with_article(kind)} (no {name} inside)") from None
         zipguard.check_members(path, [info], limits, UnreadableDocument)
         try:
-            with zipguard.inflating(path, _WORD, UnreadableDocument), archive.open(info) as member:
-                paragraphs = _docx_paragraphs(iterparse(member))
+            with zipguard.inflating(path, kind, UnreadableDocument), archive.open(info) as member:
+                return read(iterparse(member))
         except XmlError as error:
-            raise UnreadableDocument(f"{shown(path)}: broken Word document ({error})") from None
-    return normalise_newlines("\n".join("".join(parts) for parts in paragraphs))
+            raise UnreadableDocument(f"{shown(path)}: broken {kind} ({error})") from None
 
 
 # The elements of a paragraph that stand for text; None: the element's own text (w:t).

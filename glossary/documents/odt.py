@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import UnreadableDocument
 from ..files.decode import normalise_newlines
-from ..files.reading import shown
-from .docx import DOCX_RATIO_FLOOR, MAX_DOCX_RATIO, MAX_DOCX_XML_BYTES
+from .docx import read_member_xml
 from .paths import document_file
 
 NAME = "odt"
@@ -30,21 +28,7 @@ _UNSEEN = _HIDDEN | {_TEXT + "note-citation", _TEXT + "note-body", _OFFICE + "an
 
 def odt_to_text(path: Path) -> str:
     """The paragraphs and headings of an .odt (tables, frames and notes included), one per line."""
-    from ..files import zipguard
-    from ..files.safexml import XmlError, iterparse
-
-    limits = zipguard.Limits(MAX_DOCX_XML_BYTES, MAX_DOCX_RATIO, DOCX_RATIO_FLOOR)
-    with zipguard.open_archive(path, _KIND, UnreadableDocument) as archive:
-        try:
-            info = archive.getinfo(_CONTENT)
-        except KeyError:
-            raise UnreadableDocument(f"{shown(path)}: not an OpenDocument text (no {_CONTENT} inside)") from None
-        zipguard.check_members(path, [info], limits, UnreadableDocument)
-        try:
-            with zipguard.inflating(path, _KIND, UnreadableDocument), archive.open(info) as member:
-                lines = _paragraph_lines(iterparse(member))
-        except XmlError as error:
-            raise UnreadableDocument(f"{shown(path)}: broken OpenDocument text ({error})") from None
+    lines = read_member_xml(path, _CONTENT, _KIND, _paragraph_lines)
     return normalise_newlines("\n".join(line for line in lines if line))
 
 

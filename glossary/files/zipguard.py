@@ -39,7 +39,7 @@ def open_archive(path: Path, kind: str, error: type[GlossaryError]) -> zipfile.Z
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-        raise error(f"{shown(path)}: not {_a(kind)} (not a zip archive, or a damaged one)") from None
+        raise error(f"{shown(path)}: not {with_article(kind)} (not a zip archive, or a damaged one)") from None
     except OSError as failure:
         raise error(f"{shown(path)}: cannot read: {os_reason(failure)}") from None
 
@@ -78,7 +78,7 @@ def inflating(path: Path, kind: str, error: type[GlossaryError]) -> Iterator[Non
         raise error(f"{shown(path)}: cannot read: {os_reason(failure)}") from None
 
 
-def _a(kind: str) -> str:
+def with_article(kind: str) -> str:
     """A noun phrase with its indefinite article ('an Excel workbook', 'a Word document')."""
     return ("an " if kind[:1].lower() in "aeiou" else "a ") + kind
 
