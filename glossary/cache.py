@@ -109,19 +109,24 @@ def file_signature(path: Path, version: str) -> str:
 
 def path_digest(path: Path) -> str:
     """A short digest of a file's absolute path, whatever bytes its name holds."""
-    return hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:20]
+    return hashlib.sha256(_absolute_bytes(path)).hexdigest()[:20]
 
 
 def glossary_record(path: Path) -> str:
     """How a cache file made from one glossary file names it: its absolute path's bytes, in hex (whatever bytes the
     name holds), so that forget_orphans() can tell when that file is gone."""
-    return os.fsencode(Path(path).resolve()).hex()
+    return _absolute_bytes(path).hex()
+
+
+def _absolute_bytes(path: Path) -> bytes:
+    """A file's absolute path (links followed) as the bytes the operating system has for it."""
+    return os.fsencode(Path(path).resolve())
 
 
 def forget_orphans(kept: Path, pattern: str, recorded: Callable[[Path], str | None]) -> list[Path]:
     """Remove the cache files beside `kept` that match `pattern` and were made from a glossary file that is gone
     (recorded(file) gives the glossary_record() each holds, None when it holds none: such a file is left alone, as
-    is one whose glossary cannot be looked at); the files removed. A glossary deleted, moved or renamed would
+    is one whose record is no glossary_record or whose glossary cannot be looked at); the files removed. A glossary deleted, moved or renamed would
     otherwise leave its index (hundreds of MB at a million entries) in the cache for ever."""
     removed = []
     with contextlib.suppress(OSError):
@@ -142,6 +147,8 @@ def forget_orphans(kept: Path, pattern: str, recorded: Callable[[Path], str | No
 def _glossary_gone(record: str) -> bool:
     """Whether the glossary file a cache file names is gone (not merely out of reach, in a folder this user may not
     look into; nor named by a record this cannot make out)."""
+    if not record:
+        return False  # names no file at all
     try:
         os.stat(os.fsdecode(bytes.fromhex(record)))
     except (FileNotFoundError, NotADirectoryError):

@@ -177,12 +177,10 @@ def _keep(cached: Path, signature: str, glossary: str, parts: tuple) -> None:
 
 
 def _recorded_glossary(cached: Path) -> str | None:
-    """The glossary file a compiled form in the cache was made from, as the first line of its head names it (None
-    when it names none: a file of an earlier version)."""
+    """The first line of a compiled form's head, the glossary file it was made from (None for a file not ours; a
+    file of an earlier version, whose first line is its signature, names no glossary forget_orphans can read)."""
     with open(cached, "rb") as handle:
         start = handle.read(len(_MAGIC) + _LONGEST_RECORD + 1)
     if not start.startswith(_MAGIC):
         return None
-    record = start[len(_MAGIC):].partition(b"\n")[0]
-    return record.decode() if record and len(record) % 2 == 0 and all(
-        byte in b"0123456789abcdef" for byte in record) else None
+    return start[len(_MAGIC):].partition(b"\n")[0].decode("ascii", "replace")

@@ -104,9 +104,9 @@ def english_index() -> dict[str, tuple[DictionaryEntry, ...]]:
                 key = gloss_key(part)
                 if key:
                     index.setdefault(key, []).append(entry)
-                name = _named_before_comma(part, entry)
-                if name and gloss_key(name) != key:
-                    index.setdefault(gloss_key(name), []).append(entry)
+                name = gloss_key(_named_before_comma(part, entry))
+                if name and name != key:
+                    index.setdefault(name, []).append(entry)
     # Mainland forms before Taiwan ones, then the more common word, then the more specific entry.
     frequency = chinese_frequencies()
 
